@@ -1,0 +1,147 @@
+//! Applying a checklist to an analysed report: the status of every item and its evidence.
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::Checklist;
+use crate::doc::Doc;
+use crate::model::{ChecklistResult, Evidence, ItemResult, Part, Span, Status};
+use crate::outline::Outline;
+use crate::text::sentence_around;
+
+/// Evidence kept per item: enough to click through, few enough to read.
+const MAX_EVIDENCE: usize = 12;
+
+/// Cues of every item compiled into one automaton (literals) and a list of regexes.
+struct Compiled {
+    literals: AhoCorasick,
+    /// (item index, cue index) of each literal pattern.
+    literal_owner: Vec<(usize, usize)>,
+    regexes: Vec<(usize, usize, Regex)>,
+}
+
+fn compile(list: &Checklist) -> Compiled {
+    let mut lits = Vec::new();
+    let mut literal_owner = Vec::new();
+    let mut regexes = Vec::new();
+    for (i, item) in list.items.iter().enumerate() {
+        for (k, cue) in item.cues.iter().enumerate() {
+            match cue.strip_prefix("re:") {
+                // Validated before: the pattern compiles.
+                Some(p) => regexes.extend(Regex::new(p).ok().map(|r| (i, k, r))),
+                None => {
+                    lits.push(cue.as_str());
+                    literal_owner.push((i, k));
+                }
+            }
+        }
+    }
+    let literals = AhoCorasick::new(&lits).expect("cue automaton within size limits");
+    Compiled { literals, literal_owner, regexes }
+}
+
+pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, year: Option<i32>) -> ChecklistResult {
+    let _ = year;
+    let text = doc.text;
+    let compiled = compile(list);
+    // First body hit of each (item, cue), in text order.
+    let mut body_hits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); list.items.len()];
+    let mut record = |item: usize, cue: usize, at: usize| {
+        let hits = &mut body_hits[item];
+        if !hits.iter().any(|&(c, _)| c == cue) {
+            hits.push((cue, at));
+        }
+    };
+    for m in compiled.literals.find_overlapping_iter(text) {
+        if !doc.is_furniture_at(m.start()) {
+            let (item, cue) = compiled.literal_owner[m.pattern().as_usize()];
+            record(item, cue, m.start());
+        }
+    }
+    for (item, cue, re) in &compiled.regexes {
+        if let Some(m) = re.find_iter(text).find(|m| !doc.is_furniture_at(m.start())) {
+            record(*item, *cue, m.start());
+        }
+    }
+
+    let items = list
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let (status, evidence) = match item.part.as_deref() {
+                Some(part) => part_status(part, outline),
+                None => {
+                    let heading_cues = item.heading_cues.as_ref().unwrap_or(&item.cues);
+                    let headings: Vec<Evidence> = outline
+                        .sections
+                        .iter()
+                        .filter(|s| heading_cues.iter().any(|c| cue_matches(c, &s.title)))
+                        .map(|s| Evidence { heading: true, span: s.title_span })
+                        .collect();
+                    let mut hits = body_hits[i].clone();
+                    hits.sort_by_key(|&(_, at)| at);
+                    let status = if !headings.is_empty() || hits.len() >= item.min_hits {
+                        Status::Covered
+                    } else if !hits.is_empty() {
+                        Status::Mentioned
+                    } else {
+                        Status::Missing
+                    };
+                    let mut evidence = headings;
+                    for (_, at) in hits {
+                        let r = sentence_around(text, at);
+                        if !evidence.iter().any(|e| e.span.start <= r.start && r.end <= e.span.end) {
+                            evidence.push(Evidence { heading: false, span: Span::new(r.start, r.end) });
+                        }
+                    }
+                    evidence.truncate(MAX_EVIDENCE);
+                    (status, evidence)
+                }
+            };
+            ItemResult {
+                id: item.id.clone(),
+                name: item.name.clone(),
+                group: item.group.clone(),
+                scored: item.scored,
+                status,
+                evidence,
+            }
+        })
+        .collect();
+    ChecklistResult { id: list.id.clone(), name: list.name.clone(), items }
+}
+
+fn cue_matches(cue: &str, s: &str) -> bool {
+    match cue.strip_prefix("re:") {
+        Some(p) => Regex::new(p).is_ok_and(|r| r.is_match(s)),
+        None => s.contains(cue),
+    }
+}
+
+/// Items tied to the outline: a heading covers, body text mentions.
+fn part_status(part: &str, outline: &Outline) -> (Status, Vec<Evidence>) {
+    if part == "R2-causes" {
+        let ev: Vec<Evidence> = outline.causes.iter().map(|&span| Evidence { heading: false, span }).collect();
+        let status = if ev.is_empty() { Status::Missing } else { Status::Covered };
+        return (status, ev);
+    }
+    let p = match part {
+        "R1" => Part::R1,
+        "R2" => Part::R2,
+        "R3" => Part::R3,
+        "R4" => Part::R4,
+        _ => Part::R5,
+    };
+    let ev: Vec<Evidence> = outline.part(p).map(|f| Evidence { heading: f.heading, span: f.anchor }).collect();
+    let status = if ev.iter().any(|e| e.heading) {
+        Status::Covered
+    } else if !ev.is_empty() {
+        Status::Mentioned
+    } else if p == Part::R5 {
+        Status::NotApplicable
+    } else {
+        Status::Missing
+    };
+    (status, ev)
+}

@@ -1,0 +1,70 @@
+//! Output formats of `analyze`: JSON, JSON lines, CSV of the figures, a Markdown summary.
+
+use std::io::Write;
+
+use report_analyzer::Analysis;
+
+use super::Format;
+
+pub struct Writer<W: Write> {
+    format: Format,
+    out: W,
+    /// JSON with several inputs: an array, opened on the first result.
+    array: bool,
+    written: usize,
+    csv_header: bool,
+}
+
+impl<W: Write> Writer<W> {
+    pub fn new(format: Format, out: W, inputs: usize) -> Self {
+        Writer { format, out, array: inputs > 1, written: 0, csv_header: false }
+    }
+
+    pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {
+        match self.format {
+            Format::Json => {
+                if self.array {
+                    self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                }
+                serde_json::to_writer_pretty(&mut self.out, a)?;
+                if !self.array {
+                    self.out.write_all(b"\n")?;
+                }
+            }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, a)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Csv => self.csv(a)?,
+            Format::Md => {
+                if self.written > 0 {
+                    self.out.write_all(b"\n---\n\n")?;
+                }
+                self.out.write_all(report_analyzer::export::markdown(a).as_bytes())?;
+            }
+        }
+        self.written += 1;
+        self.out.flush()
+    }
+
+    fn csv(&mut self, a: &Analysis) -> std::io::Result<()> {
+        let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(&mut self.out);
+        if !self.csv_header {
+            w.write_record(report_analyzer::export::FIGURE_COLUMNS)?;
+            self.csv_header = true;
+        }
+        for row in report_analyzer::export::figure_rows(a) {
+            w.write_record(&row)?;
+        }
+        w.flush()
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        if self.array && self.written > 0 {
+            self.out.write_all(b"\n]\n")?;
+        } else if self.array && self.format == Format::Json {
+            self.out.write_all(b"[]\n")?;
+        }
+        self.out.flush()
+    }
+}

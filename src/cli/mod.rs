@@ -1,0 +1,157 @@
+//! `report-analyzer analyze [--format json|jsonl|csv|md] [--checklist FILE] PATH...`
+//!
+//! Reads each file (a directory: every report file below it; `-`: standard input), analyzes it with
+//! the core, and writes one result per input. A file that cannot be read or decoded is named on
+//! stderr, the others are still analyzed, and the exit code is 1.
+
+mod format;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use report_analyzer::checklist::Checklist;
+use report_analyzer::{analyze_bytes, Analysis, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "report-analyzer",
+    version,
+    about = "Sections, figures and checklist coverage of 法治政府建设年度报告"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze reports and print the analysis.
+    Analyze {
+        /// Output format: json (one object, or an array for several inputs), jsonl (one object per
+        /// line, with `source`), csv (the figures), md (a readable summary).
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// A checklist JSON file to apply instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        checklist: Option<PathBuf>,
+        /// Files or directories to analyze; `-` reads standard input.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Jsonl,
+    Csv,
+    Md,
+}
+
+/// File extensions taken from a directory.
+const REPORT_EXTENSIONS: [&str; 5] = ["txt", "text", "htm", "html", "docx"];
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Analyze { format, checklist, paths } => analyze(format, checklist.as_deref(), &paths),
+    }
+}
+
+fn analyze(format: Format, checklist: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
+    let mut options = Options::default();
+    if let Some(path) = checklist {
+        match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|s| Checklist::from_json(&s).map_err(|e| e.to_string()))
+        {
+            Ok(list) => options.checklist = Some(list),
+            Err(e) => {
+                eprintln!("report-analyzer: {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let mut failed = false;
+    let inputs = match expand(paths) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("report-analyzer: {e}");
+            failed = true;
+            Vec::new()
+        }
+    };
+    let mut out = format::Writer::new(format, std::io::stdout().lock(), inputs.len());
+    for input in &inputs {
+        match analyze_one(input, &options) {
+            Ok(a) => {
+                if let Err(e) = out.write(&a) {
+                    eprintln!("report-analyzer: cannot write output: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            Err(e) => {
+                eprintln!("report-analyzer: {}: {e}", input.display());
+                failed = true;
+            }
+        }
+    }
+    if let Err(e) = out.finish() {
+        eprintln!("report-analyzer: cannot write output: {e}");
+        return ExitCode::from(2);
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn analyze_one(path: &Path, options: &Options) -> Result<Analysis, String> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?
+    };
+    let name = path.to_string_lossy();
+    let options = Options { source: Some(name.to_string()), ..options.clone() };
+    let (_, analysis) = analyze_bytes(&bytes, &name, &options).map_err(|e| e.to_string())?;
+    Ok(analysis)
+}
+
+/// Files named directly, and report files below named directories (sorted). Missing paths are kept
+/// so that the read error names them.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found).map_err(|e| format!("{}: cannot list directory: {e}", p.display()))?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

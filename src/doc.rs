@@ -1,0 +1,58 @@
+//! The prepared document every stage reads: the text, its lines with byte offsets, and which lines
+//! are page furniture.
+
+use std::ops::Range;
+
+use crate::model::{Furniture, Span};
+use crate::text::{lines, trim_range, Line};
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub lines: Vec<Line>,
+    /// Furniture kind of each line, `None` for report text.
+    pub furniture: Vec<Option<&'static str>>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let lines = lines(text);
+        let furniture = crate::furniture::classify(text, &lines);
+        Doc { text, lines, furniture }
+    }
+
+    /// Report lines (not furniture, not blank), trimmed, with their line index.
+    pub fn content_lines(&self) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        self.lines.iter().enumerate().filter_map(move |(i, l)| {
+            if self.furniture[i].is_some() {
+                return None;
+            }
+            let r = trim_range(self.text, l.range());
+            (!r.is_empty()).then_some((i, r))
+        })
+    }
+
+    /// Sorted byte ranges of furniture lines.
+    pub fn excluded_ranges(&self) -> Vec<Range<usize>> {
+        self.lines.iter().zip(&self.furniture).filter(|(_, k)| k.is_some()).map(|(l, _)| l.range()).collect()
+    }
+
+    pub fn furniture_items(&self) -> Vec<Furniture> {
+        self.lines
+            .iter()
+            .zip(&self.furniture)
+            .filter_map(|(l, k)| {
+                let r = trim_range(self.text, l.range());
+                k.map(|kind| Furniture { kind: kind.to_string(), span: Span::new(r.start, r.end) })
+            })
+            .collect()
+    }
+
+    /// Index of the line holding byte `at`.
+    pub fn line_of(&self, at: usize) -> usize {
+        self.lines.partition_point(|l| l.end < at).min(self.lines.len().saturating_sub(1))
+    }
+
+    pub fn is_furniture_at(&self, at: usize) -> bool {
+        !self.lines.is_empty() && self.furniture[self.line_of(at)].is_some()
+    }
+}

@@ -1,0 +1,125 @@
+//! Exports shared by the CLI and the page: the figures as table rows and a Markdown summary.
+
+use crate::model::{Analysis, Status};
+
+/// Columns of the figures table (CSV).
+pub const FIGURE_COLUMNS: [&str; 11] =
+    ["source", "text", "value", "unit", "kind", "approx", "subject", "family", "section", "start", "end"];
+
+/// One row per figure, in [`FIGURE_COLUMNS`] order.
+pub fn figure_rows(a: &Analysis) -> Vec<[String; 11]> {
+    a.figures
+        .iter()
+        .map(|f| {
+            let section = a
+                .sections
+                .iter()
+                .filter(|s| s.span.start <= f.span.start && f.span.end <= s.span.end)
+                .last()
+                .map(|s| format!("{}{}", s.repaired_marker.as_deref().unwrap_or(&s.marker), s.title))
+                .unwrap_or_default();
+            [
+                a.source.clone().unwrap_or_default(),
+                f.text.clone(),
+                format_number(f.value),
+                f.unit.clone(),
+                json_name(&f.kind),
+                f.approx.to_string(),
+                f.subject.clone().unwrap_or_default(),
+                f.family.clone().unwrap_or_default(),
+                section,
+                f.span.start.to_string(),
+                f.span.end.to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// The name serde gives a unit-like enum value (`Count` → `count`).
+fn json_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// A value without a spurious `.0`.
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn mark(s: Status) -> &'static str {
+    match s {
+        Status::Covered => "✓",
+        Status::Mentioned => "△",
+        Status::Missing => "✗",
+        Status::NotApplicable => "—",
+    }
+}
+
+/// A readable summary: metadata, score with reasons, checklist, outline and figures.
+pub fn markdown(a: &Analysis) -> String {
+    use std::fmt::Write;
+    let m = &a.meta;
+    let mut s = String::new();
+    let title = m.title.as_deref().unwrap_or("（未找到标题）");
+    let _ = writeln!(s, "# {title}\n");
+    if let Some(src) = &a.source {
+        let _ = writeln!(s, "- 来源文件：{src}");
+    }
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    let _ = writeln!(s, "- 发文机关：{}", or_dash(m.issuer.clone()));
+    let _ = writeln!(s, "- 报告年度：{}", or_dash(m.year.map(|y| y.to_string())));
+    let _ = writeln!(s, "- 层级：{}", json_name(&m.level));
+    let _ = writeln!(s, "- 发布日期：{}；落款日期：{}", or_dash(m.published.clone()), or_dash(m.signed.clone()));
+    let _ = writeln!(s, "- 文种：{}\n", json_name(&m.kind));
+    match &a.score {
+        None => {
+            let _ = writeln!(s, "## 评分\n\n本文不是法治政府建设年度报告，不予评分。\n");
+        }
+        Some(score) => {
+            let _ = writeln!(s, "## 评分：{} / {}\n", format_number(score.total), format_number(score.max));
+            for d in &score.dimensions {
+                let _ = writeln!(s, "- {} {}：{} / {}", d.id, d.name, format_number(d.score), format_number(d.max));
+                for r in &d.reasons {
+                    let _ = writeln!(s, "  - {r}");
+                }
+            }
+            s.push('\n');
+        }
+    }
+    let covered = a.checklist.items.iter().filter(|i| i.status == Status::Covered).count();
+    let _ = writeln!(s, "## 检查清单（{covered}/{} 项已覆盖）\n", a.checklist.items.len());
+    for i in &a.checklist.items {
+        let _ = writeln!(s, "- {} {} {}", mark(i.status), i.id, i.name);
+    }
+    let _ = writeln!(s, "\n## 结构\n");
+    for sec in &a.sections {
+        let part = sec.part.map(|p| format!("  〔{}〕", p.id())).unwrap_or_default();
+        let marker = sec.repaired_marker.as_deref().unwrap_or(&sec.marker);
+        let _ = writeln!(s, "{}- {marker} {}{part}", "  ".repeat(sec.depth as usize - 1), sec.title);
+    }
+    if !a.defects.is_empty() {
+        let _ = writeln!(s, "\n## 编号与形式问题\n");
+        for d in &a.defects {
+            let _ = writeln!(s, "- {}", d.message);
+        }
+    }
+    let _ = writeln!(s, "\n## 数据（{} 个）\n", a.figures.len());
+    if !a.figures.is_empty() {
+        let _ = writeln!(s, "| 原文 | 数值 | 单位 | 类型 | 对象 |\n|---|---|---|---|---|");
+        for f in &a.figures {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                f.text.replace('|', "\\|"),
+                format_number(f.value),
+                f.unit,
+                json_name(&f.kind),
+                f.subject.as_deref().unwrap_or("").replace('|', "\\|")
+            );
+        }
+    }
+    s
+}

@@ -1,0 +1,92 @@
+//! report-analyzer: sections, figures and checklist coverage of Chinese 法治政府建设年度报告.
+//!
+//! The core is pure Rust (no wasm-bindgen): [`analyze`] takes the decoded text and [`Options`] and
+//! returns an [`Analysis`]; [`analyze_bytes`] first decodes a file's bytes. The JS boundary is
+//! `wasm.rs` (wasm32 only) and the CLI is `main.rs`; both are thin wrappers over these two calls.
+//!
+//! Pipeline (one module per step): decode → [`doc`] (lines, page furniture) → [`meta`] →
+//! [`outline`] (sections, parts, numbering defects) → [`figures`] → [`checklist`] → [`score`].
+
+pub mod checklist;
+pub mod decode;
+pub mod doc;
+pub mod error;
+pub mod export;
+pub mod figures;
+pub mod furniture;
+pub mod meta;
+pub mod model;
+pub mod normalize;
+pub mod options;
+pub mod outline;
+pub mod score;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;
+pub use model::*;
+pub use options::Options;
+
+/// Largest input accepted, in bytes of decoded text. Larger inputs get [`Error::TooLarge`].
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Analyze a report given as text.
+pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
+    analyze_decoded(input, decode::Decoded::plain(), options)
+}
+
+/// Analyze a report given as the bytes of a file (`name` hints at the format by its extension).
+/// Returns the decoded text with the analysis, since every span points into that text.
+pub fn analyze_bytes(bytes: &[u8], name: &str, options: &Options) -> Result<(String, Analysis), Error> {
+    let (text, info) = decode::decode(bytes, name)?;
+    let analysis = analyze_decoded(&text, info, options)?;
+    Ok((text, analysis))
+}
+
+fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) -> Result<Analysis, Error> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge { bytes: input.len(), limit: MAX_INPUT_BYTES });
+    }
+    if input.chars().all(text::is_space) {
+        return Err(Error::Empty);
+    }
+    let checklist = match &options.checklist {
+        Some(c) => {
+            c.validate()?;
+            None
+        }
+        None => Some(checklist::Checklist::builtin()),
+    };
+    let doc = doc::Doc::new(input);
+    let mut meta = meta::extract(&doc);
+    if let Some(y) = options.year {
+        meta.year = Some(y);
+    }
+    let outline = outline::extract(&doc, meta.year);
+    let figures = figures::extract(input, &doc.excluded_ranges());
+    let list = options.checklist.as_ref().or(checklist.as_ref()).expect("a checklist is always chosen");
+    let checklist = checklist::apply(list, &doc, &outline, meta.year);
+    let score = score::score(&doc, &meta, &outline, &figures, &checklist);
+    let mut defects = outline.defects.clone();
+    defects.extend(meta::form_defects(&doc, &meta));
+    defects.sort_by_key(|d| (d.span.start, d.span.end));
+    Ok(Analysis {
+        schema_version: model::SCHEMA_VERSION,
+        source: options.source.clone(),
+        input: model::InputInfo {
+            bytes: input.len(),
+            chars: input.chars().count(),
+            encoding: info.encoding.to_string(),
+            format: info.format.to_string(),
+        },
+        meta,
+        sections: outline.sections,
+        figures,
+        checklist,
+        score,
+        defects,
+        furniture: doc.furniture_items(),
+    })
+}

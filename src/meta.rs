@@ -1,0 +1,383 @@
+//! Metadata: title, issuer, report year, government level, publication and signature dates,
+//! addressee line and document kind.
+
+use crate::doc::Doc;
+use crate::model::{Defect, DocKind, Level, Meta, Span};
+use crate::normalize::{fold_char, squeeze};
+
+/// How many report lines from the top may hold the title or the addressee.
+const HEAD_LINES: usize = 12;
+
+pub fn extract(doc: &Doc) -> Meta {
+    let text = doc.text;
+    let content: Vec<(usize, std::ops::Range<usize>)> = doc.content_lines().collect();
+    let head = &content[..content.len().min(HEAD_LINES)];
+
+    let title_at = head.iter().find(|(_, r)| is_title(&text[r.clone()]));
+    let (title, title_span) = match title_at {
+        Some((_, r)) => (Some(text[r.clone()].to_string()), Some(Span::new(r.start, r.end))),
+        None => (page_meta_title(doc), None),
+    };
+
+    let year = title.as_deref().and_then(first_year).or_else(|| {
+        head.iter().find_map(|(_, r)| {
+            let s = &text[r.clone()];
+            s.contains("法治").then(|| first_year(s)).flatten()
+        })
+    });
+
+    let addressee = head.iter().map(|(_, r)| &text[r.clone()]).find(|s| is_addressee(s)).map(str::to_string);
+
+    let (signed, signer) = signature(doc, &content);
+    let published = published(doc);
+    let issuer = signer.or_else(|| title.as_deref().and_then(issuer_from_title));
+    let level = issuer.as_deref().map(|i| level_of(i, addressee.as_deref())).unwrap_or(Level::Unknown);
+    let kind = kind_of(title.as_deref(), text);
+    let index_number = index_number(doc);
+
+    Meta { title, title_span, issuer, year, level, published, signed, addressee, kind, index_number }
+}
+
+/// Problems of form the reviewer should see (a missing title or year).
+pub fn form_defects(doc: &Doc, meta: &Meta) -> Vec<Defect> {
+    let mut out = Vec::new();
+    let at = doc.content_lines().next().map(|(_, r)| r).unwrap_or(0..0);
+    match &meta.title {
+        None => out.push(Defect {
+            kind: "missing_title".into(),
+            message: "未找到报告标题".into(),
+            span: Span::new(at.start, at.end),
+        }),
+        Some(t) if first_year(t).is_none() => {
+            let s = meta.title_span.unwrap_or(Span::new(at.start, at.end));
+            out.push(Defect {
+                kind: "title_without_year".into(), message: "标题未写明报告年度".into(), span: s
+            });
+        }
+        _ => {}
+    }
+    out
+}
+
+fn is_title(s: &str) -> bool {
+    let n = s.chars().count();
+    let t = s.trim_end_matches(|c: char| c == '。' || c.is_whitespace());
+    (6..=80).contains(&n)
+        && !t.contains('。')
+        && !t.ends_with([':', '：'])
+        && (t.ends_with("报告")
+            || t.ends_with("总结")
+            || t.ends_with("情况")
+            || t.ends_with("汇报")
+            || t.ends_with("报告》"))
+}
+
+fn page_meta_title(doc: &Doc) -> Option<String> {
+    doc.lines.iter().zip(&doc.furniture).find_map(|(l, k)| {
+        let s = squeeze(&doc.text[l.range()]);
+        (*k == Some("page_meta"))
+            .then(|| s.strip_prefix("名称").map(|t| t.trim_start_matches(':').to_string()))
+            .flatten()
+    })
+}
+
+/// The first year 19xx/20xx written with 年 (Arabic, full-width or Chinese numerals).
+pub fn first_year(s: &str) -> Option<i32> {
+    let chars: Vec<char> = s.chars().map(fold_char).collect();
+    for i in 0..chars.len() {
+        if i + 4 < chars.len() + 1 && i + 4 <= chars.len() {
+            let digits: Option<Vec<u32>> = chars[i..i + 4].iter().map(|&c| digit_value(c)).collect();
+            if let Some(d) = digits {
+                let y = d.iter().fold(0, |a, &x| a * 10 + x) as i32;
+                let before_ok = i == 0 || digit_value(chars[i - 1]).is_none();
+                if (1990..=2100).contains(&y) && before_ok && chars.get(i + 4) == Some(&'年') {
+                    return Some(y);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '〇' | '零' | 'O' | 'o' | '○' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
+}
+
+/// A date written as 2023-02-10, 2023/2/10, 2023.2.10, 2023年2月10日 or 二〇二三年二月十日, as YYYY-MM-DD.
+pub fn parse_date(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().map(fold_char).collect();
+    let mut i = 0;
+    while i + 4 <= chars.len() {
+        let ys: Option<Vec<u32>> = chars[i..i + 4].iter().map(|&c| digit_value(c)).collect();
+        let before_ok = i == 0 || digit_value(chars[i - 1]).is_none();
+        if let (Some(ys), true) = (ys, before_ok) {
+            let year = ys.iter().fold(0, |a, &x| a * 10 + x);
+            let mut j = i + 4;
+            let sep = chars.get(j).copied();
+            if matches!(sep, Some('-' | '/' | '.' | '年')) {
+                j += 1;
+                let (month, nj) = small_number(&chars, j);
+                if let Some(m) = month {
+                    j = nj;
+                    let sep2 = chars.get(j).copied();
+                    let ok_sep = match sep {
+                        Some('年') => sep2 == Some('月'),
+                        s => sep2 == s,
+                    };
+                    if ok_sep {
+                        let (day, nj) = small_number(&chars, j + 1);
+                        let closes = sep != Some('年') || chars.get(nj) == Some(&'日') || chars.get(nj) == Some(&'号');
+                        if let (Some(d), true) = (day, closes) {
+                            if (1990..=2100).contains(&year) && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                                return Some(format!("{year:04}-{m:02}-{d:02}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A number 1–31 in Arabic digits or Chinese numerals at `chars[at..]`.
+fn small_number(chars: &[char], at: usize) -> (Option<u32>, usize) {
+    let mut j = at;
+    let digits: String = chars[j.min(chars.len())..].iter().take_while(|c| c.is_ascii_digit()).take(2).collect();
+    if !digits.is_empty() {
+        j += digits.chars().count();
+        return (digits.parse().ok(), j);
+    }
+    let mut value = 0;
+    let mut seen = false;
+    while let Some(&c) = chars.get(j) {
+        match c {
+            '十' => {
+                value = if value == 0 { 10 } else { value * 10 };
+            }
+            _ => match digit_value(c) {
+                Some(d) if c != 'O' && c != 'o' => {
+                    value = if value >= 10 && value % 10 == 0 { value + d } else { value * 10 + d };
+                }
+                _ => break,
+            },
+        }
+        seen = true;
+        j += 1;
+    }
+    (seen.then_some(value), j)
+}
+
+fn published(doc: &Doc) -> Option<String> {
+    doc.lines.iter().zip(&doc.furniture).find_map(|(l, k)| {
+        let s = squeeze(&doc.text[l.range()]);
+        let labelled = ["发布日期", "发布时间", "时间:", "日期:", "发布:"]
+            .iter()
+            .find_map(|lab| s.find(lab).map(|i| &s[i + lab.len()..]));
+        match (k, labelled) {
+            (Some(_), Some(rest)) => parse_date(rest),
+            _ => None,
+        }
+    })
+}
+
+fn index_number(doc: &Doc) -> Option<String> {
+    doc.lines.iter().zip(&doc.furniture).find_map(|(l, k)| {
+        let s = squeeze(&doc.text[l.range()]);
+        let rest = s.strip_prefix("索引号")?.trim_start_matches(':');
+        let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || "-/_.".contains(*c)).collect();
+        (k.is_some() && !id.is_empty()).then_some(id)
+    })
+}
+
+/// The signature date in the closing lines, and the signing body on the line before it.
+fn signature(doc: &Doc, content: &[(usize, std::ops::Range<usize>)]) -> (Option<String>, Option<String>) {
+    let tail = &content[content.len().saturating_sub(4)..];
+    for (k, (_, r)) in tail.iter().enumerate().rev() {
+        let s = squeeze(&doc.text[r.clone()]);
+        if s.chars().count() <= 16 && s.ends_with('日') {
+            if let Some(date) = parse_date(&s) {
+                let signer = k
+                    .checked_sub(1)
+                    .map(|p| squeeze(&doc.text[tail[p].1.clone()]))
+                    .filter(|s| s.chars().count() <= 30 && is_body_name(s));
+                return (Some(date), signer);
+            }
+        }
+    }
+    (None, None)
+}
+
+const BODY_ENDINGS: [&str; 14] = [
+    "人民政府",
+    "政府",
+    "办事处",
+    "委员会",
+    "办公室",
+    "管委会",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "院",
+    "署",
+    "中心",
+    "领导小组",
+];
+
+fn is_body_name(s: &str) -> bool {
+    !s.contains(['。', ',', '，']) && BODY_ENDINGS.iter().any(|e| s.ends_with(e))
+}
+
+const PLACE_ENDINGS: [&str; 12] =
+    ["自治区", "自治州", "自治县", "特区", "省", "市", "州", "盟", "县", "区", "旗", "乡"];
+
+/// The issuing body from a title: `榆树市人民政府关于…` → 榆树市人民政府, `关于太霞乡2022年…` → 太霞乡人民政府.
+fn issuer_from_title(title: &str) -> Option<String> {
+    let t = title.trim_start_matches(|c: char| c == '【' || c == '[');
+    let t = t.strip_prefix("关于").unwrap_or(t);
+    let cut = t
+        .char_indices()
+        .find(|&(i, c)| {
+            c.is_ascii_digit()
+                || digit_value(c).is_some() && t[i..].chars().nth(4) == Some('年')
+                || t[i..].starts_with("关于")
+        })
+        .map(|(i, _)| i)
+        .unwrap_or(t.len());
+    let name = t[..cut].trim_end_matches(['关', '于']).trim();
+    if name.is_empty() || name.chars().count() > 30 {
+        return None;
+    }
+    if BODY_ENDINGS.iter().any(|e| name.ends_with(e)) {
+        return Some(name.to_string());
+    }
+    if name.ends_with("街道") {
+        return Some(format!("{name}办事处"));
+    }
+    if name.ends_with('镇') || PLACE_ENDINGS.iter().any(|e| name.ends_with(e)) {
+        return Some(format!("{name}人民政府"));
+    }
+    None
+}
+
+const MUNICIPALITIES: [&str; 4] = ["北京市", "上海市", "天津市", "重庆市"];
+
+fn level_of(issuer: &str, addressee: Option<&str>) -> Level {
+    let place = issuer.trim_end_matches("人民政府").trim_end_matches("政府").trim_end_matches("办事处");
+    if place.len() < issuer.len() {
+        if place.ends_with('省') || place.ends_with("自治区") || MUNICIPALITIES.contains(&place) {
+            return Level::Province;
+        }
+        if place.ends_with('乡') || place.ends_with('镇') || place.ends_with("街道") {
+            return Level::Township;
+        }
+        if place.ends_with('县') || place.ends_with('区') || place.ends_with('旗') || place.ends_with("自治县") {
+            return Level::County;
+        }
+        if place.ends_with('市') {
+            // A 县级市 reports to the city above it (中共长春市委、长春市人民政府:).
+            let reports_to_city = addressee.is_some_and(|a| a.contains("市委") || a.contains("市人民政府"));
+            return if reports_to_city { Level::County } else { Level::City };
+        }
+        if place.ends_with('州') || place.ends_with('盟') || place.ends_with("地区") {
+            return Level::City;
+        }
+        return Level::Unknown;
+    }
+    Level::Department
+}
+
+fn is_addressee(s: &str) -> bool {
+    let n = s.chars().count();
+    (4..=60).contains(&n)
+        && s.trim_end().ends_with([':', '：'])
+        && !s.contains('。')
+        && ["委", "政府", "人大", "办公室", "局", "厅"].iter().any(|w| s.contains(w))
+}
+
+fn kind_of(title: Option<&str>, text: &str) -> DocKind {
+    let about_rule_of_law = |s: &str| s.contains("法治政府") || s.contains("依法行政") || s.contains("法治建设");
+    if let Some(t) = title {
+        if about_rule_of_law(t) {
+            return if t.contains("自查") || t.contains("评估") {
+                DocKind::SelfInspection
+            } else if t.contains("总结") {
+                DocKind::WorkSummary
+            } else {
+                DocKind::AnnualReport
+            };
+        }
+        if t.contains("政府工作报告") {
+            return DocKind::Other;
+        }
+    }
+    // No telling title: judge by how much of the text is about 法治政府建设.
+    let mentions = text.matches("法治政府").count() + text.matches("依法行政").count();
+    let per_10k = mentions * 10_000 / text.chars().count().max(1);
+    if mentions >= 5 && per_10k >= 4 {
+        DocKind::AnnualReport
+    } else {
+        DocKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_every_written_form() {
+        assert_eq!(parse_date("发布时间:2023-03-17 15:26").as_deref(), Some("2023-03-17"));
+        assert_eq!(parse_date("2023年2月27日").as_deref(), Some("2023-02-27"));
+        assert_eq!(parse_date("２０２３年３月１０日").as_deref(), Some("2023-03-10"));
+        assert_eq!(parse_date("二〇二三年二月二十七日").as_deref(), Some("2023-02-27"));
+        assert_eq!(parse_date("2023/2/7").as_deref(), Some("2023-02-07"));
+        assert_eq!(parse_date("2023年2月"), None);
+        assert_eq!(parse_date("2023-13-01"), None);
+    }
+
+    #[test]
+    fn years_from_titles() {
+        assert_eq!(first_year("克州2021年法治政府建设工作总结"), Some(2021));
+        assert_eq!(first_year("关于二〇二〇年法治政府建设情况的报告"), Some(2020));
+        assert_eq!(first_year("12345年"), None);
+    }
+
+    #[test]
+    fn issuers_and_levels_from_titles() {
+        let f = |t: &str| issuer_from_title(t);
+        assert_eq!(f("榆树市人民政府关于2022年度法治政府建设情况的报告").as_deref(), Some("榆树市人民政府"));
+        assert_eq!(f("关于太霞乡2022年度法治政府建设工作的报告").as_deref(), Some("太霞乡人民政府"));
+        assert_eq!(f("阜城县关于2022年度法治政府建设情况报告").as_deref(), Some("阜城县人民政府"));
+        assert_eq!(f("克州2021年法治政府建设工作总结").as_deref(), Some("克州人民政府"));
+        assert_eq!(f("某某街道2022年法治政府建设情况报告").as_deref(), Some("某某街道办事处"));
+        assert_eq!(f("市司法局2022年法治政府建设年度报告").as_deref(), Some("市司法局"));
+        assert_eq!(level_of("太霞乡人民政府", None), Level::Township);
+        assert_eq!(level_of("上海市人民政府", None), Level::Province);
+        assert_eq!(level_of("榆树市人民政府", Some("中共长春市委、长春市人民政府:")), Level::County);
+        assert_eq!(level_of("克州人民政府", None), Level::City);
+        assert_eq!(level_of("市司法局", None), Level::Department);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(kind_of(Some("克州2021年法治政府建设工作总结"), ""), DocKind::WorkSummary);
+        assert_eq!(kind_of(Some("2026年河南省政府工作报告"), ""), DocKind::Other);
+        assert_eq!(kind_of(Some("某县2022年法治政府建设自查报告"), ""), DocKind::SelfInspection);
+    }
+}

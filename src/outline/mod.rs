@@ -1,0 +1,338 @@
+//! Outline: headings recovered from the numbering (also when scraping damaged it), their depth and
+//! extent, numbering defects, and the required parts R1–R5 each top-level section carries or the body
+//! text holds.
+
+pub mod markers;
+pub mod parts;
+
+use crate::doc::Doc;
+use crate::model::{Defect, Part, Section, Span};
+use crate::text::{char_before, is_space};
+use markers::{Marker, Style};
+
+/// A required part found in the report: as a top-level section, or in body text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartFound {
+    pub part: Part,
+    pub span: Span,
+    /// What to show as evidence: the heading (marker and title) or the sentence/paragraph found.
+    pub anchor: Span,
+    /// True when a heading carries the part, false when found in body text.
+    pub heading: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    pub sections: Vec<Section>,
+    pub defects: Vec<Defect>,
+    /// Every part found, in text order.
+    pub parts: Vec<PartFound>,
+    /// Sentences analysing the causes of the problems (R2's second half).
+    pub causes: Vec<Span>,
+    /// Where the report's text ends (the last content byte), for section extents.
+    pub text_end: usize,
+}
+
+impl Outline {
+    pub fn part(&self, part: Part) -> impl Iterator<Item = &PartFound> {
+        self.parts.iter().filter(move |p| p.part == part)
+    }
+}
+
+/// A heading before depths are known.
+#[derive(Debug, Clone)]
+struct Candidate {
+    at: usize,
+    marker: Marker,
+    /// End of the line (or paragraph) holding the heading.
+    line_end: usize,
+    /// Line-start heading (false: inside a paragraph, after a sentence end).
+    line_start: bool,
+}
+
+pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
+    let text = doc.text;
+    let mut cands = Vec::new();
+    for (_, r) in doc.content_lines() {
+        if let Some(m) = markers::parse(&text[r.clone()], true) {
+            cands.push(Candidate { at: r.start, marker: m, line_end: r.end, line_start: true });
+        }
+        inline_candidates(text, r, &mut cands);
+    }
+    let cands = keep_item_groups(cands);
+    let cands = keep_inline_sequences(cands);
+
+    let text_end = doc.content_lines().last().map(|(_, r)| r.end).unwrap_or(0);
+    let mut sections = Vec::with_capacity(cands.len());
+    let mut stack: Vec<Style> = Vec::new();
+    for c in &cands {
+        let style = c.marker.style;
+        if let Some(pos) = stack.iter().position(|&s| s == style) {
+            stack.truncate(pos + 1);
+        } else {
+            while stack.last().is_some_and(|&top| top > style) {
+                stack.pop();
+            }
+            stack.push(style);
+        }
+        let depth = stack.len() as u8;
+        let (title, run_in) = title_of(text, c.at + c.marker.len, c.line_end);
+        sections.push(Section {
+            depth,
+            marker: text[c.at..c.at + c.marker.len].to_string(),
+            repaired_marker: None,
+            number: c.marker.number,
+            style: style.id().to_string(),
+            title: text[title.clone()].to_string(),
+            title_span: Span::new(title.start, title.end),
+            run_in,
+            part: None,
+            span: Span::new(c.at, text_end),
+        });
+    }
+    for i in 0..sections.len() {
+        let d = sections[i].depth;
+        if let Some(next) = sections[i + 1..].iter().find(|s| s.depth <= d) {
+            sections[i].span.end = trim_end(text, sections[i].span.start, next.span.start);
+        }
+    }
+    let mut defects = Vec::new();
+    repair_and_check_numbers(&mut sections, &cands, &mut defects);
+    let mut outline = Outline { sections, defects, parts: Vec::new(), causes: Vec::new(), text_end };
+    parts::classify(doc, year, &mut outline);
+    outline
+}
+
+/// Headings inside a paragraph: `(1)` right after a sentence end (seed 002's run-in sub-items).
+fn inline_candidates(text: &str, r: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+    let line = &text[r.clone()];
+    for (i, c) in line.char_indices() {
+        if i == 0 || !(c == '(' || c == '（') {
+            continue;
+        }
+        let prev = line[..i].trim_end_matches(is_space).chars().next_back();
+        if !matches!(prev, Some('。' | '；' | ';' | '：' | ':')) {
+            continue;
+        }
+        if let Some(m) = markers::parse(&line[i..], false) {
+            if m.style == Style::ArabicParen {
+                out.push(Candidate { at: r.start + i, marker: m, line_end: r.end, line_start: false });
+            }
+        }
+    }
+}
+
+/// `一是…` paragraph heads are headings only where a section has two or more of them; a lone
+/// `一是` paragraph carries an inline enumeration instead.
+fn keep_item_groups(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let mut keep = vec![true; cands.len()];
+    let mut i = 0;
+    while i < cands.len() {
+        if cands[i].marker.style != Style::CnShi {
+            i += 1;
+            continue;
+        }
+        let j = (i..cands.len()).find(|&j| cands[j].marker.style != Style::CnShi).unwrap_or(cands.len());
+        if j - i < 2 {
+            keep[i..j].iter_mut().for_each(|k| *k = false);
+        }
+        i = j;
+    }
+    cands.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
+}
+
+/// In-paragraph `(n)` headings must form a sequence starting at 1.
+fn keep_inline_sequences(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    let mut last_inline: Option<u32> = None;
+    for c in cands {
+        if c.line_start {
+            if c.marker.style != Style::ArabicParen {
+                last_inline = None;
+            }
+            out.push(c);
+            continue;
+        }
+        let n = c.marker.number.unwrap_or(0);
+        let fits = match last_inline {
+            None => n == 1,
+            Some(prev) => n == prev + 1 || n == 1,
+        };
+        if fits {
+            last_inline = Some(n);
+            out.push(c);
+        }
+    }
+    out
+}
+
+const MAX_TITLE_CHARS: usize = 60;
+
+/// The title after a marker: up to the first 。 ： : or ；, before an inline `一是`, or to the end of
+/// the line; at most 60 characters. Returns the range and whether the body runs on after it.
+fn title_of(text: &str, from: usize, line_end: usize) -> (std::ops::Range<usize>, bool) {
+    let s = &text[from..line_end];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let start = from + lead;
+    let body = &text[start..line_end];
+    let mut end = line_end;
+    let mut stop_at_terminator = false;
+    for (n, (i, c)) in body.char_indices().enumerate() {
+        if matches!(c, '。' | '：' | ':' | '；' | ';') {
+            end = start + i;
+            stop_at_terminator = true;
+            break;
+        }
+        if n > 2 && body[i..].starts_with("一是") && char_before(body, i).is_some_and(|p| !p.is_ascii_punctuation()) {
+            end = start + i;
+            stop_at_terminator = true;
+            break;
+        }
+        if n == MAX_TITLE_CHARS {
+            end = start + i;
+            break;
+        }
+    }
+    let trimmed = trim_end(text, start, end);
+    let rest = &text[end..line_end];
+    let run_in = stop_at_terminator && rest.chars().skip(1).any(|c| !is_space(c));
+    (start..trimmed, run_in)
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end_matches(is_space).len()
+}
+
+/// Fill numbers lost to scraping from the sequence, record the repaired marker, and report skipped,
+/// duplicated and restarted numbers among siblings.
+fn repair_and_check_numbers(sections: &mut [Section], cands: &[Candidate], defects: &mut Vec<Defect>) {
+    // Previous sibling number per (depth), reset when a shallower heading opens a new parent.
+    let mut last: Vec<Option<(String, u32)>> = Vec::new();
+    for (i, s) in sections.iter_mut().enumerate() {
+        let d = s.depth as usize;
+        last.resize(d.max(last.len()), None);
+        last.truncate(d);
+        let prev = last[d - 1].clone().filter(|(style, _)| *style == s.style);
+        let style = cands[i].marker.style;
+        let expected = prev.as_ref().map(|(_, n)| n + 1).unwrap_or(1);
+        let span = Span::new(s.span.start, s.title_span.end);
+        match s.number {
+            None => {
+                s.number = Some(expected);
+                let repaired = style.render(expected);
+                defects.push(Defect {
+                    kind: "damaged_marker".into(),
+                    message: format!("编号“{}”残缺，应为“{}”", s.marker, repaired),
+                    span,
+                });
+                s.repaired_marker = Some(repaired);
+            }
+            Some(n) => {
+                if cands[i].marker.damaged {
+                    let repaired = style.render(n);
+                    defects.push(Defect {
+                        kind: "damaged_marker".into(),
+                        message: format!("编号“{}”残缺，应为“{}”", s.marker, repaired),
+                        span,
+                    });
+                    s.repaired_marker = Some(repaired);
+                }
+                if n > expected {
+                    let missing: Vec<String> = (expected..n).map(|k| style.render(k)).collect();
+                    defects.push(Defect {
+                        kind: "skipped_number".into(),
+                        message: format!("编号跳号：“{}”之前缺少“{}”", style.render(n), missing.join("”“")),
+                        span,
+                    });
+                } else if prev.is_some() && n + 1 == expected {
+                    defects.push(Defect {
+                        kind: "duplicate_number".into(),
+                        message: format!("编号重复：“{}”出现两次", style.render(n)),
+                        span,
+                    });
+                } else if prev.is_some() && n < expected {
+                    defects.push(Defect {
+                        kind: "restarted_number".into(),
+                        message: format!("编号重新开始：“{}”之后出现“{}”", style.render(expected - 1), style.render(n)),
+                        span,
+                    });
+                }
+            }
+        }
+        last[d - 1] = Some((s.style.clone(), s.number.unwrap_or(expected)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(t: &str) -> Outline {
+        extract(&Doc::new(t), Some(2022))
+    }
+
+    fn tree(o: &Outline) -> Vec<String> {
+        o.sections
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}{} {}",
+                    "  ".repeat(s.depth as usize - 1),
+                    s.repaired_marker.as_deref().unwrap_or(&s.marker),
+                    s.title
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn levels_titles_and_run_in() {
+        let t = "一、主要举措和成效\n(一)加强组织领导。坚持把法治建设摆在突出位置。\n1.健全制度。全年制定制度5项。\n(1)规范审核。审核文件3件。\n二、存在的问题\n三、2023年工作安排\n";
+        let o = outline(t);
+        assert_eq!(
+            tree(&o),
+            [
+                "一、 主要举措和成效",
+                "  (一) 加强组织领导",
+                "    1. 健全制度",
+                "      (1) 规范审核",
+                "二、 存在的问题",
+                "三、 2023年工作安排"
+            ]
+        );
+        assert!(o.sections[1].run_in && !o.sections[0].run_in);
+        for s in &o.sections {
+            assert_eq!(&t[s.title_span.range()], s.title);
+            assert!(t[s.span.range()].starts_with(&s.marker));
+        }
+        assert_eq!(o.sections[0].span.end, o.sections[3].span.end);
+    }
+
+    #[test]
+    fn damaged_markers_are_repaired_from_the_sequence() {
+        let t = "一、成效\n(一)甲\n)乙方面\n(三丙方面\n、存在的问题\n";
+        let o = outline(t);
+        assert_eq!(tree(&o), ["一、 成效", "  (一) 甲", "  (二) 乙方面", "  (三) 丙方面", "二、 存在的问题"]);
+        assert_eq!(o.defects.iter().filter(|d| d.kind == "damaged_marker").count(), 3);
+    }
+
+    #[test]
+    fn skipped_numbers_are_defects() {
+        let o = outline("一、甲\n三、乙\n");
+        assert_eq!(o.defects.len(), 1);
+        assert_eq!(o.defects[0].kind, "skipped_number");
+        assert!(o.defects[0].message.contains("二、"), "{}", o.defects[0].message);
+    }
+
+    #[test]
+    fn item_paragraphs_need_a_group() {
+        let o = outline("(一)甲\n一是加强领导。\n二是强化管理。\n(二)乙\n一是加强。二是强化。\n");
+        assert_eq!(tree(&o), ["(一) 甲", "  一是 加强领导", "  二是 强化管理", "(二) 乙"]);
+    }
+
+    #[test]
+    fn inline_paren_items_form_a_sequence() {
+        let o = outline("1.深化改革。(1)推行清单。内容。(2)跨省通办。内容(3)不算。\n");
+        assert_eq!(tree(&o), ["1. 深化改革", "  (1) 推行清单", "  (2) 跨省通办"]);
+    }
+}

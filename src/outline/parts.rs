@@ -1,0 +1,240 @@
+//! Required parts (requirements.md §1): R1 measures and results, R2 shortcomings (and causes), R3 the
+//! heads' duty as first responsible person, R4 next year's arrangements, R5 anything else.
+//!
+//! Top-level sections are classified by their titles; a part with no section of its own is looked for
+//! in the body text (R3 as a sentence, R2 and R4 as closing paragraphs).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Outline, PartFound};
+use crate::doc::Doc;
+use crate::model::{Defect, Part, Span};
+use crate::text::is_space;
+
+const R2_WORDS: [&str; 8] = ["问题", "不足", "短板", "弱项", "差距", "困难", "薄弱", "瓶颈"];
+const R1_WORDS: [&str; 6] = ["举措", "成效", "做法", "成绩", "工作情况", "主要工作"];
+const R4_WORDS: [&str; 11] = [
+    "下一年",
+    "下一步",
+    "工作安排",
+    "工作计划",
+    "工作打算",
+    "工作思路",
+    "工作设想",
+    "努力方向",
+    "工作重点",
+    "今后",
+    "明年",
+];
+const R3_WORDS: [&str; 3] = ["第一责任人", "主要负责人", "述法"];
+const R5_WORDS: [&str; 3] = ["其他需要报告", "其他情况", "其他事项"];
+
+/// The part a top-level heading title announces, if it announces one.
+pub fn classify_title(title: &str, year: Option<i32>) -> Option<Part> {
+    let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
+    if has(&R5_WORDS) {
+        return Some(Part::R5);
+    }
+    if has(&R3_WORDS) {
+        return Some(Part::R3);
+    }
+    let next_year = year.map(|y| format!("{}年", y + 1));
+    let plans = has(&R4_WORDS)
+        || next_year.as_deref().is_some_and(|ny| {
+            title.contains(ny) && ["工作", "安排", "计划", "打算", "思路", "目标"].iter().any(|w| title.contains(w))
+        });
+    if plans && !has(&R1_WORDS) {
+        return Some(Part::R4);
+    }
+    if has(&R2_WORDS) && !has(&R1_WORDS) {
+        return Some(Part::R2);
+    }
+    None
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern"))
+}
+
+fn r2_body() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(
+        &CELL,
+        r"取得了?一定的?(成绩|成效|进展)[^。]{0,40}但|(存在|还有|仍有|尚有|依然有)[^。]{0,20}(问题|不足|差距|短板|薄弱环节)|但[^。]{0,80}(有待|仍需|还需|尚需|不够|不强|欠缺)[^。]{0,40}等(问题|不足|短板)",
+    )
+}
+
+fn r3_body() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(
+        &CELL,
+        r"第一责任人|(党政|政府)?主要负责人[^。]{0,30}(履行|职责|述法|带头|亲自)|述法|(书记|县长|市长|区长|州长|乡长|镇长|主要领导)[^。]{0,20}(主持|听取|批示|专题研究|部署)[^。]{0,30}法治",
+    )
+}
+
+fn causes_re() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(&CELL, r"原因|根源|主要是由于|究其")
+}
+
+/// Classify top-level sections, then look for the parts no section carries.
+pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
+    let text = doc.text;
+    let mut seen_r2_or_r4 = false;
+    for s in outline.sections.iter_mut().filter(|s| s.depth == 1) {
+        let part = classify_title(&s.title, year);
+        s.part = match part {
+            Some(p) => {
+                seen_r2_or_r4 |= matches!(p, Part::R2 | Part::R4);
+                Some(p)
+            }
+            // Thematic top-level sections before the problems and plans are the measures (R1).
+            None if !seen_r2_or_r4 => Some(Part::R1),
+            None => None,
+        };
+        if let Some(p) = s.part {
+            outline.parts.push(PartFound {
+                part: p,
+                span: s.span,
+                anchor: Span::new(s.span.start, s.title_span.end),
+                heading: true,
+            });
+        }
+    }
+    let has = |o: &Outline, p: Part| o.parts.iter().any(|f| f.part == p);
+
+    // Deeper headings announcing R3 (seed 000's 一、(一)).
+    let deeper_r3: Vec<(Span, Span)> = outline
+        .sections
+        .iter()
+        .filter(|s| s.depth > 1 && R3_WORDS.iter().any(|w| s.title.contains(w)))
+        .map(|s| (s.span, Span::new(s.span.start, s.title_span.end)))
+        .collect();
+    if !has(outline, Part::R3) {
+        for (span, anchor) in deeper_r3 {
+            outline.parts.push(PartFound { part: Part::R3, span, anchor, heading: true });
+        }
+    }
+    let paragraphs: Vec<std::ops::Range<usize>> = doc.content_lines().map(|(_, r)| r).collect();
+    let starts_with_marker = |r: &std::ops::Range<usize>| super::markers::parse(&text[r.clone()], false).is_some();
+
+    if !outline.parts.iter().any(|f| f.part == Part::R3) {
+        if let Some(span) = paragraphs.iter().find_map(|r| first_sentence_matching(text, r.clone(), r3_body())) {
+            outline.parts.push(PartFound { part: Part::R3, span, anchor: span, heading: false });
+        }
+    }
+    if !has(outline, Part::R2) {
+        // The problems paragraph: the last unnumbered paragraph that names shortcomings.
+        let found = paragraphs.iter().rev().find(|r| !starts_with_marker(r) && r2_body().is_match(&text[(*r).clone()]));
+        if let Some(r) = found {
+            let span = Span::new(r.start, r.end);
+            outline.parts.push(PartFound { part: Part::R2, span, anchor: span, heading: false });
+        }
+    }
+    if !has(outline, Part::R4) {
+        let found =
+            paragraphs.iter().rev().find(|r| !starts_with_marker(r) && is_plan_paragraph(&text[(*r).clone()], year));
+        if let Some(r) = found {
+            let span = Span::new(r.start, r.end);
+            outline.parts.push(PartFound { part: Part::R4, span, anchor: span, heading: false });
+        }
+    }
+    // Causes: inside whatever carries R2.
+    let r2_spans: Vec<Span> = outline.part(Part::R2).map(|p| p.span).collect();
+    for span in r2_spans {
+        let mut at = span.start;
+        while let Some(s) = first_sentence_matching(text, at..span.end, causes_re()) {
+            outline.causes.push(s);
+            at = s.end;
+        }
+    }
+    outline.parts.sort_by_key(|p| (p.span.start, p.part));
+    year_slips(text, year, outline);
+}
+
+/// A closing paragraph with next year's plans: `2023年,我县将…`, `下一步,…`.
+fn is_plan_paragraph(p: &str, year: Option<i32>) -> bool {
+    let head: String = p.chars().take(12).collect();
+    let next_year = year.map(|y| format!("{}年", y + 1));
+    let opens = next_year.as_deref().is_some_and(|ny| head.starts_with(ny))
+        || ["下一步", "下一年", "明年", "今后", "新的一年"].iter().any(|w| head.starts_with(w));
+    opens && ["将", "要", "继续", "进一步", "持续"].iter().any(|w| p.contains(w))
+}
+
+/// The first sentence of `text[range]` the pattern matches, as a span.
+fn first_sentence_matching(text: &str, range: std::ops::Range<usize>, re: &Regex) -> Option<Span> {
+    let seg = &text[range.clone()];
+    let rel = re.find(seg)?.start();
+    let stop = |c: char| matches!(c, '。' | '！' | '？' | '；' | '\n');
+    let start = seg[..rel].char_indices().rev().find(|&(_, c)| stop(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
+    let end =
+        seg[rel..].char_indices().find(|&(_, c)| stop(c)).map(|(i, c)| rel + i + c.len_utf8()).unwrap_or(seg.len());
+    let s = &seg[start..end];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    Some(Span::new(range.start + start + lead, range.start + end))
+}
+
+/// A top-level heading whose year is not the report year (R1) or report year + 1 (R4).
+fn year_slips(text: &str, year: Option<i32>, outline: &mut Outline) {
+    let Some(y) = year else { return };
+    for s in outline.sections.iter().filter(|s| s.depth == 1) {
+        let Some(written) = crate::meta::first_year(&s.title) else { continue };
+        let expected = match s.part {
+            Some(Part::R4) => y + 1,
+            Some(Part::R1 | Part::R2 | Part::R3) => y,
+            _ => continue,
+        };
+        if written != expected {
+            let _ = text;
+            outline.defects.push(Defect {
+                kind: "year_slip".into(),
+                message: format!("年份疑有误：{y}年度报告中“{}”写作{written}年，应为{expected}年", s.title),
+                span: s.title_span,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_to_parts() {
+        let c = |t: &str| classify_title(t, Some(2022));
+        assert_eq!(c("2022年推进法治政府建设的主要举措和成效"), None);
+        assert_eq!(c("存在的问题和不足"), Some(Part::R2));
+        assert_eq!(c("法治政府建设工作存在的问题和不足"), Some(Part::R2));
+        assert_eq!(c("2023年法治政府建设工作安排"), Some(Part::R4));
+        assert_eq!(c("2023年工作打算"), Some(Part::R4));
+        assert_eq!(c("下一步工作思路"), Some(Part::R4));
+        assert_eq!(c("党政主要负责人履行推进法治建设第一责任人职责情况"), Some(Part::R3));
+        assert_eq!(c("其他需要报告的情况"), Some(Part::R5));
+        assert_eq!(c("主要做法和存在的问题"), None);
+    }
+
+    #[test]
+    fn parts_in_body_and_causes() {
+        let t = "某县2022年法治政府建设情况报告\n一、强化组织领导\n(一)落实责任。县委书记主持召开常委会专题研究法治建设工作。\n二、加强执法监督\n(一)开展检查。全年检查30次。\n2022年,我县法治政府建设取得了一定成效,但是运用法治思维的能力有待进一步加强等问题。究其原因,主要是学习不够。\n2023年,我县将继续深入推进法治政府建设。\n";
+        let o = super::super::extract(&Doc::new(t), Some(2022));
+        let found: Vec<(Part, bool)> = o.parts.iter().map(|p| (p.part, p.heading)).collect();
+        assert_eq!(
+            found,
+            [(Part::R1, true), (Part::R3, false), (Part::R1, true), (Part::R2, false), (Part::R4, false)]
+        );
+        assert_eq!(o.causes.len(), 1);
+        assert!(t[o.causes[0].range()].starts_with("究其原因"), "{}", &t[o.causes[0].range()]);
+        for p in &o.parts {
+            assert!(t.is_char_boundary(p.span.start) && t.is_char_boundary(p.span.end));
+        }
+    }
+
+    #[test]
+    fn year_slip_in_plans() {
+        let t = "一、成效\n二、存在的问题\n三、2022年工作安排\n";
+        let o = super::super::extract(&Doc::new(t), Some(2022));
+        assert!(o.defects.iter().any(|d| d.kind == "year_slip"), "{:?}", o.defects);
+    }
+}

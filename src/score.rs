@@ -1,0 +1,237 @@
+//! The score: 100 points in six dimensions (requirements.md §4), every point lost explained in Chinese.
+//! Weights are ours, not official; the page and the README say so.
+
+use crate::doc::Doc;
+use crate::model::{ChecklistResult, Dimension, DocKind, Figure, FigureKind, Level, Meta, Part, Score, Status};
+use crate::outline::Outline;
+
+/// Partial credit for a required part found only in body text.
+const BODY_CREDIT: f64 = 0.6;
+
+pub fn score(
+    doc: &Doc,
+    meta: &Meta,
+    outline: &Outline,
+    figures: &[Figure],
+    checklist: &ChecklistResult,
+) -> Option<Score> {
+    if meta.kind == DocKind::Other {
+        return None;
+    }
+    let dimensions = vec![
+        structure(outline),
+        coverage(checklist),
+        data(doc, outline, figures),
+        problems(doc, outline),
+        plans(doc, outline, figures),
+        form(meta),
+    ];
+    let total = round1(dimensions.iter().map(|d| d.score).sum());
+    let max = dimensions.iter().map(|d| d.max).sum();
+    Some(Score { total, max, dimensions })
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+struct Tally {
+    score: f64,
+    reasons: Vec<String>,
+}
+
+impl Tally {
+    fn new() -> Self {
+        Tally { score: 0.0, reasons: Vec::new() }
+    }
+    /// Earn `share` (0–1) of `points`; below 1, say why.
+    fn earn(&mut self, points: f64, share: f64, why: impl FnOnce(f64) -> String) {
+        let share = share.clamp(0.0, 1.0);
+        self.score += points * share;
+        let lost = points * (1.0 - share);
+        if lost >= 0.05 {
+            self.reasons.push(why(round1(lost)));
+        }
+    }
+    fn done(self, id: &str, name: &str, max: f64) -> Dimension {
+        Dimension { id: id.into(), name: name.into(), score: round1(self.score.min(max)), max, reasons: self.reasons }
+    }
+}
+
+fn found(outline: &Outline, part: Part) -> Option<bool> {
+    let mut any = None;
+    for f in outline.part(part) {
+        if f.heading {
+            return Some(true);
+        }
+        any = Some(false);
+    }
+    any
+}
+
+fn structure(outline: &Outline) -> Dimension {
+    let mut t = Tally::new();
+    let parts = [
+        (Part::R1, 10.0, "主要举措和成效"),
+        (Part::R2, 6.0, "存在的不足"),
+        (Part::R3, 8.0, "党政主要负责人履行推进法治建设第一责任人职责情况"),
+        (Part::R4, 7.0, "下一年度工作安排"),
+    ];
+    for (part, pts, name) in parts {
+        match found(outline, part) {
+            Some(true) => t.earn(pts, 1.0, |_| String::new()),
+            Some(false) => {
+                t.earn(pts, BODY_CREDIT, |l| format!("“{name}”({}) 仅见于正文，未单列标题（-{l}分）", part.id()))
+            }
+            None => t.earn(pts, 0.0, |l| format!("未见“{name}”({})（-{l}分）", part.id())),
+        }
+    }
+    let causes = if outline.causes.is_empty() { 0.0 } else { 1.0 };
+    t.earn(4.0, causes, |l| format!("未见存在问题的原因分析（-{l}分）"));
+    t.done("S1", "结构完整", 35.0)
+}
+
+fn coverage(checklist: &ChecklistResult) -> Dimension {
+    let mut t = Tally::new();
+    let areas: Vec<_> = checklist.items.iter().filter(|i| i.scored && i.group == "areas").collect();
+    let each = if areas.is_empty() { 0.0 } else { 25.0 / areas.len() as f64 };
+    for item in &areas {
+        match item.status {
+            Status::Covered | Status::NotApplicable => t.earn(each, 1.0, |_| String::new()),
+            Status::Mentioned => t.earn(each, 0.5, |l| format!("“{}”仅简略提及（-{l}分）", item.name)),
+            Status::Missing => t.earn(each, 0.0, |l| format!("未见“{}”相关内容（-{l}分）", item.name)),
+        }
+    }
+    t.done("S2", "纲要领域覆盖", 25.0)
+}
+
+/// Figures per 1,000 characters in the measures (R1) that earn full marks.
+const FULL_DENSITY: f64 = 3.0;
+/// Distinct indicator families that earn full marks.
+const FULL_FAMILIES: f64 = 6.0;
+
+fn r1_ranges(outline: &Outline) -> Vec<std::ops::Range<usize>> {
+    outline.part(Part::R1).filter(|p| p.heading).map(|p| p.span.range()).collect()
+}
+
+fn data(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
+    let mut t = Tally::new();
+    let mut ranges = r1_ranges(outline);
+    if ranges.is_empty() {
+        ranges.push(0..doc.text.len());
+    }
+    let chars: usize = ranges.iter().map(|r| doc.text[r.clone()].chars().count()).sum();
+    let in_r1 = |f: &&Figure| ranges.iter().any(|r| r.contains(&f.span.start)) && f.kind != FigureKind::Date;
+    let n = figures.iter().filter(in_r1).count();
+    let density = n as f64 * 1000.0 / chars.max(1) as f64;
+    t.earn(8.0, density / FULL_DENSITY, |l| {
+        format!("成效部分数据偏少：每千字{density:.1}个数据，低于{FULL_DENSITY:.0}个（-{l}分）")
+    });
+    let mut families: Vec<&str> = figures.iter().filter_map(|f| f.family.as_deref()).collect();
+    families.sort_unstable();
+    families.dedup();
+    let k = families.len();
+    t.earn(4.0, k as f64 / FULL_FAMILIES, |l| {
+        format!("数据涉及的指标类别较少（{k}类，少于{FULL_FAMILIES:.0}类）（-{l}分）")
+    });
+    let cases = ["案例", "典型案", "例如", "比如", "如某"].iter().map(|w| doc.text.matches(w).count()).sum::<usize>();
+    t.earn(3.0, cases.min(2) as f64 / 2.0, |l| format!("缺少具体案例（-{l}分）"));
+    t.done("S3", "数据与案例", 15.0)
+}
+
+const BOILERPLATE: [&str; 8] =
+    ["有待进一步", "还需进一步", "仍需进一步", "有待加强", "有待提高", "意识不强", "不够到位", "还不够"];
+
+fn problems(doc: &Doc, outline: &Outline) -> Dimension {
+    let mut t = Tally::new();
+    let spans: Vec<_> = outline.part(Part::R2).map(|p| p.span).collect();
+    if spans.is_empty() {
+        t.earn(10.0, 0.0, |l| format!("未见存在的问题部分，无法分析（-{l}分）"));
+        return t.done("S4", "问题分析", 10.0);
+    }
+    let body: String = spans.iter().map(|s| &doc.text[s.range()]).collect();
+    let share = body.chars().count() as f64 / doc.text.chars().count().max(1) as f64;
+    t.earn(3.0, share / 0.05, |l| format!("问题部分篇幅过短（占全文{:.1}%，少于5%）（-{l}分）", share * 100.0));
+    let sentences = body.split(['。', '；', ';']).filter(|s| s.chars().count() > 6).count();
+    let items = outline
+        .sections
+        .iter()
+        .filter(|s| s.depth > 1 && spans.iter().any(|p| p.range().contains(&s.span.start)))
+        .count();
+    let inline = ["一是", "二是", "三是", "四是", "五是"].iter().filter(|w| body.contains(*w)).count();
+    let distinct = items.max(inline).max(sentences.min(3));
+    t.earn(4.0, distinct as f64 / 3.0, |l| format!("列出的具体问题少于3个（{distinct}个）（-{l}分）"));
+    let boiler = BOILERPLATE.iter().map(|w| body.matches(w).count()).sum::<usize>();
+    let ratio = boiler as f64 / sentences.max(1) as f64;
+    t.earn(3.0, 1.0 - ratio, |l| format!("问题表述较多套话（如“有待进一步加强”），不够具体（-{l}分）"));
+    t.done("S4", "问题分析", 10.0)
+}
+
+fn plans(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
+    let mut t = Tally::new();
+    let spans: Vec<_> = outline.part(Part::R4).map(|p| p.span).collect();
+    if spans.is_empty() {
+        t.earn(10.0, 0.0, |l| format!("未见下一年度工作安排（-{l}分）"));
+        return t.done("S5", "下一年度安排", 10.0);
+    }
+    let inside = |at: usize| spans.iter().any(|s| s.range().contains(&at));
+    let subs = outline.sections.iter().filter(|s| s.depth > 1 && inside(s.span.start)).count();
+    let body: String = spans.iter().map(|s| &doc.text[s.range()]).collect();
+    let inline = ["一是", "二是", "三是", "四是", "五是"].iter().filter(|w| body.contains(*w)).count();
+    let measures = subs.max(inline);
+    t.earn(4.0, measures as f64 / 5.0, |l| format!("工作安排措施较少（{measures}项，少于5项）（-{l}分）"));
+    let measurable = figures.iter().filter(|f| inside(f.span.start) && f.kind != FigureKind::Date).count();
+    t.earn(3.0, measurable.min(2) as f64 / 2.0, |l| format!("工作安排中无可量化的目标或时限（-{l}分）"));
+    let problems: String = outline.part(Part::R2).map(|p| &doc.text[p.span.range()]).collect();
+    let linked = if problems.is_empty() { 0.0 } else { shared_terms(&problems, &body) as f64 / 3.0 };
+    t.earn(3.0, linked, |l| format!("工作安排与所列问题对应不明显（-{l}分）"));
+    t.done("S5", "下一年度安排", 10.0)
+}
+
+/// How many topic terms appear in both texts.
+fn shared_terms(a: &str, b: &str) -> usize {
+    const TERMS: [&str; 16] = [
+        "执法",
+        "决策",
+        "规范性文件",
+        "复议",
+        "应诉",
+        "培训",
+        "学法",
+        "监督",
+        "队伍",
+        "营商环境",
+        "政务公开",
+        "普法",
+        "调解",
+        "法律顾问",
+        "信息化",
+        "考核",
+    ];
+    TERMS.iter().filter(|w| a.contains(*w) && b.contains(*w)).count()
+}
+
+fn form(meta: &Meta) -> Dimension {
+    let mut t = Tally::new();
+    let date = meta.signed.as_deref().or(meta.published.as_deref());
+    let deadline = meta.year.map(|y| {
+        if meta.level == Level::Department {
+            format!("{}-03-01", y + 1)
+        } else {
+            format!("{}-04-01", y + 1)
+        }
+    });
+    // With no date the timeliness point cannot be judged: the other two carry the 5 points.
+    let each = if date.is_some() && deadline.is_some() { 1.0 } else { 2.5 };
+    let titled = meta.title.as_deref().is_some_and(|s| crate::meta::first_year(s).is_some());
+    t.earn(each, if titled { 1.0 } else { 0.0 }, |l| format!("标题未写明年度（-{l}分）"));
+    t.earn(each, if meta.addressee.is_some() { 1.0 } else { 0.0 }, |l| format!("未写明报送对象（主送机关）（-{l}分）"));
+    match (date, deadline) {
+        (Some(d), Some(deadline)) => {
+            let on_time = d < deadline.as_str();
+            t.earn(3.0, if on_time { 1.0 } else { 0.0 }, |l| format!("发布或落款日期{d}晚于{deadline}（-{l}分）"));
+        }
+        _ => t.reasons.push("未找到落款或发布日期（或报告年度），时效不评，本项按其余两项折算".into()),
+    }
+    t.done("S6", "形式与时效", 5.0)
+}

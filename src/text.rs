@@ -1,0 +1,166 @@
+//! Text plumbing shared by every stage: lines with byte offsets, trimming that keeps offsets, and the
+//! UTF-8 → UTF-16 offset map used at the JS boundary.
+
+use std::ops::Range;
+
+/// One line of the input: `text[start..end]` without its line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Line {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Split on `\n`, `\r\n`, `\r`, U+2028 and U+2029, keeping byte offsets.
+pub fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 80 + 1);
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let brk = match b {
+            b'\n' => Some(1),
+            b'\r' => Some(if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 }),
+            // U+2028 / U+2029: E2 80 A8 / E2 80 A9
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => Some(3),
+            _ => None,
+        };
+        if let Some(len) = brk {
+            out.push(Line { start, end: i });
+            i += len;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < bytes.len() {
+        out.push(Line { start, end: bytes.len() });
+    }
+    out
+}
+
+/// Whitespace as reports use it: ASCII space and tab, U+3000, NBSP, and the other Unicode spaces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// The sub-range of `text[range]` without leading and trailing whitespace.
+pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let trail = s.len() - s.trim_end_matches(is_space).len();
+    if lead == s.len() {
+        return range.start..range.start;
+    }
+    range.start + lead..range.end - trail
+}
+
+/// The character starting at byte `at`, if any.
+pub fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|s| s.chars().next())
+}
+
+/// The character ending at byte `at`, if any.
+pub fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at).and_then(|s| s.chars().next_back())
+}
+
+/// Sentence ends: a sentence runs to one of these (included) or to the end of the line.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r')
+}
+
+/// The sentence around byte `at` (which must be a char boundary), trimmed.
+pub fn sentence_around(text: &str, at: usize) -> Range<usize> {
+    let start =
+        text[..at].char_indices().rev().find(|&(_, c)| is_sentence_end(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| is_sentence_end(c))
+        .map(|(i, c)| at + i + if c == '\n' || c == '\r' { 0 } else { c.len_utf8() })
+        .unwrap_or(text.len());
+    trim_range(text, start..end)
+}
+
+/// Maps UTF-8 byte offsets of one text to UTF-16 code-unit offsets.
+///
+/// Keeps a checkpoint every 256 bytes, so each lookup scans at most 256 bytes and memory stays at
+/// 1/32 of the text.
+pub struct Utf16Map<'a> {
+    text: &'a str,
+    checkpoints: Vec<(usize, usize)>,
+}
+
+const CHECKPOINT_EVERY: usize = 256;
+
+impl<'a> Utf16Map<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut checkpoints = vec![(0usize, 0usize)];
+        let mut units = 0usize;
+        let mut next = CHECKPOINT_EVERY;
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, units));
+                next = i + CHECKPOINT_EVERY;
+            }
+            units += c.len_utf16();
+        }
+        Utf16Map { text, checkpoints }
+    }
+
+    /// UTF-16 offset of byte offset `at` (clamped to the text; a mid-character offset counts the
+    /// character as started).
+    pub fn to_utf16(&self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        let idx = match self.checkpoints.binary_search_by(|&(b, _)| b.cmp(&at)) {
+            Ok(i) => return self.checkpoints[i].1,
+            Err(i) => i - 1,
+        };
+        let (from, mut units) = self.checkpoints[idx];
+        for (i, c) in self.text[from..].char_indices() {
+            if from + i >= at {
+                break;
+            }
+            units += c.len_utf16();
+        }
+        units
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_offsets_for_every_break_kind() {
+        let t = "一、总体\r\n(一)学习\r二\n\u{2028}末";
+        let ls = lines(t);
+        let got: Vec<&str> = ls.iter().map(|l| &t[l.range()]).collect();
+        assert_eq!(got, ["一、总体", "(一)学习", "二", "", "末"]);
+    }
+
+    #[test]
+    fn trim_range_handles_ideographic_space() {
+        let t = "\u{3000} 一、总体\u{a0} ";
+        let r = trim_range(t, 0..t.len());
+        assert_eq!(&t[r], "一、总体");
+        let blank = "\u{3000}\u{3000}";
+        assert!(trim_range(blank, 0..blank.len()).is_empty());
+    }
+
+    #[test]
+    fn utf16_offsets_count_non_bmp_as_two() {
+        let t = "a𠀀中".repeat(200);
+        let map = Utf16Map::new(&t);
+        for (i, _) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+            let expect = t[..i].encode_utf16().count();
+            assert_eq!(map.to_utf16(i), expect, "byte {i}");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The JavaScript boundary (wasm32 only): one options object in, plain JSON-compatible data out, every
+//! error a JS `Error`. Offsets gain `start16`/`end16` (UTF-16 code units) here and only here.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::checklist::Checklist;
+use crate::{Analysis, Options};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = include_str!("../www/types.d.ts");
+
+/// Turn any displayable error into a JS `Error`.
+fn into_error(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+}
+
+fn options_from(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(into_error)
+}
+
+fn finish(text: &str, mut analysis: Analysis) -> Analysis {
+    analysis.add_utf16_offsets(text);
+    analysis
+}
+
+/// Analyze report text. `options`: `{checklist?, source?, year?}`.
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
+pub fn analyze_text(
+    input: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let analysis = crate::analyze(input, &options).map_err(into_error)?;
+    to_js(&finish(input, analysis))
+}
+
+#[derive(Serialize)]
+struct FileResult {
+    text: String,
+    analysis: Analysis,
+}
+
+/// Analyze the bytes of a file (`.txt` in any supported encoding, `.html`, `.docx`): returns
+/// `{text, analysis}`, the decoded text being what every offset points into.
+#[wasm_bindgen(js_name = analyzeBytes, unchecked_return_type = "FileResult")]
+pub fn analyze_bytes(
+    bytes: &[u8],
+    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let (text, analysis) = crate::analyze_bytes(bytes, name, &options).map_err(into_error)?;
+    let analysis = finish(&text, analysis);
+    to_js(&FileResult { text, analysis })
+}
+
+/// The built-in checklist, in the format a user's own checklist follows.
+#[wasm_bindgen(js_name = defaultChecklist, unchecked_return_type = "Checklist")]
+pub fn default_checklist() -> Result<JsValue, JsError> {
+    to_js(&Checklist::builtin())
+}
+
+/// Parse and validate a checklist file's text; the error names the item and field at fault.
+#[wasm_bindgen(js_name = parseChecklist, unchecked_return_type = "Checklist")]
+pub fn parse_checklist(json: &str) -> Result<JsValue, JsError> {
+    to_js(&Checklist::from_json(json).map_err(into_error)?)
+}
+
+/// A Markdown summary of an analysis (the object `analyze` returned).
+#[wasm_bindgen(js_name = toMarkdown)]
+pub fn to_markdown(#[wasm_bindgen(unchecked_param_type = "Analysis")] analysis: JsValue) -> Result<String, JsError> {
+    let a: Analysis = serde_wasm_bindgen::from_value(analysis).map_err(into_error)?;
+    Ok(crate::export::markdown(&a))
+}
+
+/// Version of the analyzer and of the result schema.
+#[wasm_bindgen(js_name = version, unchecked_return_type = "{ version: string; schema_version: number }")]
+pub fn version() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct V {
+        version: &'static str,
+        schema_version: u32,
+    }
+    to_js(&V { version: env!("CARGO_PKG_VERSION"), schema_version: crate::SCHEMA_VERSION })
+}
+
+thread_local! {
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The message of the last panic inside the module, if any (a panic reaches JS as a `RuntimeError`;
+/// the page then reloads the module and shows this message).
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|p| p.borrow().clone())
+}
+
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let msg = info.to_string();
+            web_sys::console::error_1(&JsValue::from_str(&msg));
+            LAST_PANIC.with(|p| *p.borrow_mut() = Some(msg));
+        }));
+    });
+}

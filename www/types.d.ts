@@ -1,0 +1,136 @@
+/** Offsets: `start`/`end` are UTF-8 byte offsets into the analysed text; `start16`/`end16` are the
+ * same positions in UTF-16 code units (JavaScript string indices): `text.slice(start16, end16)`. */
+export interface Span {
+  start: number;
+  end: number;
+  start16: number;
+  end16: number;
+}
+
+export type Level = "province" | "city" | "county" | "township" | "department" | "unknown";
+export type DocKind = "annual_report" | "work_summary" | "self_inspection" | "other";
+export type PartId = "R1" | "R2" | "R3" | "R4" | "R5";
+export type FigureKind = "count" | "money" | "percent" | "duration" | "date" | "rank" | "other";
+export type Status = "covered" | "mentioned" | "missing" | "not_applicable";
+
+export interface Meta {
+  title: string | null;
+  title_span: Span | null;
+  issuer: string | null;
+  year: number | null;
+  level: Level;
+  /** YYYY-MM-DD */
+  published: string | null;
+  /** YYYY-MM-DD */
+  signed: string | null;
+  addressee: string | null;
+  kind: DocKind;
+  index_number: string | null;
+}
+
+export interface Section extends Span {
+  depth: number;
+  marker: string;
+  repaired_marker: string | null;
+  number: number | null;
+  style: "chapter" | "cn_dun" | "cn_paren" | "arabic_dot" | "arabic_paren" | "cn_shi" | "plain";
+  title: string;
+  title_span: Span;
+  run_in: boolean;
+  part: PartId | null;
+}
+
+export interface Figure extends Span {
+  text: string;
+  value: number;
+  unit: string;
+  kind: FigureKind;
+  approx: boolean;
+  subject: string | null;
+  family: string | null;
+}
+
+export interface Evidence extends Span {
+  heading: boolean;
+}
+
+export interface ItemResult {
+  id: string;
+  name: string;
+  group: string;
+  scored: boolean;
+  status: Status;
+  evidence: Evidence[];
+}
+
+export interface ChecklistResult {
+  id: string;
+  name: string;
+  items: ItemResult[];
+}
+
+export interface Dimension {
+  id: string;
+  name: string;
+  score: number;
+  max: number;
+  reasons: string[];
+}
+
+export interface Score {
+  total: number;
+  max: number;
+  dimensions: Dimension[];
+}
+
+export interface Defect extends Span {
+  kind: string;
+  message: string;
+}
+
+export interface Furniture extends Span {
+  kind: string;
+}
+
+export interface Analysis {
+  schema_version: number;
+  source?: string;
+  input: { bytes: number; chars: number; encoding: string; format: string };
+  meta: Meta;
+  sections: Section[];
+  figures: Figure[];
+  checklist: ChecklistResult;
+  /** null when the document is not a 法治政府建设 report. */
+  score: Score | null;
+  defects: Defect[];
+  furniture: Furniture[];
+}
+
+export interface FileResult {
+  text: string;
+  analysis: Analysis;
+}
+
+export interface ChecklistItem {
+  id: string;
+  name: string;
+  group?: string;
+  cues: string[];
+  heading_cues?: string[] | null;
+  min_hits?: number;
+  scored?: boolean;
+  part?: "R1" | "R2" | "R2-causes" | "R3" | "R4" | "R5" | null;
+}
+
+export interface Checklist {
+  id: string;
+  name: string;
+  description?: string | null;
+  items: ChecklistItem[];
+}
+
+export interface AnalyzeOptions {
+  checklist?: Checklist;
+  source?: string;
+  year?: number;
+}
