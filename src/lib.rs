@@ -22,8 +22,9 @@ pub mod outline;
 pub mod score;
 pub mod text;
 
+/// The JavaScript boundary (wasm32 only). Public so that its wasm tests can call it.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::Error;
 pub use model::*;

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::checklist::Checklist;
 use crate::{Analysis, Options};
@@ -23,8 +24,23 @@ fn options_from(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
+    // serde-wasm-bindgen reads only the fields it knows: refuse the others here, so that a typo
+    // (`checklst`) is an error rather than silently ignored.
+    if let Some(obj) = options.dyn_ref::<js_sys::Object>() {
+        for key in js_sys::Object::keys(obj).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !OPTION_KEYS.contains(&key.as_str()) {
+                return Err(JsError::new(&format!(
+                    "invalid options: unknown field `{key}`, expected one of {}",
+                    OPTION_KEYS.join(", ")
+                )));
+            }
+        }
+    }
     serde_wasm_bindgen::from_value(options).map_err(into_error)
 }
+
+const OPTION_KEYS: [&str; 3] = ["checklist", "source", "year"];
 
 fn finish(text: &str, mut analysis: Analysis) -> Analysis {
     analysis.add_utf16_offsets(text);

@@ -17,7 +17,7 @@ pub struct Writer<W: Write> {
 
 impl<W: Write> Writer<W> {
     pub fn new(format: Format, out: W, inputs: usize) -> Self {
-        Writer { format, out, array: inputs > 1, written: 0, csv_header: false }
+        Writer { format, out, array: format == Format::Json && inputs > 1, written: 0, csv_header: false }
     }
 
     pub fn write(&mut self, a: &Analysis) -> std::io::Result<()> {

@@ -1,0 +1,102 @@
+# report-analyzer: the only entry point. CI runs `make test` (see .ci/run).
+#   make serve   build and serve the page on http://127.0.0.1:$(PORT)/www/
+#   make test    every test: fmt, clippy (native + wasm32), cargo test, wasm tests in Node and
+#                Chromium, browser end-to-end tests
+#   make bench   benchmarks        make size   wasm size budget
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+WASM_PROFILE := wasm-release
+WASM_OUT := target/$(WASM_TARGET)/$(WASM_PROFILE)/report_analyzer.wasm
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+# The wasm-bindgen CLI must match the crate version in Cargo.lock exactly.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, "", $$0); print; exit}' Cargo.lock)
+STAMP := target/.stamps
+
+.PHONY: setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
+        test-native test-wasm-node test-wasm-browser test-e2e bench size clean
+
+## ---- setup: idempotent, installs only what is missing ----
+setup: setup-rust setup-system setup-node
+
+setup-rust: Cargo.lock
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+Cargo.lock: Cargo.toml
+	cargo generate-lockfile --offline 2>/dev/null || cargo generate-lockfile
+	@touch $@
+
+SYSTEM_PACKAGES := chromium chromium-driver fonts-wqy-microhei
+setup-system:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+setup-node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## ---- build ----
+build: build-native build-wasm
+
+build-native:
+	cargo build --release
+
+build-wasm: setup-rust node_modules/.installed
+	cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE)
+	wasm-bindgen --target web --out-dir pkg --out-name report_analyzer $(WASM_OUT)
+	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+	  pkg/report_analyzer_bg.wasm -o pkg/report_analyzer_bg.wasm
+	@printf 'pkg/report_analyzer_bg.wasm: %s bytes, %s gzip\n' "$$(stat -c %s pkg/report_analyzer_bg.wasm)" "$$(gzip -9c pkg/report_analyzer_bg.wasm | wc -c)"
+
+serve: setup build
+	@echo "report-analyzer: open http://127.0.0.1:$(PORT)/www/ (Ctrl-C stops)"
+	node tools/serve.mjs --port $(PORT)
+
+## ---- tests ----
+test: setup lint test-native build test-wasm-node test-wasm-browser test-e2e
+	@echo "make test: all passed"
+
+lint: fmt-check clippy
+fmt-check:
+	cargo fmt --all -- --check
+clippy: setup-rust
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --tests --target $(WASM_TARGET) -- -D warnings
+
+test-native:
+	cargo test --release
+
+# wasm-bindgen-test: the same tests/wasm_api.rs, once in Node and once in headless Chromium.
+test-wasm-node: setup-rust
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target $(WASM_TARGET) --test wasm_api
+test-wasm-browser: setup-rust setup-system
+	WASM_BINDGEN_USE_BROWSER=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target $(WASM_TARGET) --test wasm_api
+
+test-e2e: setup-node setup-system build-wasm
+	node --test --test-concurrency=1 tests/e2e/
+
+## ---- measurements ----
+bench: build
+	cargo bench --bench analyze
+size: build-wasm
+	@node tools/size.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg/report_analyzer* pkg/*.d.ts node_modules

@@ -1,0 +1,328 @@
+//! The reviewed domain tables of `data/figures/` (units, traps, indicator families, words, Traditional
+//! characters), embedded at compile time and parsed once.
+//!
+//! Every file is tab-separated, `#` starts a comment line, and the first column is a stable id. The unit
+//! tests below validate them: ids unique, no empty fields, known kinds and roles, words free of spaces.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::FigureKind;
+
+const UNITS: &str = include_str!("../../data/figures/units.tsv");
+const TRAPS: &str = include_str!("../../data/figures/traps.tsv");
+const FAMILIES: &str = include_str!("../../data/figures/families.tsv");
+const WORDS: &str = include_str!("../../data/figures/words.tsv");
+const TRADITIONAL: &str = include_str!("../../data/figures/traditional.tsv");
+
+pub(crate) struct Unit {
+    pub text: Vec<char>,
+    pub kind: FigureKind,
+    pub canonical: &'static str,
+    /// Also a unit after Chinese numerals.
+    pub cn: bool,
+}
+
+pub(crate) struct Trap {
+    pub text: Vec<char>,
+}
+
+pub(crate) struct Family {
+    pub id: &'static str,
+}
+
+/// A keyword of an indicator family.
+pub(crate) struct Keyword {
+    pub text: Vec<char>,
+    pub family: usize,
+}
+
+/// The roles of `words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Role {
+    HedgePre,
+    BoundPost,
+    VerbLead,
+    VerbTrail,
+    RankPre,
+    VaguePre,
+    HotlineCtx,
+    Furniture,
+}
+
+impl Role {
+    fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "hedge_pre" => Role::HedgePre,
+            "bound_post" => Role::BoundPost,
+            "verb_lead" => Role::VerbLead,
+            "verb_trail" => Role::VerbTrail,
+            "rank_pre" => Role::RankPre,
+            "vague_pre" => Role::VaguePre,
+            "hotline_ctx" => Role::HotlineCtx,
+            "furniture" => Role::Furniture,
+            _ => return None,
+        })
+    }
+}
+
+pub(crate) struct Tables {
+    /// Units by their first character, longest first.
+    units: HashMap<char, Vec<Unit>>,
+    pub traps: Vec<Trap>,
+    /// For a character, the traps containing it as (trap index, position in the trap).
+    trap_index: HashMap<char, Vec<(usize, usize)>>,
+    pub families: Vec<Family>,
+    /// Family keywords by first character, longest first.
+    keywords: HashMap<char, Vec<Keyword>>,
+    /// Bit set over the BMP: first characters of keywords.
+    keyword_first: Vec<u64>,
+    /// Words by role, longest first.
+    words: HashMap<Role, Vec<Vec<char>>>,
+    traditional: HashMap<char, char>,
+    /// Bit set over the BMP: characters with a simplified form.
+    traditional_bits: Vec<u64>,
+}
+
+fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn kind(s: &str) -> Option<FigureKind> {
+    Some(match s {
+        "count" => FigureKind::Count,
+        "money" => FigureKind::Money,
+        "percent" => FigureKind::Percent,
+        "duration" => FigureKind::Duration,
+        "other" => FigureKind::Other,
+        _ => return None,
+    })
+}
+
+fn set_bit(bits: &mut [u64], c: char) {
+    let u = c as u32 as usize;
+    if u < 0x10000 {
+        bits[u / 64] |= 1 << (u % 64);
+    }
+}
+
+fn has_bit(bits: &[u64], c: char) -> bool {
+    let u = c as u32 as usize;
+    u >= 0x10000 || bits[u / 64] & (1 << (u % 64)) != 0
+}
+
+impl Tables {
+    fn load() -> Tables {
+        let mut traditional = HashMap::new();
+        let mut traditional_bits = vec![0u64; 1024];
+        for r in rows(TRADITIONAL) {
+            if let (Some(a), Some(b)) = (r.first().and_then(|s| s.chars().next()), r.get(1).and_then(|s| s.chars().next())) {
+                traditional.insert(a, b);
+                set_bit(&mut traditional_bits, a);
+            }
+        }
+        let simplify = |s: &str| -> Vec<char> { s.chars().map(|c| *traditional.get(&c).unwrap_or(&c)).collect() };
+
+        let mut units: HashMap<char, Vec<Unit>> = HashMap::new();
+        for r in rows(UNITS) {
+            if r.len() < 5 {
+                continue;
+            }
+            let (Some(k), text) = (kind(r[2]), simplify(r[1])) else { continue };
+            if text.is_empty() {
+                continue;
+            }
+            let u = Unit { text, kind: k, canonical: r[3], cn: r[4] == "cn" };
+            units.entry(u.text[0]).or_default().push(u);
+        }
+        for list in units.values_mut() {
+            list.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
+        }
+
+        let mut traps = Vec::new();
+        let mut trap_index: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        for r in rows(TRAPS) {
+            if r.len() < 3 || r[1].is_empty() {
+                continue;
+            }
+            let text = simplify(r[1]);
+            for (k, &c) in text.iter().enumerate() {
+                trap_index.entry(c).or_default().push((traps.len(), k));
+            }
+            traps.push(Trap { text });
+        }
+
+        let mut families = Vec::new();
+        let mut keywords: HashMap<char, Vec<Keyword>> = HashMap::new();
+        let mut keyword_first = vec![0u64; 1024];
+        for r in rows(FAMILIES) {
+            if r.len() < 3 {
+                continue;
+            }
+            for kw in r[2].split('|').map(str::trim).filter(|k| !k.is_empty()) {
+                let text = simplify(kw);
+                set_bit(&mut keyword_first, text[0]);
+                keywords.entry(text[0]).or_default().push(Keyword { text, family: families.len() });
+            }
+            families.push(Family { id: r[0] });
+        }
+        for list in keywords.values_mut() {
+            list.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
+        }
+
+        let mut words: HashMap<Role, Vec<Vec<char>>> = HashMap::new();
+        for r in rows(WORDS) {
+            if r.len() < 3 || r[2].is_empty() {
+                continue;
+            }
+            if let Some(role) = Role::parse(r[1]) {
+                words.entry(role).or_default().push(simplify(r[2]));
+            }
+        }
+        for list in words.values_mut() {
+            list.sort_by(|a, b| b.len().cmp(&a.len()));
+        }
+
+        Tables { units, traps, trap_index, families, keywords, keyword_first, words, traditional, traditional_bits }
+    }
+
+    /// The simplified form of `c` (itself when it has none).
+    #[inline]
+    pub fn simplify(&self, c: char) -> char {
+        if !has_bit(&self.traditional_bits, c) {
+            return c;
+        }
+        self.traditional.get(&c).copied().unwrap_or(c)
+    }
+
+    /// Units starting with `c`, longest first.
+    pub fn units_at(&self, c: char) -> &[Unit] {
+        self.units.get(&c).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Traps containing `c`, as (trap, position of `c` in it).
+    pub fn traps_with(&self, c: char) -> &[(usize, usize)] {
+        self.trap_index.get(&c).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Family keywords starting with `c`, longest first.
+    #[inline]
+    pub fn keywords_at(&self, c: char) -> &[Keyword] {
+        if !has_bit(&self.keyword_first, c) {
+            return &[];
+        }
+        self.keywords.get(&c).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The words of a role, longest first.
+    pub fn words(&self, role: Role) -> &[Vec<char>] {
+        self.words.get(&role).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// The tables, parsed on first use.
+pub(crate) fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(Tables::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn check_file(name: &str, src: &'static str, columns: usize) -> Vec<Vec<&'static str>> {
+        let mut ids = HashSet::new();
+        let mut out = Vec::new();
+        for (n, line) in src.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let r: Vec<&str> = line.split('\t').collect();
+            assert_eq!(r.len(), columns, "{name}:{}: expected {columns} tab-separated columns: {line:?}", n + 1);
+            for f in &r {
+                assert!(!f.trim().is_empty(), "{name}:{}: empty field: {line:?}", n + 1);
+                assert_eq!(f.trim(), *f, "{name}:{}: stray spaces: {line:?}", n + 1);
+            }
+            assert!(ids.insert(r[0]), "{name}:{}: duplicate id {}", n + 1, r[0]);
+            out.push(r);
+        }
+        assert!(!out.is_empty(), "{name} is empty");
+        out
+    }
+
+    fn ascii_id(name: &str, id: &str) {
+        assert!(
+            id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+            "{name}: id {id:?} must be lowercase ascii"
+        );
+    }
+
+    #[test]
+    fn units_file_is_well_formed() {
+        let mut seen = HashSet::new();
+        for r in check_file("units.tsv", UNITS, 5) {
+            ascii_id("units.tsv", r[0]);
+            assert!(kind(r[2]).is_some(), "units.tsv: unknown kind {}", r[2]);
+            assert!(matches!(r[4], "cn" | "-"), "units.tsv: flags must be cn or -: {}", r[4]);
+            assert!(seen.insert(r[1]), "units.tsv: unit {} listed twice", r[1]);
+            assert!(!r[1].contains(' '));
+        }
+    }
+
+    #[test]
+    fn traps_file_is_well_formed() {
+        let mut seen = HashSet::new();
+        for r in check_file("traps.tsv", TRAPS, 3) {
+            ascii_id("traps.tsv", r[0]);
+            assert!(matches!(r[2], "slogan" | "name" | "idiom" | "ordinal"), "traps.tsv: why {}", r[2]);
+            assert!(seen.insert(r[1]), "traps.tsv: {} listed twice", r[1]);
+            assert!(r[1].chars().count() >= 2);
+        }
+    }
+
+    #[test]
+    fn families_file_is_well_formed() {
+        let mut kws = HashSet::new();
+        for r in check_file("families.tsv", FAMILIES, 3) {
+            ascii_id("families.tsv", r[0]);
+            assert!(r[1].chars().all(|c| c > '\u{2e80}'), "families.tsv: name must be Chinese: {}", r[1]);
+            for k in r[2].split('|') {
+                assert!(!k.is_empty(), "families.tsv: empty keyword in {}", r[0]);
+                assert!(kws.insert((r[0], k)), "families.tsv: keyword {k} twice in {}", r[0]);
+            }
+        }
+        assert_eq!(tables().families.len(), 15);
+    }
+
+    #[test]
+    fn words_file_is_well_formed() {
+        let mut seen = HashSet::new();
+        for r in check_file("words.tsv", WORDS, 3) {
+            ascii_id("words.tsv", r[0]);
+            assert!(Role::parse(r[1]).is_some(), "words.tsv: unknown role {}", r[1]);
+            assert!(seen.insert((r[1], r[2])), "words.tsv: {} twice as {}", r[2], r[1]);
+        }
+    }
+
+    #[test]
+    fn traditional_file_is_well_formed() {
+        for r in check_file("traditional.tsv", TRADITIONAL, 2) {
+            assert_eq!(r[0].chars().count(), 1, "traditional.tsv: one character: {}", r[0]);
+            assert_eq!(r[1].chars().count(), 1, "traditional.tsv: one character: {}", r[1]);
+            assert_ne!(r[0], r[1], "traditional.tsv: {} maps to itself", r[0]);
+        }
+        assert_eq!(tables().simplify('萬'), '万');
+        assert_eq!(tables().simplify('项'), '项');
+    }
+
+    #[test]
+    fn lookups() {
+        let t = tables();
+        assert_eq!(t.units_at('个')[0].canonical, "工作日");
+        assert!(t.keywords_at('复').iter().any(|k| t.families[k.family].id == "reconsideration"));
+        assert!(!t.words(Role::HedgePre).is_empty());
+    }
+}

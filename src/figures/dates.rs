@@ -1,0 +1,276 @@
+//! Calendar references, valued YYYYMMDD with unknown parts 0.
+//!
+//! Matches: years `2021年` (`2022年度`, `2022年底`), `2022年7月`, `2023年2月27日`, `2022年五月`,
+//! `二〇二二年`, `2月6日`, `1月份`, `11月底`, `8月下旬`, `2021年1-12月` (the whole year), ISO dates
+//! `2023-02-10`, `2023/2/10`, `2023.2.10` with an optional clock time (`2022-03-05 19:00`), year ranges
+//! `2021-2025年`, and event-name dates `12·4`, `“6.5”`.
+//! Must not: take `3个月` or `13月` as a date, a bare `2022` without 年 as a year, `6.5` outside quotes as
+//! a date, or `2023-00011` (an index number) as anything.
+
+use super::norm::{is_cn_num, is_digit, Chars};
+use super::numbers::{arabic, chinese, Num};
+use super::Cand;
+use crate::model::FigureKind;
+
+fn date(start: usize, end: usize, y: u32, m: u32, day: u32) -> Cand {
+    Cand {
+        start,
+        end,
+        value: (y * 10000 + m * 100 + day) as f64,
+        unit: "date",
+        kind: FigureKind::Date,
+        approx: false,
+    }
+}
+
+pub(crate) fn is_year(v: u32) -> bool {
+    (1900..=2100).contains(&v)
+}
+
+/// A small integer (month, day) at `j`, Arabic (1-2 digits) or Chinese; returns (value, end).
+fn small_at(d: &Chars, j: usize) -> Option<(u32, usize)> {
+    let c = d.at(j);
+    if is_digit(c) {
+        let n = arabic(d, j);
+        if n.has_point || n.int_digits > 2 {
+            return None;
+        }
+        return n.int().map(|v| (v, n.end));
+    }
+    if is_cn_num(c) {
+        let n = chinese(d, j);
+        if n.positional || n.int_digits > 3 {
+            return None;
+        }
+        return n.int().map(|v| (v, n.end));
+    }
+    None
+}
+
+/// A clock time ` 19:00` or ` 19:00:05` right at `j`; returns its end.
+fn clock_after(d: &Chars, j: usize) -> Option<usize> {
+    let k = d.skip_spaces(j);
+    if k - j > 3 {
+        return None;
+    }
+    let h = arabic(d, k);
+    if !is_digit(d.at(k)) || h.int_digits > 2 || h.has_point || d.at(h.end) != ':' {
+        return None;
+    }
+    let mut e = h.end;
+    for _ in 0..2 {
+        if d.at(e) == ':' && is_digit(d.at(e + 1)) && is_digit(d.at(e + 2)) && !is_digit(d.at(e + 3)) {
+            e += 3;
+        } else {
+            break;
+        }
+    }
+    (e > h.end).then_some(e)
+}
+
+/// A clock time (`15:26`, `9:00`) starting at the numeral: not a figure. Returns its end.
+pub(crate) fn clock_time(d: &Chars, num: &Num) -> Option<usize> {
+    if num.has_point || num.int_digits > 2 || d.at(num.end) != ':' {
+        return None;
+    }
+    let e = num.end;
+    if is_digit(d.at(e + 1)) && is_digit(d.at(e + 2)) && !is_digit(d.at(e + 3)) {
+        let mut end = e + 3;
+        if d.at(end) == ':' && is_digit(d.at(end + 1)) && is_digit(d.at(end + 2)) {
+            end += 3;
+        }
+        return Some(end);
+    }
+    None
+}
+
+/// Dates written with digits and separators, and event-name dates. `num` is an Arabic numeral.
+pub(crate) fn numeric(d: &Chars, num: &Num) -> Option<Cand> {
+    let s = num.start;
+    let v = num.int()?;
+    let sep = d.at(num.end);
+    // ISO-like: YYYY-M-D, YYYY/M/D, YYYY.M.D (one separator throughout), or YYYY-M / YYYY/M.
+    if num.int_digits == 4 && is_year(v) && matches!(sep, '-' | '/' | '.') && is_digit(d.at(num.end + 1)) {
+        let m = arabic(d, num.end + 1);
+        if let Some(mv) = m.int().filter(|&mv| m.int_digits <= 2 && (1..=12).contains(&mv)) {
+            if d.at(m.end) == sep && is_digit(d.at(m.end + 1)) {
+                let dd = arabic(d, m.end + 1);
+                if let Some(dv) = dd.int().filter(|&dv| dd.int_digits <= 2 && (1..=31).contains(&dv)) {
+                    if !is_digit(d.at(dd.end)) && d.at(dd.end) != '.' {
+                        let end = clock_after(d, dd.end).unwrap_or(dd.end);
+                        return Some(date(s, end, v, mv, dv));
+                    }
+                }
+            } else if sep != '.' && !is_digit(d.at(m.end)) && d.at(m.end) != sep {
+                let end = if d.at(m.end) == '月' { m.end + 1 } else { m.end };
+                return Some(date(s, end, v, mv, 0));
+            }
+        }
+    }
+    // Year ranges: 2021-2025年, 2021至2025.
+    if num.int_digits == 4 && is_year(v) && matches!(sep, '-' | '~' | '至') && is_digit(d.at(num.end + 1)) {
+        let y2 = arabic(d, num.end + 1);
+        if let Some(v2) = y2.int().filter(|&v2| y2.int_digits == 4 && v2 > v && v2 <= v + 50) {
+            let end = if d.at(y2.end) == '年' { y2.end + 1 } else { y2.end };
+            return Some(date(s, end, v, 0, 0));
+        }
+    }
+    // Event-name dates: 12·4, 3·15.
+    if sep == '·' && (1..=12).contains(&v) && num.int_digits <= 2 && is_digit(d.at(num.end + 1)) {
+        let dd = arabic(d, num.end + 1);
+        if let Some(dv) = dd.int().filter(|&dv| dd.int_digits <= 2 && (1..=31).contains(&dv)) {
+            return Some(date(s, dd.end, 0, v, dv));
+        }
+    }
+    None
+}
+
+/// `“6.5”`: a decimal numeral alone between quotes that reads as month.day.
+pub(crate) fn quoted_month_day(d: &Chars, num: &Num) -> Option<Cand> {
+    if !num.has_point || num.int_digits > 2 {
+        return None;
+    }
+    let open = d.back(num.start, 1);
+    let close = d.at(num.end);
+    if !matches!(open, '“' | '"' | '‘') || !matches!(close, '”' | '"' | '’') {
+        return None;
+    }
+    let m = num.value.trunc() as u32;
+    let frac = d.slice(num.start, num.end).rsplit(['.', '．']).next()?.to_string();
+    let day: u32 = frac.chars().filter_map(|c| c.to_digit(10)).fold(0, |a, x| a * 10 + x);
+    if (1..=12).contains(&m) && (1..=31).contains(&day) && frac.chars().count() <= 2 {
+        return Some(date(num.start, num.end, 0, m, day));
+    }
+    None
+}
+
+/// After a month at `j` (just past 月): a day (`6日`, `6号`) or a part of the month (`份`, `底`,
+/// `下旬`…). Returns (day, end).
+fn month_tail(d: &Chars, j: usize) -> (u32, usize) {
+    for w in ["上旬", "中旬", "下旬", "份", "底", "初", "末", "中"] {
+        if d.starts_with(j, w) {
+            return (0, j + w.chars().count());
+        }
+    }
+    if let Some((dv, e)) = small_at(d, j) {
+        if (1..=31).contains(&dv) && matches!(d.at(e), '日' | '号') {
+            return (dv, e + 1);
+        }
+    }
+    (0, j)
+}
+
+/// A month (or a month range) at `j`: `7月`, `五月`, `1-12月`. Returns (month or 0 for a range, end).
+fn month_at(d: &Chars, j: usize) -> Option<(u32, usize)> {
+    let (m, e) = small_at(d, j)?;
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    if d.at(e) == '月' {
+        let (day, end) = month_tail(d, e + 1);
+        return Some((m * 100 + day, end));
+    }
+    if matches!(d.at(e), '-' | '~' | '至') {
+        if let Some((m2, e2)) = small_at(d, e + 1) {
+            if (m..=12).contains(&m2) && d.at(e2) == '月' {
+                let (_, end) = month_tail(d, e2 + 1);
+                return Some((0, end));
+            }
+        }
+    }
+    None
+}
+
+/// Dates written with 年/月/日 starting at the numeral `num` (Arabic, or a Chinese year 二〇二二).
+pub(crate) fn calendar(d: &Chars, num: &Num) -> Option<Cand> {
+    let s = num.start;
+    let after = d.at(num.end);
+    let v = num.int()?;
+    if after == '年' && ((num.arabic && num.int_digits == 4) || (num.positional && num.int_digits == 4)) && is_year(v) {
+        let mut e = num.end + 1;
+        if let Some((md, end)) = month_at(d, e) {
+            return Some(date(s, end, v, md / 100, md % 100));
+        }
+        if d.at(e) == '度' {
+            e += 1;
+        } else {
+            for w in ["上半年", "下半年", "底", "初", "末"] {
+                if d.starts_with(e, w) {
+                    e += w.chars().count();
+                    break;
+                }
+            }
+        }
+        return Some(date(s, e, v, 0, 0));
+    }
+    if !num.arabic {
+        return None;
+    }
+    // A month, a month range or a day without a year.
+    if num.int_digits <= 2 && !num.has_point {
+        if let Some((md, end)) = month_at(d, s) {
+            if d.back(s, 1) != '个' {
+                return Some(date(s, end, 0, md / 100, md % 100));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cal(s: &str) -> Option<(f64, String)> {
+        let d = Chars::new(s);
+        let n = if is_digit(d.at(0)) { arabic(&d, 0) } else { chinese(&d, 0) };
+        calendar(&d, &n).map(|c| (c.value, d.slice(c.start, c.end).to_string()))
+    }
+
+    fn num(s: &str) -> Option<(f64, String)> {
+        let d = Chars::new(s);
+        let n = arabic(&d, 0);
+        numeric(&d, &n).map(|c| (c.value, d.slice(c.start, c.end).to_string()))
+    }
+
+    #[test]
+    fn calendar_dates() {
+        assert_eq!(cal("2021年以来"), Some((20210000.0, "2021年".into())));
+        assert_eq!(cal("2022年度第一次"), Some((20220000.0, "2022年度".into())));
+        assert_eq!(cal("2022年7月,"), Some((20220700.0, "2022年7月".into())));
+        assert_eq!(cal("2023年2月27日"), Some((20230227.0, "2023年2月27日".into())));
+        assert_eq!(cal("2022年五月"), Some((20220500.0, "2022年五月".into())));
+        assert_eq!(cal("二〇二二年"), Some((20220000.0, "二〇二二年".into())));
+        assert_eq!(cal("2021年1-12月,"), Some((20210000.0, "2021年1-12月".into())));
+        assert_eq!(cal("2月6日与"), Some((206.0, "2月6日".into())));
+        assert_eq!(cal("11月底"), Some((1100.0, "11月底".into())));
+        assert_eq!(cal("8月下旬"), Some((800.0, "8月下旬".into())));
+        assert_eq!(cal("1月份、"), Some((100.0, "1月份".into())));
+        assert_eq!(cal("13月"), None);
+        assert_eq!(cal("5年"), None);
+        assert_eq!(cal("2022"), None);
+    }
+
+    #[test]
+    fn numeric_dates() {
+        assert_eq!(num("2023-02-10"), Some((20230210.0, "2023-02-10".into())));
+        assert_eq!(num("2022-03-05 19:00"), Some((20220305.0, "2022-03-05 19:00".into())));
+        assert_eq!(num("2023/2/10"), Some((20230210.0, "2023/2/10".into())));
+        assert_eq!(num("2023.2.10"), Some((20230210.0, "2023.2.10".into())));
+        assert_eq!(num("2021-2025年"), Some((20210000.0, "2021-2025年".into())));
+        assert_eq!(num("12·4”"), Some((1204.0, "12·4".into())));
+        assert_eq!(num("2023-00011"), None);
+        assert_eq!(num("3.5"), None);
+    }
+
+    #[test]
+    fn quoted_dates_and_clocks() {
+        let d = Chars::new("“6.5”世界环境日");
+        let n = arabic(&d, 1);
+        assert_eq!(quoted_month_day(&d, &n).map(|c| c.value), Some(605.0));
+        let d = Chars::new("提高6.5个百分点");
+        assert!(quoted_month_day(&d, &arabic(&d, 2)).is_none());
+        let d = Chars::new("15:26来源");
+        assert_eq!(clock_time(&d, &arabic(&d, 0)), Some(5));
+    }
+}

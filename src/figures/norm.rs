@@ -1,0 +1,213 @@
+//! The text as the figure rules see it: one normalized `char` per character of the input, with the byte
+//! offset of every character, so that every rule works on simplified, half-width text while every span
+//! stays on the original bytes.
+//!
+//! Matches: full-width digits, letters and punctuation (`１２００` → `1200`, `％` → `%`, `（` → `(`), the
+//! Traditional characters of `data/figures/traditional.tsv` (`萬` → `万`), every space (U+3000, NBSP…) as
+//! `' '`, middle dots as `·`, dashes as `-`, and `○` as `〇`.
+//! Must not: change the number of characters (the mapping is one char for one), or touch the original
+//! text (figures always quote the input as written).
+
+use super::data::tables;
+
+/// The input as normalized characters with their byte offsets.
+pub(crate) struct Chars<'a> {
+    pub text: &'a str,
+    /// Normalized characters.
+    pub c: Vec<char>,
+    /// Byte offset of every character, plus `text.len()` at the end (`off.len() == c.len() + 1`).
+    pub off: Vec<usize>,
+}
+
+impl<'a> Chars<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let t = tables();
+        let n = text.len();
+        let mut c = Vec::with_capacity(n / 2 + 1);
+        let mut off = Vec::with_capacity(n / 2 + 2);
+        for (i, ch) in text.char_indices() {
+            off.push(i);
+            c.push(normalize(ch, t));
+        }
+        off.push(n);
+        Chars { text, c, off }
+    }
+
+    pub fn len(&self) -> usize {
+        self.c.len()
+    }
+
+    /// The character at `i`, or `'\n'` past the end (the end acts as a line break).
+    #[inline]
+    pub fn at(&self, i: usize) -> char {
+        self.c.get(i).copied().unwrap_or('\n')
+    }
+
+    /// The character `k` places before `i`, or `'\n'` before the start.
+    #[inline]
+    pub fn back(&self, i: usize, k: usize) -> char {
+        if k <= i {
+            self.c.get(i - k).copied().unwrap_or('\n')
+        } else {
+            '\n'
+        }
+    }
+
+    /// True when the characters from `i` on spell `w`.
+    pub fn starts_with(&self, i: usize, w: &str) -> bool {
+        let mut j = i;
+        for ch in w.chars() {
+            if j >= self.c.len() || self.c[j] != ch {
+                return false;
+            }
+            j += 1;
+        }
+        true
+    }
+
+    /// True when `w` is spelled by the characters right before `i`.
+    pub fn ends_with(&self, i: usize, w: &str) -> bool {
+        let mut j = i;
+        for ch in w.chars().rev() {
+            if j == 0 || self.c[j - 1] != ch {
+                return false;
+            }
+            j -= 1;
+        }
+        true
+    }
+
+    /// Same as [`Chars::starts_with`] for a word given as chars.
+    pub fn starts_with_chars(&self, i: usize, w: &[char]) -> bool {
+        i + w.len() <= self.c.len() && self.c[i..i + w.len()] == *w
+    }
+
+    /// Same as [`Chars::ends_with`] for a word given as chars.
+    pub fn ends_with_chars(&self, i: usize, w: &[char]) -> bool {
+        w.len() <= i && i <= self.c.len() && self.c[i - w.len()..i] == *w
+    }
+
+    /// True when the input character at `i` is a single byte (ASCII) as written.
+    pub fn is_ascii_at(&self, i: usize) -> bool {
+        i + 1 < self.off.len() && self.off[i + 1] - self.off[i] == 1
+    }
+
+    /// The original text of characters `a..b`.
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.off[a]..self.off[b]]
+    }
+
+    /// Index of the first non-space character at or after `i`.
+    pub fn skip_spaces(&self, mut i: usize) -> usize {
+        while i < self.c.len() && self.c[i] == ' ' {
+            i += 1;
+        }
+        i
+    }
+
+    /// The first non-space character before `i` (or `'\n'`).
+    pub fn prev_non_space(&self, i: usize) -> char {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            if self.c[j] != ' ' {
+                return self.c[j];
+            }
+        }
+        '\n'
+    }
+}
+
+fn normalize(ch: char, t: &super::data::Tables) -> char {
+    match ch {
+        '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => {
+            char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch)
+        }
+        '％' | '﹪' => '%',
+        '．' => '.',
+        '，' | '﹐' => ',',
+        '：' | '﹕' => ':',
+        '；' | '﹔' => ';',
+        '（' | '﹙' => '(',
+        '）' | '﹚' => ')',
+        '［' => '[',
+        '］' => ']',
+        '＋' => '+',
+        '－' | '—' | '–' | '‑' | '‒' | '―' => '-',
+        '／' => '/',
+        '～' | '〜' | '∼' => '~',
+        '＊' | '∗' => '*',
+        '＿' => '_',
+        '！' => '!',
+        '？' => '?',
+        '＂' => '"',
+        '·' | '・' | '•' | '∙' | '‧' | '･' | '⋅' => '·',
+        '○' | '◯' | 'Ｏ' => '〇',
+        '\u{3000}' | '\u{a0}' | '\t' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => ' ',
+        '\u{feff}' | '\u{200b}' => ' ',
+        '\r' | '\u{2028}' | '\u{2029}' => '\n',
+        _ if (ch as u32) < 0x3400 => ch,
+        _ => t.simplify(ch),
+    }
+}
+
+#[inline]
+pub(crate) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// Chinese digits (not the multipliers): 零〇一二三四五六七八九两.
+#[inline]
+pub(crate) fn is_cn_digit(c: char) -> bool {
+    matches!(c, '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两')
+}
+
+/// Any character of a Chinese numeral: the digits and 十百千万亿.
+#[inline]
+pub(crate) fn is_cn_num(c: char) -> bool {
+    is_cn_digit(c) || matches!(c, '十' | '百' | '千' | '万' | '亿')
+}
+
+/// CJK ideographs (BMP and the supplementary planes).
+#[inline]
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
+}
+
+/// Characters that end a clause: a subject or a list never reaches across them.
+#[inline]
+pub(crate) fn is_clause_break(c: char) -> bool {
+    matches!(c, '\n' | '。' | ',' | ';' | ':' | '!' | '?' | '、' | '(' | ')' | '“' | '”' | '"' | '《' | '》' | '【' | '】' | '[' | ']' | '‘' | '’' | '〔' | '〕')
+}
+
+/// Characters that end a sentence.
+#[inline]
+pub(crate) fn is_sentence_break(c: char) -> bool {
+    matches!(c, '\n' | '。' | '!' | '?')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_char_for_one_and_offsets() {
+        let s = "共１２００人，萬𠀀";
+        let d = Chars::new(s);
+        assert_eq!(d.len(), s.chars().count());
+        assert_eq!(d.c.iter().collect::<String>(), "共1200人,万𠀀");
+        assert_eq!(*d.off.last().unwrap(), s.len());
+        assert_eq!(d.slice(1, 5), "１２００");
+        assert!(!d.is_ascii_at(1));
+    }
+
+    #[test]
+    fn word_helpers() {
+        let d = Chars::new("排名第一");
+        assert!(d.starts_with(0, "排名"));
+        assert!(d.ends_with(2, "排名"));
+        assert!(!d.ends_with(1, "排名"));
+        assert_eq!(d.back(0, 1), '\n');
+        assert_eq!(d.at(9), '\n');
+    }
+}

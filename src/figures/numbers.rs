@@ -1,0 +1,197 @@
+//! Numerals: Arabic (with thousands separators and decimals, full-width digits already normalized) and
+//! Chinese (两, 十余, 一百二十, 三万, and the digit-by-digit 二〇二二 of written years).
+//!
+//! Matches: `1,234` (only an ASCII comma followed by exactly three digits), `101.25`, `0`, `一百零五`,
+//! `两千`, `十`, `二〇二三`.
+//! Must not: read `1.构建` as a decimal, read `61,234` written with a full-width comma as one number, or
+//! join an Arabic number with a following Chinese digit (`审理1五是` is 1, then 五是).
+
+use super::norm::{is_cn_digit, is_cn_num, is_digit, Chars};
+
+/// A numeral as found at `start..end` (character indices).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Num {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub arabic: bool,
+    /// Digits before the decimal point (Arabic), or characters (Chinese).
+    pub int_digits: usize,
+    pub has_point: bool,
+    /// An Arabic numeral written with a leading zero (`0471`): an identifier, unless it is `0` or `0.5`.
+    pub leading_zero: bool,
+    /// A Chinese numeral written digit by digit (`二〇二二`).
+    pub positional: bool,
+}
+
+impl Num {
+    /// The integer value when the numeral is a plain integer.
+    pub fn int(&self) -> Option<u32> {
+        if self.has_point || self.value < 0.0 || self.value > 1e9 || self.value.fract() != 0.0 {
+            None
+        } else {
+            Some(self.value as u32)
+        }
+    }
+}
+
+/// Parse the Arabic numeral starting at `i` (which must be a digit).
+pub(crate) fn arabic(d: &Chars, i: usize) -> Num {
+    let n = d.len();
+    let mut j = i;
+    let mut digits = String::new();
+    while j < n && is_digit(d.c[j]) {
+        digits.push(d.c[j]);
+        j += 1;
+    }
+    let first_group = j - i;
+    // Thousands separators: ASCII commas followed by exactly three digits, after a first group of 1-3.
+    if first_group <= 3 {
+        while d.at(j) == ',' && d.is_ascii_at(j) && (1..=3).all(|k| is_digit(d.at(j + k))) && !is_digit(d.at(j + 4)) {
+            for k in 1..=3 {
+                digits.push(d.c[j + k]);
+            }
+            j += 4;
+        }
+    }
+    let int_digits = digits.len();
+    let leading_zero = int_digits > 1 && digits.starts_with('0');
+    let mut has_point = false;
+    if d.at(j) == '.' && is_digit(d.at(j + 1)) {
+        has_point = true;
+        digits.push('.');
+        j += 1;
+        while j < n && is_digit(d.c[j]) {
+            digits.push(d.c[j]);
+            j += 1;
+        }
+    }
+    let value = digits.parse::<f64>().unwrap_or(0.0);
+    Num { start: i, end: j, value, arabic: true, int_digits, has_point, leading_zero, positional: false }
+}
+
+fn cn_digit_value(c: char) -> u64 {
+    match c {
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => 0,
+    }
+}
+
+/// Parse the Chinese numeral starting at `i` (which must satisfy `is_cn_num`).
+pub(crate) fn chinese(d: &Chars, i: usize) -> Num {
+    let n = d.len();
+    let mut j = i;
+    while j < n && is_cn_num(d.c[j]) {
+        j += 1;
+    }
+    let run = &d.c[i..j];
+    let positional = run.len() >= 2 && run.iter().all(|&c| is_cn_digit(c) && c != '两');
+    let value = if positional {
+        run.iter().fold(0.0, |acc, &c| acc * 10.0 + cn_digit_value(c) as f64)
+    } else {
+        chinese_value(run)
+    };
+    Num { start: i, end: j, value, arabic: false, int_digits: run.len(), has_point: false, leading_zero: false, positional }
+}
+
+/// The value of a Chinese numeral with multipliers (一百二十 → 120, 三万五千 → 35000).
+pub(crate) fn chinese_value(run: &[char]) -> f64 {
+    let mut total = 0.0f64;
+    let mut section = 0.0f64;
+    let mut number = 0.0f64;
+    for &c in run {
+        match c {
+            '十' | '百' | '千' => {
+                let m = match c {
+                    '十' => 10.0,
+                    '百' => 100.0,
+                    _ => 1000.0,
+                };
+                let k = if number == 0.0 { 1.0 } else { number };
+                section += k * m;
+                number = 0.0;
+            }
+            '万' => {
+                let s = section + number;
+                total += if s == 0.0 { 1.0 } else { s } * 1e4;
+                section = 0.0;
+                number = 0.0;
+            }
+            '亿' => {
+                let s = total + section + number;
+                total = if s == 0.0 { 1.0 } else { s } * 1e8;
+                section = 0.0;
+                number = 0.0;
+            }
+            _ => number = cn_digit_value(c) as f64,
+        }
+    }
+    total + section + number
+}
+
+/// The value of one character used as a scale after a numeral (`万`, `亿`…).
+pub(crate) fn scale_of(c: char) -> Option<f64> {
+    match c {
+        '百' => Some(1e2),
+        '千' => Some(1e3),
+        '万' => Some(1e4),
+        '亿' => Some(1e8),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ar(s: &str) -> (f64, usize) {
+        let d = Chars::new(s);
+        let n = arabic(&d, 0);
+        (n.value, n.end)
+    }
+
+    fn cn(s: &str) -> f64 {
+        let d = Chars::new(s);
+        chinese(&d, 0).value
+    }
+
+    #[test]
+    fn arabic_forms() {
+        assert_eq!(ar("1500余人次"), (1500.0, 4));
+        assert_eq!(ar("101.25万件"), (101.25, 6));
+        assert_eq!(ar("4,558条"), (4558.0, 5));
+        assert_eq!(ar("1,234,567元"), (1234567.0, 9));
+        assert_eq!(ar("１２００人"), (1200.0, 4));
+        assert_eq!(ar("1.构建"), (1.0, 1));
+        assert_eq!(ar("61，234件"), (61.0, 2));
+        assert_eq!(ar("60件,结案"), (60.0, 2));
+        assert_eq!(ar("1234,567"), (1234.0, 4));
+        assert!(arabic(&Chars::new("0471"), 0).leading_zero);
+        assert!(!arabic(&Chars::new("0.5"), 0).leading_zero);
+    }
+
+    #[test]
+    fn chinese_forms() {
+        assert_eq!(cn("两"), 2.0);
+        assert_eq!(cn("十"), 10.0);
+        assert_eq!(cn("十五"), 15.0);
+        assert_eq!(cn("一百二十"), 120.0);
+        assert_eq!(cn("一百零五"), 105.0);
+        assert_eq!(cn("两千"), 2000.0);
+        assert_eq!(cn("三万五千"), 35000.0);
+        assert_eq!(cn("一万二千"), 12000.0);
+        assert_eq!(cn("三亿五千万"), 350000000.0);
+        assert_eq!(cn("二〇二二"), 2022.0);
+        assert_eq!(cn("二零二三"), 2023.0);
+        assert_eq!(cn("兩萬"), 20000.0);
+        assert!(chinese(&Chars::new("二〇二二年"), 0).positional);
+    }
+}

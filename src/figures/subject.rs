@@ -1,0 +1,143 @@
+//! What a figure counts (`subject`) and the indicator family it belongs to (requirements.md §5).
+//!
+//! The subject is the noun phrase before the number in its clause, without leading verbs and adverbs
+//! (`收到行政复议申请61件` → 行政复议申请, `出庭应诉率达99.66%` → 出庭应诉率); when the clause has only a
+//! verb before the number it inherits the subject of the previous figure of the sentence (`受理60件`), and
+//! when nothing precedes the number it is the phrase after the unit (`1411个政务服务事项`). The family is
+//! that of the nearest keyword of `data/figures/families.tsv` in the subject, else before the figure in
+//! its sentence.
+//! Must not: give dates a subject or a family, reach across clause punctuation or another figure, or
+//! return an empty subject.
+
+use super::data::{tables, Role};
+use super::norm::{is_clause_break, is_digit, is_sentence_break, Chars};
+use super::Cand;
+use crate::model::FigureKind;
+
+/// Subject and family id of every candidate.
+pub(crate) fn annotate(d: &Chars, cands: &[Cand]) -> Vec<(Option<String>, Option<&'static str>)> {
+    let t = tables();
+    let mut out: Vec<(Option<String>, Option<&'static str>)> = Vec::with_capacity(cands.len());
+    // (subject char range, sentence start) of the previous figure
+    let mut prev: Option<(usize, usize, usize, FigureKind)> = None;
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut hits_range = 0..0;
+    for (i, f) in cands.iter().enumerate() {
+        if f.kind == FigureKind::Date {
+            out.push((None, None));
+            continue;
+        }
+        let prev_end = if i > 0 { cands[i - 1].end } else { 0 };
+        let sent = sentence_start(d, f.start);
+        // Left context.
+        let mut a = f.start;
+        while a > prev_end && f.start - a < 24 && !is_clause_break(d.c[a - 1]) && !is_digit(d.c[a - 1]) {
+            a -= 1;
+        }
+        let (mut la, mut lb) = (a, f.start);
+        strip(d, &mut la, &mut lb);
+        let mut subj: Option<(usize, usize)> = None;
+        if lb - la >= 2 {
+            subj = Some((la, lb));
+        } else if let Some((pa, pb, psent, pkind)) = prev {
+            if psent == sent && pkind == f.kind && f.start - a <= 4 {
+                subj = Some((pa, pb));
+            }
+        }
+        if subj.is_none() {
+            let mut b = f.end;
+            while b < d.len() && b - f.end < 12 && !is_clause_break(d.c[b]) && !is_digit(d.c[b]) {
+                b += 1;
+            }
+            let mut ra = f.end;
+            while ra < b && d.c[ra] == '的' {
+                ra += 1;
+            }
+            if b - ra >= 2 {
+                subj = Some((ra, b));
+            }
+        }
+        // Family: a keyword in the subject, else the nearest before the figure in its sentence.
+        let end = sentence_end(d, f.end);
+        if hits_range != (sent..end) {
+            hits.clear();
+            keyword_hits(d, sent, end, &mut hits);
+            hits_range = sent..end;
+        }
+        let mut fam = None;
+        if let Some((sa, sb)) = subj {
+            fam = hits.iter().filter(|h| h.0 >= sa && h.1 <= sb).max_by_key(|h| (h.1, h.1 - h.0)).map(|h| h.2);
+        }
+        if fam.is_none() {
+            fam = hits.iter().filter(|h| h.1 <= f.start).max_by_key(|h| (h.1, h.1 - h.0)).map(|h| h.2);
+        }
+        if let Some((sa, sb)) = subj {
+            prev = Some((sa, sb, sent, f.kind));
+        }
+        out.push((subj.map(|(sa, sb)| d.slice(sa, sb).to_string()), fam.map(|k| t.families[k].id)));
+    }
+    out
+}
+
+fn sentence_start(d: &Chars, i: usize) -> usize {
+    let mut k = i;
+    while k > 0 && i - k < 300 && !is_sentence_break(d.c[k - 1]) {
+        k -= 1;
+    }
+    k
+}
+
+fn sentence_end(d: &Chars, i: usize) -> usize {
+    let mut k = i;
+    while k < d.len() && k - i < 300 && !is_sentence_break(d.c[k]) {
+        k += 1;
+    }
+    k
+}
+
+/// Family keywords in `a..b` as (start, end, family), the longest at each position.
+fn keyword_hits(d: &Chars, a: usize, b: usize, out: &mut Vec<(usize, usize, usize)>) {
+    let t = tables();
+    for k in a..b {
+        if let Some(kw) = t.keywords_at(d.c[k]).iter().find(|kw| k + kw.text.len() <= b && d.starts_with_chars(k, &kw.text)) {
+            out.push((k, k + kw.text.len(), kw.family));
+        }
+    }
+}
+
+/// Drop leading verbs/adverbs and trailing verbs from `a..b`, and what precedes a 的.
+fn strip(d: &Chars, a: &mut usize, b: &mut usize) {
+    let t = tables();
+    while *a < *b && matches!(d.c[*a], ' ' | '-' | '~' | '*') {
+        *a += 1;
+    }
+    for _ in 0..4 {
+        let mut changed = false;
+        if let Some(w) = t.words(Role::VerbTrail).iter().find(|w| *b >= *a + w.len() && d.ends_with_chars(*b, w)) {
+            *b -= w.len();
+            changed = true;
+        }
+        if let Some(w) = t.words(Role::HedgePre).iter().find(|w| *b >= *a + w.len() && d.ends_with_chars(*b, w)) {
+            *b -= w.len();
+            changed = true;
+        }
+        if let Some(w) = t.words(Role::VerbLead).iter().find(|w| *a + w.len() < *b && d.starts_with_chars(*a, w)) {
+            *a += w.len();
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+    while *b > *a && d.c[*b - 1] == '的' {
+        *b -= 1;
+    }
+    if let Some(p) = (*a..*b).rev().find(|&k| d.c[k] == '的') {
+        if *b - (p + 1) >= 2 {
+            *a = p + 1;
+        }
+    }
+    while *b > *a && d.c[*b - 1] == ' ' {
+        *b -= 1;
+    }
+}

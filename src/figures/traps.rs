@@ -1,0 +1,249 @@
+//! Numbers that are not figures.
+//!
+//! Matches (and so drops): anything inside a `《…》` title, also when the `《` or the `》` was lost
+//! (`制定印发2021年海南区普法宣传工作要点》`); document and index numbers (`〔2021〕30号`, `〔202130号`,
+//! `01047834X/2023-00011`); telephone hotlines (`12345`, `12345政务热线`, `热线12345`); list markers
+//! (`1.`, `1、`, `(1)` at the start of a clause); slogans, names and idioms of `data/figures/traps.tsv`;
+//! short “quoted” slogans starting with a Chinese numeral (`“四个意识”`); parallel patterns (`一次一评`,
+//! `十户一组`, `三级四同`); vague quantities (`数十家`, `上百人`, `十几个`); page counters (`浏览:5072次`).
+//! Must not: drop a count that merely follows a title (`10个《民法典》动漫视频`), a count after a comma
+//! followed by 、 inside a sentence (`行政调解758、涉及`), or a number after a closed title.
+
+use std::ops::Range;
+
+use super::data::{tables, Role};
+use super::norm::{is_cn_num, is_han, Chars};
+use super::numbers::Num;
+
+/// Title ranges (character indices, sorted, disjoint).
+pub(crate) fn title_ranges(d: &Chars) -> Vec<Range<usize>> {
+    let c = &d.c;
+    let n = c.len();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0usize;
+    let clause_end = |from: usize| -> usize {
+        let mut k = from;
+        while k < n && k < from + 40 && !matches!(c[k], '\n' | '。' | ';') {
+            k += 1;
+        }
+        k
+    };
+    for i in 0..n {
+        match c[i] {
+            '《' => {
+                if open.is_none() {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            '》' => {
+                if let Some(o) = open {
+                    depth -= 1;
+                    if depth == 0 {
+                        out.push(o..i + 1);
+                        open = None;
+                    }
+                } else {
+                    // The opening 《 was lost: the title runs back to the previous break.
+                    let floor = out.last().map_or(0, |r| r.end).max(i.saturating_sub(40));
+                    let mut k = i;
+                    while k > floor && !matches!(c[k - 1], '\n' | '。' | ';' | ',' | ':' | '、' | '》' | '“' | '”' | '!' | '?' | ' ' | '(' | ')') {
+                        k -= 1;
+                    }
+                    out.push(k..i + 1);
+                }
+            }
+            '\n' => {
+                if let Some(o) = open {
+                    // A 《 never closed on its line: the title runs to the end of its clause.
+                    out.push(o..clause_end(o + 1));
+                    open = None;
+                    depth = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(o..clause_end(o + 1));
+    }
+    out.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
+    for r in out {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// True when `i` starts a clause: only spaces since a line start or a clause-ending mark.
+pub(crate) fn clause_start(d: &Chars, i: usize) -> bool {
+    matches!(d.prev_non_space(i), '\n' | '。' | ';' | ':' | '!' | '?' | ',' | ')' | '”')
+}
+
+/// `1.` `1、` `1)` opening a clause, or `(1)` anywhere.
+pub(crate) fn is_enumerator(d: &Chars, num: &Num) -> bool {
+    let next = d.at(num.end);
+    let prev = d.back(num.start, 1);
+    if prev == '(' && next == ')' {
+        return true;
+    }
+    !num.has_point && matches!(next, '.' | '、' | ')') && clause_start(d, num.start)
+}
+
+/// The end of a trap of `data/figures/traps.tsv` covering any of `s..e`.
+pub(crate) fn table_trap(d: &Chars, s: usize, e: usize) -> Option<usize> {
+    let t = tables();
+    for p in s..e.min(d.len()) {
+        for &(ti, k) in t.traps_with(d.c[p]) {
+            let text = &t.traps[ti].text;
+            if p >= k && d.starts_with_chars(p - k, text) {
+                return Some(p - k + text.len());
+            }
+        }
+    }
+    None
+}
+
+/// Inside a short “quoted” phrase (a slogan or a name): `“四个意识”`, `“一个中心,四个强市”`.
+pub(crate) fn in_short_quote(d: &Chars, s: usize, e: usize) -> bool {
+    let mut k = s;
+    let mut open = false;
+    while k > 0 && s - k < 12 {
+        match d.c[k - 1] {
+            '“' | '「' => {
+                open = true;
+                break;
+            }
+            '”' | '」' | '\n' | '。' => return false,
+            _ => k -= 1,
+        }
+    }
+    if !open {
+        return false;
+    }
+    let mut j = e;
+    while j < d.len() && j - e < 12 {
+        match d.c[j] {
+            '”' | '」' => return true,
+            '“' | '「' | '\n' | '。' => return false,
+            _ => j += 1,
+        }
+    }
+    false
+}
+
+/// A parallel pattern around a Chinese numeral `s..e` whose unit ends at `ue`: `一次一评`, `十户一组`,
+/// `三级四同`, `三番五次`.
+pub(crate) fn parallel(d: &Chars, s: usize, e: usize, ue: usize) -> bool {
+    let han = |c: char| is_han(c) && !is_cn_num(c);
+    let before = (is_cn_num(d.back(s, 2)) && han(d.back(s, 1)))
+        || (is_cn_num(d.back(s, 3)) && han(d.back(s, 2)) && han(d.back(s, 1)));
+    let after = (ue > e && is_cn_num(d.at(ue)) && ue - e <= 2)
+        || (ue - e == 1 && han(d.at(ue)) && is_cn_num(d.at(ue + 1)) && d.at(ue + 1) != '十');
+    before || after
+}
+
+/// A telephone number: a bare 123xx/110-style number, or a number next to 热线/电话.
+pub(crate) fn is_hotline(d: &Chars, num: &Num) -> bool {
+    let Some(v) = num.int() else { return false };
+    if (num.int_digits == 5 && v / 100 == 123) || (num.int_digits == 3 && matches!(v, 110 | 114 | 119 | 120 | 122)) {
+        return true;
+    }
+    let words = tables().words(Role::HotlineCtx);
+    let mut i = num.start;
+    while i > 0 && matches!(d.c[i - 1], ' ' | ':') && num.start - i < 3 {
+        i -= 1;
+    }
+    if words.iter().any(|w| d.ends_with_chars(i, w)) {
+        return true;
+    }
+    (num.end..num.end + 6).any(|j| words.iter().any(|w| d.starts_with_chars(j, w)))
+}
+
+/// A page counter or page metadata label right before `s` (`浏览:5072次`, `阅读量: 12`).
+pub(crate) fn furniture_before(d: &Chars, s: usize) -> bool {
+    let words = tables().words(Role::Furniture);
+    let mut i = s;
+    while i > 0 && s - i < 5 && matches!(d.c[i - 1], ' ' | ':' | '量' | '数' | '次') {
+        if words.iter().any(|w| d.ends_with_chars(i, w)) {
+            return true;
+        }
+        i -= 1;
+    }
+    words.iter().any(|w| d.ends_with_chars(i, w))
+}
+
+/// A vague quantity: 数十, 上百, 几十, 十几, 成千上万.
+pub(crate) fn is_vague(d: &Chars, num: &Num) -> bool {
+    if d.at(num.end) == '几' {
+        return true;
+    }
+    tables().words(Role::VaguePre).iter().any(|w| d.ends_with_chars(num.start, w))
+}
+
+/// 〔2021〕30号, [2021]、【2021】 and the glued 〔202130号: inside or after a document-number bracket.
+pub(crate) fn in_docno(d: &Chars, num: &Num) -> bool {
+    let prev = d.back(num.start, 1);
+    if matches!(prev, '〔' | '[' | '【' | '﹝') {
+        return true;
+    }
+    matches!(prev, '〕' | ']' | '】' | '﹞') && d.at(num.end) == '号'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::numbers::arabic;
+
+    fn titles(s: &str) -> Vec<String> {
+        let d = Chars::new(s);
+        title_ranges(&d).into_iter().map(|r| d.slice(r.start, r.end).to_string()).collect()
+    }
+
+    #[test]
+    fn titles_closed_and_lost() {
+        assert_eq!(titles("落实《纲要(2021-2025年)》精神"), ["《纲要(2021-2025年)》"]);
+        assert_eq!(titles("一是制定印发2021年海南区普法宣传工作要点》《清单》"), ["一是制定印发2021年海南区普法宣传工作要点》《清单》"]);
+        assert_eq!(titles("共10个,印发2021年要点》"), ["印发2021年要点》"]);
+        assert_eq!(titles("《自治区<纲要2020—2025>方案》"), ["《自治区<纲要2020—2025>方案》"]);
+        assert_eq!(titles("学习《民法典\n2022年"), ["《民法典"]);
+    }
+
+    #[test]
+    fn enumerators_hotlines_docnos() {
+        let d = Chars::new("。1.构建");
+        assert!(is_enumerator(&d, &arabic(&d, 1)));
+        let d = Chars::new("行政调解758、涉及");
+        assert!(!is_enumerator(&d, &arabic(&d, 4)));
+        let d = Chars::new("(3)");
+        assert!(is_enumerator(&d, &arabic(&d, 1)));
+        let d = Chars::new("热线12345。");
+        assert!(is_hotline(&d, &arabic(&d, 2)));
+        let d = Chars::new("办结12345政务热线");
+        assert!(is_hotline(&d, &arabic(&d, 2)));
+        let d = Chars::new("〔202130号");
+        assert!(in_docno(&d, &arabic(&d, 1)));
+        let d = Chars::new("〔2021〕30号");
+        assert!(in_docno(&d, &arabic(&d, 6)));
+    }
+
+    #[test]
+    fn slogans_quotes_parallels() {
+        let d = Chars::new("实行“三项制度”");
+        assert!(table_trap(&d, 3, 5).is_some());
+        let d = Chars::new("增强“四个意识”");
+        assert!(in_short_quote(&d, 3, 4));
+        let d = Chars::new("“一次一评”");
+        assert!(parallel(&d, 1, 2, 3));
+        let d = Chars::new("十户一组");
+        assert!(parallel(&d, 0, 1, 2));
+        let d = Chars::new("分两阶段推进");
+        assert!(!parallel(&d, 1, 2, 4));
+        let d = Chars::new("浏览:5072次");
+        assert!(furniture_before(&d, 3));
+    }
+}

@@ -1,0 +1,102 @@
+//! The JS boundary, run by wasm-bindgen-test in Node (`make test-wasm-node`) and in headless Chromium
+//! (`make test-wasm-browser`, WASM_BINDGEN_USE_BROWSER=1).
+#![cfg(target_arch = "wasm32")]
+
+use report_analyzer::checklist::Checklist;
+use report_analyzer::Analysis;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+const SEED_002: &str = include_str!("../../shared/corpus/seeds/002_13e699f1154613c7.txt");
+
+fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    report_analyzer::wasm::analyze_text(text, options).map_err(JsValue::from)
+}
+
+fn round_trip(v: JsValue) -> Analysis {
+    serde_wasm_bindgen::from_value(v).expect("the returned value deserializes into the Rust structs")
+}
+
+#[wasm_bindgen_test]
+fn result_is_plain_json_with_every_top_level_field() {
+    let v = analyze(SEED_002, JsValue::UNDEFINED).unwrap();
+    assert!(v.is_object());
+    assert!(!v.is_instance_of::<js_sys::Map>(), "maps must arrive as plain objects");
+    for key in ["schema_version", "meta", "sections", "figures", "checklist", "score", "defects", "furniture"] {
+        assert!(js_sys::Reflect::has(&v, &key.into()).unwrap(), "missing {key}");
+    }
+    let json = js_sys::JSON::stringify(&v).unwrap().as_string().unwrap();
+    let a: Analysis = serde_json::from_str(&json).unwrap();
+    assert_eq!(a.schema_version, report_analyzer::SCHEMA_VERSION);
+    assert_eq!(a.meta.title.as_deref(), Some("榆树市人民政府关于2022年度法治政府建设情况的报告"));
+    assert!(a.sections.len() > 50);
+    assert!(a.score.is_some());
+}
+
+#[wasm_bindgen_test]
+fn utf16_offsets_with_chinese_and_a_non_bmp_character() {
+    let text = "𠀀关于某县２０２２年度法治政府建设情况的报告\n一、主要举措和成效\n(一)加强领导𠀀。全年培训1500余人次。\n二、存在的问题\n三、2023年工作安排\n";
+    let a = round_trip(analyze(text, JsValue::UNDEFINED).unwrap());
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut a = a;
+    let mut checked = 0;
+    for span in a.spans_mut() {
+        let (s16, e16) = (span.start16.expect("start16"), span.end16.expect("end16"));
+        let from_bytes = &text[span.start..span.end];
+        let from_units = String::from_utf16(&units[s16..e16]).unwrap();
+        assert_eq!(from_bytes, from_units);
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} spans");
+    let first = &a.sections[0].span;
+    assert_eq!(first.start16, Some(text[..first.start].chars().count() + 1), "𠀀 counts two UTF-16 units");
+}
+
+#[wasm_bindgen_test]
+fn errors_arrive_as_js_errors() {
+    let e = analyze("  \n ", JsValue::UNDEFINED).unwrap_err();
+    let e: js_sys::Error = e.dyn_into().expect("a JS Error");
+    assert!(String::from(e.message()).contains("empty"));
+
+    let bad = js_sys::JSON::parse(r#"{"checklist": {"id": "x", "name": "x", "items": [{"id": "K1", "name": "a", "cues": []}]}}"#).unwrap();
+    let e: js_sys::Error = analyze("一、总体", bad).unwrap_err().dyn_into().unwrap();
+    assert!(String::from(e.message()).contains("K1"), "{:?}", e.message());
+
+    let unknown = js_sys::JSON::parse(r#"{"colour": 1}"#).unwrap();
+    assert!(analyze("一、总体", unknown).unwrap_err().is_instance_of::<js_sys::Error>());
+
+    let e: js_sys::Error = report_analyzer::wasm::analyze_bytes(b"\xff\xfe\x00", "x.txt", JsValue::UNDEFINED)
+        .map_err(JsValue::from)
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert!(String::from(e.message()).contains("cannot be read"), "{:?}", e.message());
+}
+
+#[wasm_bindgen_test]
+fn custom_checklist_and_bytes_and_markdown() {
+    let list = r#"{"id": "mine", "name": "我的清单", "items": [
+        {"id": "K1", "name": "复议", "cues": ["行政复议"], "min_hits": 1},
+        {"id": "K2", "name": "无", "cues": ["不存在的词语"]}]}"#;
+    let parsed = report_analyzer::wasm::parse_checklist(list).map_err(JsValue::from).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"checklist".into(), &parsed).unwrap();
+    let a = round_trip(analyze(SEED_002, options.into()).unwrap());
+    assert_eq!(a.checklist.id, "mine");
+    let status: Vec<_> = a.checklist.items.iter().map(|i| (i.id.as_str(), i.status)).collect();
+    use report_analyzer::Status::*;
+    assert_eq!(status, [("K1", Covered), ("K2", Missing)]);
+
+    let r = report_analyzer::wasm::analyze_bytes(SEED_002.as_bytes(), "002.txt", JsValue::UNDEFINED)
+        .map_err(JsValue::from)
+        .unwrap();
+    let text = js_sys::Reflect::get(&r, &"text".into()).unwrap().as_string().unwrap();
+    assert_eq!(text, SEED_002);
+    let analysis = js_sys::Reflect::get(&r, &"analysis".into()).unwrap();
+    let md = report_analyzer::wasm::to_markdown(analysis).map_err(JsValue::from).unwrap();
+    assert!(md.starts_with("# 榆树市人民政府关于2022年度法治政府建设情况的报告"));
+
+    let builtin: Checklist =
+        serde_wasm_bindgen::from_value(report_analyzer::wasm::default_checklist().map_err(JsValue::from).unwrap()).unwrap();
+    assert_eq!(builtin, Checklist::builtin());
+}
