@@ -44,23 +44,24 @@ pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, year: Option<i32>) 
     let _ = year;
     let text = doc.text;
     let compiled = compile(list);
-    // First body hit of each (item, cue), in text order.
-    let mut body_hits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); list.items.len()];
-    let mut record = |item: usize, cue: usize, at: usize| {
+    // Sentences holding a cue of each item (a hit is a distinct sentence), in text order.
+    let mut body_hits: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); list.items.len()];
+    let mut record = |item: usize, at: usize| {
         let hits = &mut body_hits[item];
-        if !hits.iter().any(|&(c, _)| c == cue) {
-            hits.push((cue, at));
+        if hits.last().is_some_and(|r| r.contains(&at)) || hits.iter().any(|r| r.contains(&at)) {
+            return;
         }
+        hits.push(sentence_around(text, at));
     };
     for m in compiled.literals.find_overlapping_iter(text) {
         if !doc.is_furniture_at(m.start()) {
-            let (item, cue) = compiled.literal_owner[m.pattern().as_usize()];
-            record(item, cue, m.start());
+            let (item, _) = compiled.literal_owner[m.pattern().as_usize()];
+            record(item, m.start());
         }
     }
-    for (item, cue, re) in &compiled.regexes {
-        if let Some(m) = re.find_iter(text).find(|m| !doc.is_furniture_at(m.start())) {
-            record(*item, *cue, m.start());
+    for (item, _, re) in &compiled.regexes {
+        for m in re.find_iter(text).filter(|m| !doc.is_furniture_at(m.start())) {
+            record(*item, m.start());
         }
     }
 
@@ -80,7 +81,7 @@ pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, year: Option<i32>) 
                         .map(|s| Evidence { heading: true, span: s.title_span })
                         .collect();
                     let mut hits = body_hits[i].clone();
-                    hits.sort_by_key(|&(_, at)| at);
+                    hits.sort_by_key(|r| r.start);
                     let status = if !headings.is_empty() || hits.len() >= item.min_hits {
                         Status::Covered
                     } else if !hits.is_empty() {
@@ -89,8 +90,7 @@ pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, year: Option<i32>) 
                         Status::Missing
                     };
                     let mut evidence = headings;
-                    for (_, at) in hits {
-                        let r = sentence_around(text, at);
+                    for r in hits {
                         if !evidence.iter().any(|e| e.span.start <= r.start && r.end <= e.span.end) {
                             evidence.push(Evidence { heading: false, span: Span::new(r.start, r.end) });
                         }

@@ -10,7 +10,7 @@
 //!
 //! - `cues`: phrases; a cue starting with `re:` is a regular expression.
 //! - `heading_cues`: phrases that cover the item when a heading carries them (default: `cues`).
-//! - `min_hits`: distinct cues needed in body text for `covered` (default 2); one hit is `mentioned`.
+//! - `min_hits`: sentences holding a cue needed for `covered` (default 2); one is `mentioned`.
 //! - `part`: `R1`…`R5` or `R2-causes` ties the item to the outline's required parts instead of cues.
 //! - `scored`: false for items shown but not scored (default true). `group`: free text (default `items`).
 

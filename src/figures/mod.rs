@@ -1,13 +1,434 @@
-//! Figures: every number that states a quantity, with its value, unit, kind and subject.
-//! (Being written: see the interface below.)
+//! Figures: every number that states a quantity, with its value, unit, kind, subject and indicator family.
+//!
+//! One hand-written pass over the characters (normalized one for one by [`norm`]: full-width, Traditional),
+//! no regular expressions. At every numeral (Arabic or Chinese) the scanner looks left for qualifiers
+//! (第, 前, 约, 近…) and right for scales, units and bounds, then applies the rules of the submodules:
+//!
+//! - [`numbers`]: Arabic and Chinese numerals;
+//! - [`units`]: 余/多, 万/亿, units of `data/figures/units.tsv`, 以上/左右;
+//! - [`dates`]: years, months, days, ISO dates, event-name dates (valued YYYYMMDD);
+//! - [`ranks`]: 第二名, 排名第一, 前三, 升至33位 (and the ordinals that are not ranks);
+//! - [`traps`]: titles, document numbers, hotlines, list markers, slogans, idioms, quotes;
+//! - [`subject`]: what is counted and the indicator family.
+//!
+//! Conventions: `/work/shared/reference/figures.md` (text, value fully scaled, unit, kind, approx).
 
 use std::ops::Range;
 
-use crate::model::Figure;
+use crate::model::{Figure, FigureKind, Span};
 
-/// All figures of `text`, in text order, none starting inside an `excluded` range (sorted, disjoint
-/// byte ranges: page furniture).
-pub fn extract(text: &str, excluded: &[Range<usize>]) -> Vec<Figure> {
-    let _ = (text, excluded);
-    Vec::new()
+mod data;
+mod dates;
+mod norm;
+mod numbers;
+mod ranks;
+mod subject;
+mod traps;
+mod units;
+
+use data::{tables, Role};
+use norm::{is_cn_digit, is_cn_num, is_digit, Chars};
+use numbers::Num;
+
+/// A figure found by the scanner, in character indices of the normalized text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub unit: &'static str,
+    pub kind: FigureKind,
+    pub approx: bool,
 }
+
+/// All figures of `text`, in text order, none overlapping and none starting inside an `excluded` range
+/// (sorted, disjoint byte ranges: page furniture). Every figure's `text` is `text[span.start..span.end]`.
+pub fn extract(text: &str, excluded: &[Range<usize>]) -> Vec<Figure> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let d = Chars::new(text);
+    let mut blocked = traps::title_ranges(&d);
+    for r in excluded {
+        if r.start >= r.end {
+            continue;
+        }
+        let a = d.off.partition_point(|&o| o < r.start).min(d.len());
+        let b = d.off.partition_point(|&o| o < r.end).min(d.len());
+        if a < b {
+            blocked.push(a..b);
+        }
+    }
+    blocked.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(blocked.len());
+    for r in blocked {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let mut scan = Scan { d: &d, blocked: merged, out: Vec::new(), last_end: 0 };
+    scan.run();
+    let cands = scan.out;
+    let notes = subject::annotate(&d, &cands);
+    cands
+        .into_iter()
+        .zip(notes)
+        .map(|(c, (subject, family))| Figure {
+            text: d.slice(c.start, c.end).to_string(),
+            value: tidy(c.value),
+            unit: c.unit.to_string(),
+            kind: c.kind,
+            approx: c.approx,
+            subject,
+            family: family.map(str::to_string),
+            span: Span::new(d.off[c.start], d.off[c.end]),
+        })
+        .collect()
+}
+
+/// Round away binary noise of scaling (8.08 × 1e8 = 808000000.0000001).
+fn tidy(v: f64) -> f64 {
+    let r = (v * 1e4).round() / 1e4;
+    if (r - v).abs() <= 1e-9 * v.abs().max(1.0) {
+        r
+    } else {
+        v
+    }
+}
+
+struct Scan<'a, 'b> {
+    d: &'b Chars<'a>,
+    /// Titles and excluded ranges (character indices, sorted, disjoint): no figure starts there.
+    blocked: Vec<Range<usize>>,
+    out: Vec<Cand>,
+    /// End of the last figure: the next one starts at or after it.
+    last_end: usize,
+}
+
+/// End of the run of identifier characters starting at `i` (digits, letters, `_`, `*`, and `-/.:` between them).
+fn token_end(d: &Chars, i: usize) -> usize {
+    let mut j = i;
+    loop {
+        let c = d.at(j);
+        if c.is_ascii_alphanumeric() || c == '_' || c == '*' {
+            j += 1;
+        } else if j > i && matches!(c, '-' | '/' | '.' | ':') && d.at(j + 1).is_ascii_alphanumeric() {
+            j += 1;
+        } else {
+            return j;
+        }
+    }
+}
+
+/// Characters after a unit-less number that make it an identifier (3号, 2.0版, 5型).
+fn identifier_suffix(c: char) -> bool {
+    matches!(c, '号' | '版' | '型' | '式' | '楼' | '路' | '层' | '室' | '栋')
+}
+
+impl Scan<'_, '_> {
+    fn run(&mut self) {
+        let d = self.d;
+        let n = d.len();
+        let mut i = 0;
+        let mut bi = 0;
+        while i < n {
+            let c = d.c[i];
+            if !(is_digit(c) || is_cn_num(c)) {
+                i += 1;
+                continue;
+            }
+            while bi < self.blocked.len() && self.blocked[bi].end <= i {
+                bi += 1;
+            }
+            if bi < self.blocked.len() && self.blocked[bi].start <= i {
+                i = self.blocked[bi].end;
+                continue;
+            }
+            let next = if is_digit(c) { self.arabic_at(i) } else { self.chinese_at(i) };
+            i = next.max(i + 1);
+        }
+    }
+
+    fn is_blocked(&self, k: usize) -> bool {
+        let p = self.blocked.partition_point(|r| r.end <= k);
+        p < self.blocked.len() && self.blocked[p].start <= k
+    }
+
+    /// Record a figure; returns where the scan resumes.
+    fn push(&mut self, c: Cand) -> usize {
+        let end = c.end;
+        if c.start >= self.last_end && !self.is_blocked(c.start) && c.end > c.start {
+            self.last_end = c.end;
+            self.out.push(c);
+        }
+        end
+    }
+
+    /// A hedge (约, 近, 超过…) right before `s`: its start.
+    fn hedge_before(&self, s: usize) -> Option<usize> {
+        let d = self.d;
+        for w in tables().words(Role::HedgePre) {
+            if !d.ends_with_chars(s, w) {
+                continue;
+            }
+            let st = s - w.len();
+            if st < self.last_end || self.is_blocked(st) {
+                return None;
+            }
+            if w.len() == 1 {
+                let p = d.back(st, 1);
+                let compound = match w[0] {
+                    '近' => "最附临就亲贴走靠逼",
+                    '约' => "节制签预履违公条特契相邀",
+                    '超' => "赶高",
+                    _ => "",
+                };
+                if compound.contains(p) {
+                    return None;
+                }
+            }
+            return Some(st);
+        }
+        None
+    }
+
+    fn arabic_at(&mut self, i: usize) -> usize {
+        let d = self.d;
+        let prev = d.back(i, 1);
+        let tok_end = token_end(d, i);
+        let tok = &d.c[i..tok_end];
+        if prev.is_ascii_alphabetic()
+            || matches!(prev, '_' | '*' | '#' | '@' | '&' | '=' | '\\' | '/' | '.')
+            || tok.iter().any(|&c| c.is_ascii_alphabetic() || c == '_' || c == '*')
+        {
+            return tok_end;
+        }
+        let num = numbers::arabic(d, i);
+        if let Some(c) = dates::numeric(d, &num).or_else(|| dates::quoted_month_day(d, &num)) {
+            return self.push(c);
+        }
+        if let Some(e) = dates::clock_time(d, &num) {
+            return e;
+        }
+        let after = d.at(num.end);
+        if tok.iter().filter(|&&c| c == '.').count() >= 2 || num.leading_zero {
+            return tok_end;
+        }
+        if (matches!(after, '/' | ':') && is_digit(d.at(num.end + 1))) || after == '+' || prev == '+' {
+            // Fractions, ratios, identifiers and slogans (5+X).
+            let mut e = tok_end;
+            while matches!(d.at(e), '+' | 'X' | 'x' | 'N' | 'n') || d.at(e).is_ascii_digit() {
+                e += 1;
+            }
+            return e;
+        }
+        if traps::is_enumerator(d, &num) {
+            return num.end;
+        }
+        if traps::in_docno(d, &num) {
+            let mut e = num.end;
+            while matches!(d.at(e), '〕' | ']' | '】' | '﹞') || d.at(e).is_ascii_digit() {
+                e += 1;
+            }
+            if d.at(e) == '号' {
+                e += 1;
+            }
+            return e;
+        }
+        if traps::furniture_before(d, num.start) {
+            return num.end;
+        }
+        if prev == '第' && i > self.last_end {
+            return match ranks::after_di(d, &num, self.last_end) {
+                ranks::AfterDi::Rank(c) => self.push(c),
+                ranks::AfterDi::Ordinal(e) => e,
+            };
+        }
+        if prev == '前' && i > self.last_end {
+            if let Some(c) = ranks::after_qian(d, &num, self.last_end) {
+                return self.push(c);
+            }
+        }
+        if let Some(c) = dates::calendar(d, &num) {
+            return self.push(c);
+        }
+        match after {
+            '年' if d.at(num.end + 1) == '级' => return num.end + 2,
+            '年' => {
+                let c = self.measured(&num, num.end + 1, 1.0, false, "年", FigureKind::Duration);
+                return self.push(c);
+            }
+            '月' | '号' | '时' => return num.end + 1,
+            '日' => {
+                let within = ["内", "以内", "之内"].iter().any(|w| d.starts_with(num.end + 1, w));
+                let c = match num.int() {
+                    Some(v) if (1..=31).contains(&v) && !within => {
+                        Cand { start: num.start, end: num.end + 1, value: v as f64, unit: "date", kind: FigureKind::Date, approx: false }
+                    }
+                    _ => self.measured(&num, num.end + 1, 1.0, false, "天", FigureKind::Duration),
+                };
+                return self.push(c);
+            }
+            _ => {}
+        }
+        let m = units::measure(d, num.end, true);
+        if let Some(u) = m.unit {
+            if u.canonical == "位" && ranks::wei_is_rank(d, &num) {
+                let c = Cand { start: num.start, end: m.end, value: num.value, unit: "rank", kind: FigureKind::Rank, approx: false };
+                return self.push(c);
+            }
+            if let Some(e) = traps::table_trap(d, num.start, m.end) {
+                return e;
+            }
+            let c = self.measured(&num, m.end, m.scale, m.approx, u.canonical, u.kind);
+            return self.push(c);
+        }
+        // No unit.
+        if traps::is_hotline(d, &num) || identifier_suffix(d.at(m.end)) {
+            return m.end.max(num.end);
+        }
+        if m.scale == 1.0 && !num.has_point {
+            if num.int_digits >= 7 || (num.int_digits == 4 && num.int().is_some_and(dates::is_year)) {
+                return num.end;
+            }
+        }
+        if let Some((unit, kind, scale)) = self.shared_unit(m.end) {
+            let s = if m.scale == 1.0 { scale } else { m.scale };
+            let c = self.measured(&num, m.end, s, m.approx, unit, kind);
+            return self.push(c);
+        }
+        let c = self.measured(&num, m.end, m.scale, m.approx, "", FigureKind::Count);
+        self.push(c)
+    }
+
+    /// A figure from `num` to `end` with a hedge before it, if any.
+    fn measured(&self, num: &Num, end: usize, scale: f64, approx: bool, unit: &'static str, kind: FigureKind) -> Cand {
+        let hedge = self.hedge_before(num.start);
+        Cand {
+            start: hedge.unwrap_or(num.start),
+            end,
+            value: num.value * scale,
+            unit,
+            kind,
+            approx: approx || hedge.is_some(),
+        }
+    }
+
+    /// A unit shared by a list or range of numbers (`分别下降3、5个百分点`, `3-5个工作日`): the unit of
+    /// the first later item that has one, when only numbers and separators stand between.
+    fn shared_unit(&self, from: usize) -> Option<(&'static str, FigureKind, f64)> {
+        let d = self.d;
+        let mut j = from;
+        for _ in 0..8 {
+            if !matches!(d.at(j), '、' | '-' | '~' | '至' | '到' | '或' | '和') || !is_digit(d.at(j + 1)) {
+                return None;
+            }
+            let n = numbers::arabic(d, j + 1);
+            let m = units::measure(d, n.end, true);
+            if let Some(u) = m.unit {
+                return (u.kind != FigureKind::Date).then_some((u.canonical, u.kind, m.scale));
+            }
+            if m.end != n.end {
+                return None;
+            }
+            j = n.end;
+        }
+        None
+    }
+
+    fn chinese_at(&mut self, i: usize) -> usize {
+        let d = self.d;
+        if d.starts_with(i, "百分之") {
+            let k = i + 3;
+            let c = d.at(k);
+            if is_digit(c) || is_cn_num(c) {
+                let num = if is_digit(c) { numbers::arabic(d, k) } else { numbers::chinese(d, k) };
+                let mut end = num.end;
+                let mut approx = false;
+                if let Some(w) = units::bound_at(d, end) {
+                    end += w;
+                    approx = true;
+                }
+                let cand = Cand { start: i, end, value: num.value, unit: "%", kind: FigureKind::Percent, approx };
+                return self.push(cand);
+            }
+            return k;
+        }
+        let num = numbers::chinese(d, i);
+        let prev = d.back(i, 1);
+        let run = &d.c[num.start..num.end];
+        if num.positional && num.int_digits == 4 {
+            if let Some(c) = dates::calendar(d, &num) {
+                return self.push(c);
+            }
+            return num.end;
+        }
+        if prev == '第' && i > self.last_end {
+            return match ranks::after_di(d, &num, self.last_end) {
+                ranks::AfterDi::Rank(c) => self.push(c),
+                ranks::AfterDi::Ordinal(e) => e,
+            };
+        }
+        if prev == '前' && i > self.last_end {
+            if let Some(c) = ranks::after_qian(d, &num, self.last_end) {
+                return self.push(c);
+            }
+        }
+        if num.positional || matches!(prev, '届' | '之' | '周' | '初' | '每') || d.ends_with(i, "星期") || traps::is_vague(d, &num) {
+            return num.end;
+        }
+        // Multipliers alone (万人, 百家) are words, except 十; a bare 二 before a measure word is an
+        // adjective (二次开发, 二期工程): quantities say 两.
+        if (!run.iter().any(|&c| is_cn_digit(c)) && run != ['十'].as_slice()) || run == ['二'].as_slice() {
+            return num.end;
+        }
+        let m = units::measure(d, num.end, false);
+        let Some(u) = m.unit else { return num.end };
+        // 一 with a measure word is an article (一项重要任务, 一次全面清理), except for people (配备一名).
+        if run == ['一'].as_slice() && !matches!(u.canonical, "名" | "人" | "位") {
+            return num.end;
+        }
+        if u.canonical == "级" && !list_before(d, i) {
+            return num.end;
+        }
+        let unit_end = unit_end(d, num.end, u);
+        if traps::in_short_quote(d, i, num.end) || traps::parallel(d, i, num.end, unit_end) || d.at(unit_end) == '式' {
+            return unit_end;
+        }
+        if let Some(e) = traps::table_trap(d, num.start, m.end) {
+            return e;
+        }
+        if u.canonical == "位" && ranks::wei_is_rank(d, &num) {
+            let c = Cand { start: num.start, end: m.end, value: num.value, unit: "rank", kind: FigureKind::Rank, approx: false };
+            return self.push(c);
+        }
+        let c = self.measured(&num, m.end, 1.0, m.approx, u.canonical, u.kind);
+        self.push(c)
+    }
+}
+
+/// End of the unit `u` found after a numeral ending at `from` (past 余/多/大).
+fn unit_end(d: &Chars, from: usize, u: &data::Unit) -> usize {
+    let mut j = from;
+    while j < from + 3 && !d.starts_with_chars(j, &u.text) {
+        j += 1;
+    }
+    j + u.text.len()
+}
+
+/// A list of places or levels before `i` (`市、乡、村、组四级`, `州、县(市)两级`).
+fn list_before(d: &Chars, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < 10 {
+        match d.c[k - 1] {
+            '、' => return true,
+            ',' | '。' | ';' | ':' | '\n' => return false,
+            _ => k -= 1,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests;

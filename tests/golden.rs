@@ -1,0 +1,186 @@
+//! Golden files over the real reports in ../shared/corpus: a readable rendering of each analysis
+//! (metadata, outline tree, figures with context, checklist, score) checked in under tests/golden/.
+//! After an intended change: `UPDATE_GOLDEN=1 cargo test --test golden`, then review the diff.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use report_analyzer::{analyze, Analysis, Options, Status};
+
+fn corpus(dir: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Up to `n` characters of context on each side of a byte range.
+fn context(text: &str, start: usize, end: usize, n: usize) -> String {
+    let before: String = text[..start].chars().rev().take(n).collect::<Vec<_>>().into_iter().rev().collect();
+    let after: String = text[end..].chars().take(n).collect();
+    format!("{}【{}】{}", before, &text[start..end], after).replace(['\n', '\r'], "⏎")
+}
+
+fn render(text: &str, a: &Analysis) -> String {
+    let mut s = String::new();
+    let m = &a.meta;
+    let _ = writeln!(s, "# {}\n", m.title.as_deref().unwrap_or("(no title)"));
+    let _ = writeln!(
+        s,
+        "issuer {:?} · year {:?} · level {:?} · kind {:?} · published {:?} · signed {:?} · addressee {:?} · index {:?}\n",
+        m.issuer, m.year, m.level, m.kind, m.published, m.signed, m.addressee, m.index_number
+    );
+    let _ = writeln!(s, "## Furniture ({})\n", a.furniture.len());
+    for f in &a.furniture {
+        let _ = writeln!(s, "- {:<10} {}", f.kind, &text[f.span.range()]);
+    }
+    let _ = writeln!(s, "\n## Outline ({} sections)\n", a.sections.len());
+    for sec in &a.sections {
+        let marker = match &sec.repaired_marker {
+            Some(r) => format!("{} →{}", sec.marker, r),
+            None => sec.marker.clone(),
+        };
+        let part = sec.part.map(|p| format!("  {{{}}}", p.id())).unwrap_or_default();
+        let run_in = if sec.run_in { " …" } else { "" };
+        let _ = writeln!(s, "{}{} {}{run_in}{part} @{}", "    ".repeat(sec.depth as usize - 1), marker, sec.title, sec.span.start);
+    }
+    let _ = writeln!(s, "\n## Defects ({})\n", a.defects.len());
+    for d in &a.defects {
+        let _ = writeln!(s, "- {} @{}: {}", d.kind, d.span.start, d.message);
+    }
+    let _ = writeln!(s, "\n## Checklist {}\n", a.checklist.id);
+    for i in &a.checklist.items {
+        let mark = match i.status {
+            Status::Covered => "✓",
+            Status::Mentioned => "△",
+            Status::Missing => "✗",
+            Status::NotApplicable => "—",
+        };
+        let first = i.evidence.first().map(|e| {
+            let t: String = text[e.span.range()].chars().take(30).collect();
+            format!(" — {}{}", if e.heading { "heading: " } else { "" }, t.replace('\n', "⏎"))
+        });
+        let _ = writeln!(s, "- {mark} {} {} ({} evidence){}", i.id, i.name, i.evidence.len(), first.unwrap_or_default());
+    }
+    match &a.score {
+        None => {
+            let _ = writeln!(s, "\n## Score: not scored (not a 法治政府建设 report)");
+        }
+        Some(score) => {
+            let _ = writeln!(s, "\n## Score {} / {}\n", score.total, score.max);
+            for d in &score.dimensions {
+                let _ = writeln!(s, "- {} {} {} / {}", d.id, d.name, d.score, d.max);
+                for r in &d.reasons {
+                    let _ = writeln!(s, "    - {r}");
+                }
+            }
+        }
+    }
+    let _ = writeln!(s, "\n## Figures ({})\n", a.figures.len());
+    for f in &a.figures {
+        let approx = if f.approx { " ~" } else { "" };
+        let subject = f.subject.as_deref().map(|x| format!(" «{x}»")).unwrap_or_default();
+        let family = f.family.as_deref().map(|x| format!(" [{x}]")).unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "- {:?} {} {}{approx}{subject}{family} :: {}",
+            f.kind,
+            report_analyzer::export::format_number(f.value),
+            f.unit,
+            context(text, f.span.start, f.span.end, 12)
+        );
+    }
+    s
+}
+
+/// Every span of the analysis lies on char boundaries of the input, and figures, titles and section
+/// markers are the input bytes they claim.
+fn check_spans(text: &str, a: &mut Analysis) {
+    for f in &a.figures {
+        assert_eq!(&text[f.span.range()], f.text, "figure span");
+    }
+    for s in &a.sections {
+        assert_eq!(&text[s.title_span.range()], s.title, "title span");
+        assert!(text[s.span.range()].starts_with(&s.marker), "section span starts at its marker");
+    }
+    if let (Some(t), Some(span)) = (&a.meta.title, a.meta.title_span) {
+        assert_eq!(&text[span.range()], t);
+    }
+    for span in a.spans_mut() {
+        assert!(span.start <= span.end && span.end <= text.len(), "span in range");
+        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "span on char boundaries");
+    }
+}
+
+fn golden(dir: &str) {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut failures = Vec::new();
+    for path in corpus(dir) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut a = analyze(&text, &Options::default()).unwrap();
+        check_spans(&text, &mut a);
+        let got = render(&text, &a);
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(format!("{dir}-{name}.md"));
+        if update {
+            std::fs::write(&file, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&file).unwrap_or_default();
+        if want != got {
+            let line = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(want.lines().count().min(got.lines().count()));
+            failures.push(format!(
+                "{}: differs from line {}\n  want: {}\n  got:  {}",
+                file.display(),
+                line + 1,
+                want.lines().nth(line).unwrap_or("<end>"),
+                got.lines().nth(line).unwrap_or("<end>")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "golden files differ (UPDATE_GOLDEN=1 to accept):\n{}", failures.join("\n"));
+}
+
+#[test]
+fn seeds_match_their_golden_files() {
+    golden("seeds");
+}
+
+#[test]
+fn work_reports_match_their_golden_files() {
+    golden("work-reports");
+}
+
+#[test]
+fn every_seed_has_its_required_parts_and_is_scored() {
+    use report_analyzer::Part;
+    for path in corpus("seeds") {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let a = analyze(&text, &Options::default()).unwrap();
+        // Seed 003 has no R3 at all (dev-outline.md: its only 负责人 is 行政机关负责人出庭应诉).
+        let required: &[&str] = if path.to_string_lossy().contains("003_") { &["R1", "R2", "R4"] } else { &["R1", "R2", "R3", "R4"] };
+        for &id in required {
+            let item = a.checklist.items.iter().find(|i| i.id == id).unwrap();
+            assert_ne!(item.status, Status::Missing, "{} in {}", id, path.display());
+        }
+        let score = a.score.as_ref().expect("seeds are reports");
+        let sum: f64 = score.dimensions.iter().map(|d| d.score).sum();
+        assert!((sum - score.total).abs() < 0.051, "dimensions add up to the total");
+        assert!(a.sections.iter().filter(|s| s.depth == 1).all(|s| s.part.is_some() || s.title.is_empty()));
+        let _ = Part::R1;
+    }
+}
+
+#[test]
+fn work_reports_are_not_scored() {
+    for path in corpus("work-reports") {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let a = analyze(&text, &Options::default()).unwrap();
+        assert_eq!(a.meta.kind, report_analyzer::DocKind::Other, "{}", path.display());
+        assert!(a.score.is_none());
+    }
+}
