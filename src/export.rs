@@ -14,8 +14,8 @@ pub fn figure_rows(a: &Analysis) -> Vec<[String; 11]> {
             let section = a
                 .sections
                 .iter()
-                .filter(|s| s.span.start <= f.span.start && f.span.end <= s.span.end)
-                .last()
+                .rev()
+                .find(|s| s.span.start <= f.span.start && f.span.end <= s.span.end)
                 .map(|s| format!("{}{}", s.repaired_marker.as_deref().unwrap_or(&s.marker), s.title))
                 .unwrap_or_default();
             [

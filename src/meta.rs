@@ -248,7 +248,7 @@ const PLACE_ENDINGS: [&str; 12] =
 
 /// The issuing body from a title: `榆树市人民政府关于…` → 榆树市人民政府, `关于太霞乡2022年…` → 太霞乡人民政府.
 fn issuer_from_title(title: &str) -> Option<String> {
-    let t = title.trim_start_matches(|c: char| c == '【' || c == '[');
+    let t = title.trim_start_matches(['【', '[']);
     let t = t.strip_prefix("关于").unwrap_or(t);
     let cut = t
         .char_indices()

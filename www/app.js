@@ -238,6 +238,7 @@ function show(text, analysis, source, ms) {
   renderOutline(analysis, text);
   renderFigures(analysis);
   ui.results.hidden = false;
+  document.body.classList.add("has-results");
   const top = analysis.sections.filter((s) => s.depth === 1).length;
   setStatus(
     `分析完成：${fmtNumber(analysis.input.chars)} 字，${top} 个一级章节，${analysis.figures.length} 项数据，用时 ${Math.max(1, Math.round(ms))} 毫秒。`,
@@ -725,6 +726,7 @@ ui.clear.addEventListener("click", () => {
   ui.file.value = "";
   current = null;
   ui.results.hidden = true;
+  document.body.classList.remove("has-results");
   clearError();
   setStatus(api ? "已清空。" : ui.status.textContent);
   ui.input.focus();

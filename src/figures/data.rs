@@ -48,6 +48,7 @@ pub(crate) enum Role {
     VaguePre,
     HotlineCtx,
     Furniture,
+    NounStop,
 }
 
 impl Role {
@@ -61,6 +62,7 @@ impl Role {
             "vague_pre" => Role::VaguePre,
             "hotline_ctx" => Role::HotlineCtx,
             "furniture" => Role::Furniture,
+            "noun_stop" => Role::NounStop,
             _ => return None,
         })
     }
@@ -321,7 +323,9 @@ mod tests {
     #[test]
     fn lookups() {
         let t = tables();
-        assert_eq!(t.units_at('个')[0].canonical, "工作日");
+        let ge = t.units_at('个');
+        assert!(ge.iter().any(|u| u.canonical == "工作日"));
+        assert!(ge.windows(2).all(|w| w[0].text.len() >= w[1].text.len()));
         assert!(t.keywords_at('复').iter().any(|k| t.families[k.family].id == "reconsideration"));
         assert!(!t.words(Role::HedgePre).is_empty());
     }

@@ -87,42 +87,62 @@ pub(crate) fn clock_time(d: &Chars, num: &Num) -> Option<usize> {
 /// Dates written with digits and separators, and event-name dates. `num` is an Arabic numeral.
 pub(crate) fn numeric(d: &Chars, num: &Num) -> Option<Cand> {
     let s = num.start;
-    let v = num.int()?;
-    let sep = d.at(num.end);
+    // The integer part alone (2023.2.10 parses as the decimal 2023.2 first).
+    let (v, int_end) = if num.has_point {
+        if num.int_digits != 4 || d.at(s + 4) != '.' {
+            return None;
+        }
+        (num.value.trunc() as u32, s + 4)
+    } else {
+        (num.int()?, num.end)
+    };
+    let sep = d.at(int_end);
     // ISO-like: YYYY-M-D, YYYY/M/D, YYYY.M.D (one separator throughout), or YYYY-M / YYYY/M.
-    if num.int_digits == 4 && is_year(v) && matches!(sep, '-' | '/' | '.') && is_digit(d.at(num.end + 1)) {
-        let m = arabic(d, num.end + 1);
-        if let Some(mv) = m.int().filter(|&mv| m.int_digits <= 2 && (1..=12).contains(&mv)) {
-            if d.at(m.end) == sep && is_digit(d.at(m.end + 1)) {
-                let dd = arabic(d, m.end + 1);
-                if let Some(dv) = dd.int().filter(|&dv| dd.int_digits <= 2 && (1..=31).contains(&dv)) {
-                    if !is_digit(d.at(dd.end)) && d.at(dd.end) != '.' {
-                        let end = clock_after(d, dd.end).unwrap_or(dd.end);
+    if num.int_digits == 4 && is_year(v) && matches!(sep, '-' | '/' | '.') && is_digit(d.at(int_end + 1)) {
+        let m = small_digits(d, int_end + 1);
+        if let Some((mv, m_end)) = m.filter(|&(mv, _)| (1..=12).contains(&mv)) {
+            if d.at(m_end) == sep && is_digit(d.at(m_end + 1)) {
+                if let Some((dv, d_end)) = small_digits(d, m_end + 1).filter(|&(dv, _)| (1..=31).contains(&dv)) {
+                    if !is_digit(d.at(d_end)) && !(d.at(d_end) == '.' && is_digit(d.at(d_end + 1))) {
+                        let end = clock_after(d, d_end).unwrap_or(d_end);
                         return Some(date(s, end, v, mv, dv));
                     }
                 }
-            } else if sep != '.' && !is_digit(d.at(m.end)) && d.at(m.end) != sep {
-                let end = if d.at(m.end) == '月' { m.end + 1 } else { m.end };
+            } else if sep != '.' && !is_digit(d.at(m_end)) && d.at(m_end) != sep {
+                let end = if d.at(m_end) == '月' { m_end + 1 } else { m_end };
                 return Some(date(s, end, v, mv, 0));
             }
         }
     }
+    if num.has_point {
+        return None;
+    }
     // Year ranges: 2021-2025年, 2021至2025.
     if num.int_digits == 4 && is_year(v) && matches!(sep, '-' | '~' | '至') && is_digit(d.at(num.end + 1)) {
         let y2 = arabic(d, num.end + 1);
-        if let Some(v2) = y2.int().filter(|&v2| y2.int_digits == 4 && v2 > v && v2 <= v + 50) {
+        if y2.int().is_some_and(|v2| y2.int_digits == 4 && v2 > v && v2 <= v + 50) {
             let end = if d.at(y2.end) == '年' { y2.end + 1 } else { y2.end };
             return Some(date(s, end, v, 0, 0));
         }
     }
     // Event-name dates: 12·4, 3·15.
     if sep == '·' && (1..=12).contains(&v) && num.int_digits <= 2 && is_digit(d.at(num.end + 1)) {
-        let dd = arabic(d, num.end + 1);
-        if let Some(dv) = dd.int().filter(|&dv| dd.int_digits <= 2 && (1..=31).contains(&dv)) {
-            return Some(date(s, dd.end, 0, v, dv));
+        if let Some((dv, d_end)) = small_digits(d, num.end + 1).filter(|&(dv, _)| (1..=31).contains(&dv)) {
+            return Some(date(s, d_end, 0, v, dv));
         }
     }
     None
+}
+
+/// One or two ASCII digits at `j` (not followed by a third): (value, end).
+fn small_digits(d: &Chars, j: usize) -> Option<(u32, usize)> {
+    let mut k = j;
+    let mut v = 0;
+    while k < j + 3 && is_digit(d.at(k)) {
+        v = v * 10 + d.at(k).to_digit(10)?;
+        k += 1;
+    }
+    (k > j && k - j <= 2).then_some((v, k))
 }
 
 /// `“6.5”`: a decimal numeral alone between quotes that reads as month.day.

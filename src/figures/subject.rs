@@ -10,7 +10,7 @@
 //! return an empty subject.
 
 use super::data::{tables, Role};
-use super::norm::{is_clause_break, is_digit, is_sentence_break, Chars};
+use super::norm::{is_clause_break, is_cn_num, is_digit, is_han, is_sentence_break, Chars};
 use super::Cand;
 use crate::model::FigureKind;
 
@@ -19,7 +19,7 @@ pub(crate) fn annotate(d: &Chars, cands: &[Cand]) -> Vec<(Option<String>, Option
     let t = tables();
     let mut out: Vec<(Option<String>, Option<&'static str>)> = Vec::with_capacity(cands.len());
     // (subject char range, sentence start) of the previous figure
-    let mut prev: Option<(usize, usize, usize, FigureKind)> = None;
+    let mut prev: Option<(usize, usize, usize, &'static str)> = None;
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     let mut hits_range = 0..0;
     for (i, f) in cands.iter().enumerate() {
@@ -37,25 +37,21 @@ pub(crate) fn annotate(d: &Chars, cands: &[Cand]) -> Vec<(Option<String>, Option
         let (mut la, mut lb) = (a, f.start);
         strip(d, &mut la, &mut lb);
         let mut subj: Option<(usize, usize)> = None;
-        if lb - la >= 2 {
-            subj = Some((la, lb));
-        } else if let Some((pa, pb, psent, pkind)) = prev {
-            if psent == sent && pkind == f.kind && f.start - a <= 4 {
+        // A bare verb (受理60件) after a figure of the same sentence and unit counts the same thing.
+        if let Some((pa, pb, psent, punit)) = prev {
+            if psent == sent && punit == f.unit && lb - la <= 2 && f.start - a <= 4 {
                 subj = Some((pa, pb));
             }
         }
+        // A noun right after a count's measure word is what is counted (1411个政务服务事项).
+        if subj.is_none() && f.kind == FigureKind::Count && !f.unit.is_empty() {
+            subj = noun_after(d, f.end);
+        }
+        if subj.is_none() && lb - la >= 2 {
+            subj = Some((la, lb));
+        }
         if subj.is_none() {
-            let mut b = f.end;
-            while b < d.len() && b - f.end < 12 && !is_clause_break(d.c[b]) && !is_digit(d.c[b]) {
-                b += 1;
-            }
-            let mut ra = f.end;
-            while ra < b && d.c[ra] == '的' {
-                ra += 1;
-            }
-            if b - ra >= 2 {
-                subj = Some((ra, b));
-            }
+            subj = noun_after(d, f.end);
         }
         // Family: a keyword in the subject, else the nearest before the figure in its sentence.
         let end = sentence_end(d, f.end);
@@ -72,11 +68,30 @@ pub(crate) fn annotate(d: &Chars, cands: &[Cand]) -> Vec<(Option<String>, Option
             fam = hits.iter().filter(|h| h.1 <= f.start).max_by_key(|h| (h.1, h.1 - h.0)).map(|h| h.2);
         }
         if let Some((sa, sb)) = subj {
-            prev = Some((sa, sb, sent, f.kind));
+            prev = Some((sa, sb, sent, f.unit));
         }
         out.push((subj.map(|(sa, sb)| d.slice(sa, sb).to_string()), fam.map(|k| t.families[k].id)));
     }
     out
+}
+
+/// The noun phrase right after a figure, up to a clause break, a number or a stop word (at most 10).
+fn noun_after(d: &Chars, e: usize) -> Option<(usize, usize)> {
+    let stops = tables().words(Role::NounStop);
+    let mut a = e;
+    while a < d.len() && d.c[a] == '的' {
+        a += 1;
+    }
+    let mut b = a;
+    while b < d.len()
+        && b - a < 10
+        && is_han(d.c[b])
+        && !is_cn_num(d.c[b])
+        && !stops.iter().any(|w| d.starts_with_chars(b, w))
+    {
+        b += 1;
+    }
+    (b - a >= 2).then_some((a, b))
 }
 
 fn sentence_start(d: &Chars, i: usize) -> usize {

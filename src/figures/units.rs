@@ -131,7 +131,8 @@ mod tests {
         assert_eq!(m("项(含带★45项)以上", true), (1, 1.0, true, Some("项")));
         assert_eq!(m("亿千瓦时", true), (4, 1e8, false, Some("千瓦时")));
         assert_eq!(m("千瓦", true), (2, 1.0, false, Some("千瓦")));
-        assert_eq!(m("多元化", true), (0, 1.0, false, None));
+        assert_eq!(m("多样化", true), (0, 1.0, false, None));
+        assert_eq!(m("多元", true), (2, 1.0, true, Some("元")));
         assert_eq!(m("分重要", false), (0, 1.0, false, None));
         assert_eq!(m("萬元", true), (2, 1e4, false, Some("元")));
         assert_eq!(m("場次", true), (2, 1.0, false, Some("场次")));

@@ -1,0 +1,77 @@
+//! `make bench`: throughput of the full analysis and of each stage over ../shared/corpus, against the
+//! floor (one compiled regex scan for numbers over the same bytes). Plain timing loops, no harness:
+//! best of several rounds, one core.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use report_analyzer::{analyze, checklist, doc, figures, meta, outline, score, Options};
+
+fn corpus() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut texts = Vec::new();
+    for dir in ["seeds", "work-reports"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        texts.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+    }
+    texts
+}
+
+/// Best time of `rounds` runs of `f` over all texts.
+fn best(rounds: usize, texts: &[String], mut f: impl FnMut(&str)) -> Duration {
+    (0..rounds)
+        .map(|_| {
+            let t = Instant::now();
+            for s in texts {
+                f(s);
+            }
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+fn main() {
+    let texts = corpus();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let rounds = 30;
+    let mbps = |d: Duration| bytes as f64 / d.as_secs_f64() / 1e6;
+    let row = |name: &str, d: Duration| println!("{name:<28} {:>9.1} MB/s  {:>8.2} ms per pass", mbps(d), d.as_secs_f64() * 1e3);
+
+    println!("corpus: {} files, {:.1} KB", texts.len(), bytes as f64 / 1e3);
+    let floor_re = regex::Regex::new(r"[0-9]+(?:\.[0-9]+)?").unwrap();
+    let floor = best(rounds, &texts, |s| {
+        black_box(floor_re.find_iter(s).count());
+    });
+    let full = best(rounds, &texts, |s| {
+        black_box(analyze(s, &Options::default()).unwrap());
+    });
+    row("floor: one regex number scan", floor);
+    row("full analysis", full);
+    println!("{:<28} {:>9.1}×", "full / floor", full.as_secs_f64() / floor.as_secs_f64());
+
+    let list = checklist::Checklist::builtin();
+    row("stage: lines + furniture", best(rounds, &texts, |s| drop(black_box(doc::Doc::new(s)))));
+    let docs: Vec<_> = texts.iter().map(|s| doc::Doc::new(s)).collect();
+    let metas: Vec<_> = docs.iter().map(meta::extract).collect();
+    let outlines: Vec<_> = docs.iter().zip(&metas).map(|(d, m)| outline::extract(d, m.year)).collect();
+    let figs: Vec<_> = docs.iter().map(|d| figures::extract(d.text, &d.excluded_ranges())).collect();
+    let lists: Vec<_> = docs.iter().zip(&outlines).map(|(d, o)| checklist::apply(&list, d, o, None)).collect();
+    let each = |f: &dyn Fn(usize)| {
+        (0..rounds)
+            .map(|_| {
+                let t = Instant::now();
+                (0..docs.len()).for_each(f);
+                t.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    row("stage: meta", each(&|i| drop(black_box(meta::extract(&docs[i])))));
+    row("stage: outline", each(&|i| drop(black_box(outline::extract(&docs[i], metas[i].year)))));
+    row("stage: figures", each(&|i| drop(black_box(figures::extract(docs[i].text, &docs[i].excluded_ranges())))));
+    row("stage: checklist", each(&|i| drop(black_box(checklist::apply(&list, &docs[i], &outlines[i], None)))));
+    row("stage: score", each(&|i| drop(black_box(score::score(&docs[i], &metas[i], &outlines[i], &figs[i], &lists[i])))));
+}

@@ -1,0 +1,332 @@
+// Browser tests of the page (www/): node:test + playwright-core driving Debian's Chromium.
+//   make build-wasm && node --test --test-concurrency=1 tests/e2e/
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile, readdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../../tools/serve.mjs";
+
+const SEEDS = new URL("../../../shared/corpus/seeds/", import.meta.url);
+const SEED_002 = new URL("002_13e699f1154613c7.txt", SEEDS);
+const SEED_003 = new URL("003_722f5c68c1af48ec.txt", SEEDS);
+const SHOTS = new URL("./screenshots/", import.meta.url);
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+  await mkdir(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh page at `viewport`, recording every request and every page error. */
+async function openPage(viewport = { width: 1280, height: 800 }, { route } = {}) {
+  const context = await browser.newContext({ viewport, locale: "zh-CN", reducedMotion: "reduce" });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  if (route) await route(page);
+  await page.goto(`${server.url}/www/`);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 15_000 });
+  return { page, context, requests, errors };
+}
+
+/** Put `text` into the text area the way a paste does (fires `input`), then wait for the results. */
+async function paste(page, text) {
+  await page.locator('[data-testid="input-text"]').fill(text);
+}
+
+async function waitForAnalysis(page) {
+  await page.waitForSelector('[data-testid="results"]:not([hidden]) [data-testid="outline"] .ol-node', { timeout: 10_000 });
+}
+
+describe("report-analyzer page", () => {
+  test("pasting seed 002 shows its outline, checklist, score and figures", async () => {
+    const text = await readFile(SEED_002, "utf8");
+    const { page, context, errors } = await openPage();
+    try {
+      await paste(page, text);
+      await waitForAnalysis(page);
+
+      const outline = page.locator('[data-testid="outline"]');
+      const outlineText = await outline.textContent();
+      assert.match(outlineText, /存在的问题和不足/);
+      const r2 = outline.locator(".part", { hasText: "R2" });
+      assert.ok((await r2.count()) >= 1, "a top-level section labelled R2");
+      const r2Title = await outline.locator(".ol-node", { has: page.locator(".part", { hasText: "R2" }) }).first().textContent();
+      assert.match(r2Title, /存在的问题和不足/);
+
+      const checklist = page.locator('[data-testid="checklist"]');
+      const items = checklist.locator('[data-testid="checklist-item"]');
+      assert.ok((await items.count()) >= 10, "checklist items listed");
+      for (const group of ["必备内容", "纲要领域"]) assert.match(await checklist.textContent(), new RegExp(group));
+      assert.equal(await checklist.locator('[data-item="R1"]').getAttribute("data-status"), "covered");
+      assert.match(await checklist.locator('[data-item="R1"] .cl-icon').textContent(), /✓/);
+      assert.match(await page.locator('[data-testid="checklist-count-parts"]').textContent(), /已覆盖 \d+ \/ \d+/);
+
+      const score = page.locator('[data-testid="score"]');
+      assert.match(await score.locator('[data-testid="score-total"]').textContent(), /^\s*\d+(\.\d)?\s*\/\s*100\s*分/);
+      assert.equal(await score.locator('[data-testid="dimension"]').count(), 6);
+      assert.equal(await score.locator('[role="meter"]').count(), 6);
+
+      const meta = page.locator('[data-testid="meta"]');
+      assert.match(await meta.textContent(), /榆树市人民政府关于2022年度法治政府建设情况的报告/);
+      assert.match(await meta.textContent(), /2022/);
+
+      // Page furniture (breadcrumb etc.) is dimmed in the text view.
+      assert.ok((await page.locator('[data-testid="text-view"] .mk-furniture').count()) >= 1);
+
+      // The figure extractor lands in parallel: this assertion is expected to pass once it does.
+      const rows = page.locator('[data-testid="figures"] tbody tr[data-figure]');
+      assert.ok((await rows.count()) > 0, "the figures table has rows");
+
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("figures table sorts by header and filters by kind", async (t) => {
+    const { page, context } = await openPage();
+    try {
+      await paste(page, await readFile(SEED_002, "utf8"));
+      await waitForAnalysis(page);
+      const rows = page.locator('[data-testid="figures"] tbody tr[data-figure]');
+      const n = await rows.count();
+      if (n < 2) {
+        t.skip("the figure extractor returns fewer than two figures for seed 002");
+        return;
+      }
+      const valueHeader = page.locator('[data-testid="figures"] th[data-key="value"]');
+      await valueHeader.locator("button").click();
+      const sorted = await valueHeader.getAttribute("aria-sort");
+      assert.ok(sorted === "ascending" || sorted === "descending");
+      const values = await page.$$eval('[data-testid="figures"] tbody tr[data-figure]', (trs) =>
+        trs.map((tr) => Number(tr.children[1].textContent.replace(/[^\d.\-]/g, ""))));
+      const expected = [...values].sort((a, b) => (sorted === "ascending" ? a - b : b - a));
+      assert.deepEqual(values, expected);
+      await valueHeader.locator("button").click();
+      assert.notEqual(await valueHeader.getAttribute("aria-sort"), sorted);
+
+      const kinds = await page.$$eval('[data-testid="figure-kind"] option', (os) => os.map((o) => o.value));
+      const kind = kinds.find((k) => k !== "all");
+      await page.selectOption('[data-testid="figure-kind"]', kind);
+      const shownKinds = await page.$$eval('[data-testid="figures"] tbody tr[data-figure]', (trs) => trs.map((tr) => tr.dataset.kind));
+      assert.ok(shownKinds.length > 0 && shownKinds.every((k) => k === kind));
+
+      // A figure row is keyboard reachable and scrolls the text to the figure.
+      const row = page.locator('[data-testid="figures"] tbody tr[data-figure]').first();
+      await row.focus();
+      await page.keyboard.press("Enter");
+      const focusedText = await page.locator('[data-testid="text-view"] .is-focused').textContent();
+      assert.equal(focusedText, await row.locator("td").first().textContent());
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("picking a seed through the file input shows its title in the meta", async () => {
+    const { page, context, errors } = await openPage();
+    try {
+      await page.locator('[data-testid="file-input"]').setInputFiles(fileURLToPath(SEED_003));
+      await waitForAnalysis(page);
+      await page.waitForFunction(() => /海南区人民政府2021年法治政府建设年度报告/.test(document.querySelector('[data-testid="meta"]').textContent));
+      assert.match(await page.locator('[data-testid="meta-source"]').textContent(), /003_722f5c68c1af48ec\.txt/);
+      // The decoded text is placed in the text area and shown in the text view.
+      assert.match(await page.locator('[data-testid="input-text"]').inputValue(), /海南区/);
+      assert.match(await page.locator('[data-testid="text-view"]').textContent(), /海南区人民政府/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("clicking an outline node scrolls the text there and highlights the heading", async () => {
+    const { page, context } = await openPage();
+    try {
+      await paste(page, await readFile(SEED_002, "utf8"));
+      await waitForAnalysis(page);
+      const node = page.locator('[data-testid="outline"] .ol-node', { hasText: "存在的问题和不足" }).first();
+      const marker = (await node.locator(".ol-marker").textContent()).trim();
+      const title = (await node.locator(".ol-title").textContent()).trim();
+      await node.click();
+
+      const focused = page.locator('[data-testid="text-view"] .is-focused');
+      assert.equal(await focused.count(), 1);
+      const text = await focused.textContent();
+      assert.ok(text.startsWith(marker + title.slice(0, 4)), `highlighted "${text}" starts with "${marker}${title}"`);
+      assert.ok(text.includes(title));
+      // Scrolled into view: inside the text view's visible box and inside the window.
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-testid="text-view"] .is-focused');
+        const box = document.querySelector('[data-testid="text-view"]').getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= box.bottom && r.top >= 0 && r.bottom <= window.innerHeight;
+      }, null, { timeout: 3000 });
+      assert.ok(await node.evaluate((b) => b.classList.contains("is-current")));
+
+      // Keyboard: Tab to another outline node and press Enter.
+      const other = page.locator('[data-testid="outline"] .ol-node.depth-1').first();
+      await other.focus();
+      await page.keyboard.press("Enter");
+      const t2 = await page.locator('[data-testid="text-view"] .is-focused').textContent();
+      assert.ok(t2.startsWith((await other.locator(".ol-marker").textContent()).trim()));
+
+      // Checklist evidence also locates text.
+      await page.locator('[data-testid="checklist"] [data-item="R2"] .evidence').first().click();
+      assert.match(await page.locator('[data-testid="text-view"] .is-focused').textContent(), /存在的问题和不足/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("pasted markup is shown as text, never executed", async () => {
+    const { page, context } = await openPage();
+    try {
+      const evil = '<img src=x onerror="window.__pwned=1">一、总体情况\n<script>window.__pwned=2</script>\n二、存在的问题';
+      await paste(page, evil);
+      await page.waitForSelector('[data-testid="results"]:not([hidden])', { timeout: 10_000 });
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      assert.equal(await page.locator('[data-testid="results"] img').count(), 0);
+      assert.equal(await page.locator('[data-testid="text-view"] img, [data-testid="text-view"] script').count(), 0);
+      assert.match(await page.locator('[data-testid="text-view"]').textContent(), /<img src=x onerror=/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("empty input shows an error and the page keeps working", async () => {
+    const { page, context, errors } = await openPage();
+    try {
+      const alert = page.locator('[role="alert"]');
+      await page.locator('[data-testid="analyze-button"]').click();
+      await alert.waitFor({ state: "visible" });
+      assert.match(await alert.textContent(), /输入为空/);
+
+      // An undecodable file: a clear message too.
+      await page.locator('[data-testid="file-input"]').setInputFiles({
+        name: "broken.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x41, 0x00, 0xc3]),
+      });
+      await page.waitForFunction(() => /broken\.txt/.test(document.querySelector('[role="alert"]').textContent));
+      assert.ok(await alert.isVisible());
+
+      // Still works: a real report clears the error.
+      await paste(page, await readFile(SEED_002, "utf8"));
+      await waitForAnalysis(page);
+      await alert.waitFor({ state: "hidden" });
+      assert.match(await page.locator('[data-testid="outline"]').textContent(), /存在的问题和不足/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a document that is not a report is not scored", async () => {
+    const { page, context } = await openPage();
+    try {
+      await paste(page, "今天天气很好。\n我们去公园散步，看见很多人在放风筝。\n晚上回家吃饭。");
+      await page.waitForSelector('[data-testid="not-report"]', { timeout: 10_000 });
+      assert.match(await page.locator('[data-testid="score"]').textContent(), /不是法治政府建设年度报告，不予评分/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a panic in the module is reported and the module is reloaded", async () => {
+    // Serve a pkg/report_analyzer.js whose analyze() traps on a magic word, the way a Rust panic does.
+    const route = (page) =>
+      page.route(/\/pkg\/report_analyzer\.js(\?.*)?$/, async (r) => {
+        const res = await r.fetch();
+        const body = (await res.text()).replace(
+          "export function analyze(input, options) {",
+          "export function analyze(input, options) {\n    if (input.includes('__PANIC__')) throw new WebAssembly.RuntimeError('unreachable');",
+        );
+        await r.fulfill({ response: res, body });
+      });
+    const { page, context, requests } = await openPage(undefined, { route });
+    try {
+      await paste(page, "一、总体情况 __PANIC__");
+      const alert = page.locator('[role="alert"]');
+      await alert.waitFor({ state: "visible" });
+      assert.match(await alert.textContent(), /内部错误/);
+      assert.match(await alert.textContent(), /重新加载/);
+      assert.ok(requests.some((u) => /report_analyzer\.js\?r=1$/.test(u)), "the module was re-imported");
+      await paste(page, await readFile(SEED_002, "utf8"));
+      await waitForAnalysis(page);
+      await alert.waitFor({ state: "hidden" });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("no request leaves 127.0.0.1", async () => {
+    const { page, context, requests } = await openPage();
+    try {
+      await paste(page, await readFile(SEED_002, "utf8"));
+      await waitForAnalysis(page);
+      await page.locator('[data-testid="file-input"]').setInputFiles(fileURLToPath(SEED_003));
+      await page.waitForFunction(() => /海南区/.test(document.querySelector('[data-testid="meta"]').textContent));
+      assert.ok(requests.length >= 3);
+      const outside = requests.filter((u) => !u.startsWith(`${server.url}/`) && !u.startsWith("data:"));
+      assert.deepEqual(outside, []);
+      // The CSP forbids inline scripts.
+      const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+      assert.doesNotMatch(csp, /unsafe-inline/);
+      assert.match(await page.textContent("body"), /所有分析都在本机浏览器中完成，文本不会上传/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("screenshots at 1280×800 and 420×900", async () => {
+    const text = await readFile(SEED_002, "utf8");
+    for (const [name, viewport] of [["wide-1280x800", { width: 1280, height: 800 }], ["narrow-420x900", { width: 420, height: 900 }]]) {
+      const { page, context, errors } = await openPage(viewport);
+      try {
+        await paste(page, text);
+        await waitForAnalysis(page);
+        await page.locator('[data-testid="outline"] .ol-node', { hasText: "存在的问题和不足" }).first().click();
+        await page.waitForTimeout(200);
+        // No horizontal overflow of the page.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the window`);
+        await page.screenshot({ path: fileURLToPath(new URL(`${name}.png`, SHOTS)) });
+        await page.screenshot({ path: fileURLToPath(new URL(`${name}-full.png`, SHOTS)), fullPage: true });
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+    const files = await readdir(SHOTS);
+    assert.ok(files.includes("wide-1280x800.png") && files.includes("narrow-420x900.png"));
+  });
+});
