@@ -38,7 +38,9 @@ fn main() {
     let bytes: usize = texts.iter().map(String::len).sum();
     let rounds = 30;
     let mbps = |d: Duration| bytes as f64 / d.as_secs_f64() / 1e6;
-    let row = |name: &str, d: Duration| println!("{name:<28} {:>9.1} MB/s  {:>8.2} ms per pass", mbps(d), d.as_secs_f64() * 1e3);
+    let row = |name: &str, d: Duration| {
+        println!("{name:<28} {:>9.1} MB/s  {:>8.2} ms per pass", mbps(d), d.as_secs_f64() * 1e3)
+    };
 
     println!("corpus: {} files, {:.1} KB", texts.len(), bytes as f64 / 1e3);
     let floor_re = regex::Regex::new(r"[0-9]+(?:\.[0-9]+)?").unwrap();
@@ -73,5 +75,8 @@ fn main() {
     row("stage: outline", each(&|i| drop(black_box(outline::extract(&docs[i], metas[i].year)))));
     row("stage: figures", each(&|i| drop(black_box(figures::extract(docs[i].text, &docs[i].excluded_ranges())))));
     row("stage: checklist", each(&|i| drop(black_box(checklist::apply(&list, &docs[i], &outlines[i], None)))));
-    row("stage: score", each(&|i| drop(black_box(score::score(&docs[i], &metas[i], &outlines[i], &figs[i], &lists[i])))));
+    row(
+        "stage: score",
+        each(&|i| drop(black_box(score::score(&docs[i], &metas[i], &outlines[i], &figs[i], &lists[i])))),
+    );
 }

@@ -40,8 +40,20 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
 
 /// Analyze a report given as the bytes of a file (`name` hints at the format by its extension).
 /// Returns the decoded text with the analysis, since every span points into that text.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn analyze_bytes(bytes: &[u8], name: &str, options: &Options) -> Result<(String, Analysis), Error> {
-    let (text, info) = decode::decode(bytes, name)?;
+    analyze_bytes_with(bytes, name, options, &decode::NativeDecoder)
+}
+
+/// [`analyze_bytes`] with the decoder of legacy encodings (GB18030, Big5) handed in: the browser's
+/// `TextDecoder` in wasm, encoding_rs natively.
+pub fn analyze_bytes_with(
+    bytes: &[u8],
+    name: &str,
+    options: &Options,
+    legacy: &dyn decode::LegacyDecoder,
+) -> Result<(String, Analysis), Error> {
+    let (text, info) = decode::decode(bytes, name, legacy)?;
     let analysis = analyze_decoded(&text, info, options)?;
     Ok((text, analysis))
 }

@@ -59,6 +59,19 @@ pub fn analyze_text(
     to_js(&finish(input, analysis))
 }
 
+/// GB18030 and Big5 through the platform's `TextDecoder` (browsers and Node have them built in), so the
+/// wasm carries no encoding tables.
+struct BrowserDecoder;
+
+impl crate::decode::LegacyDecoder for BrowserDecoder {
+    fn decode(&self, charset: crate::decode::Charset, bytes: &[u8]) -> Option<String> {
+        let opts = web_sys::TextDecoderOptions::new();
+        opts.set_fatal(true);
+        let decoder = web_sys::TextDecoder::new_with_label_and_options(charset.label(), &opts).ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
+    }
+}
+
 #[derive(Serialize)]
 struct FileResult {
     text: String,
@@ -75,7 +88,7 @@ pub fn analyze_bytes(
 ) -> Result<JsValue, JsError> {
     install_panic_hook();
     let options = options_from(options)?;
-    let (text, analysis) = crate::analyze_bytes(bytes, name, &options).map_err(into_error)?;
+    let (text, analysis) = crate::analyze_bytes_with(bytes, name, &options, &BrowserDecoder).map_err(into_error)?;
     let analysis = finish(&text, analysis);
     to_js(&FileResult { text, analysis })
 }

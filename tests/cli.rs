@@ -67,7 +67,8 @@ fn several_inputs_and_directories() {
 #[test]
 fn stdin_csv_and_markdown() {
     let text = std::fs::read(seed("004_")).unwrap();
-    let mut child = bin().args(["analyze", "--format", "md", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        bin().args(["analyze", "--format", "md", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success());
@@ -87,7 +88,14 @@ fn a_bad_file_is_named_and_the_others_still_analyzed() {
     let bad = tmp("broken.txt");
     std::fs::write(&bad, b"\xb7\xa8\xd6\xce\xff\xff not utf-8").unwrap();
     let missing = tmp("missing.txt");
-    let o = run(&["analyze", "--format", "jsonl", bad.to_str().unwrap(), seed("001_").to_str().unwrap(), missing.to_str().unwrap()]);
+    let o = run(&[
+        "analyze",
+        "--format",
+        "jsonl",
+        bad.to_str().unwrap(),
+        seed("001_").to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("broken.txt") && err.contains("cannot be read as text"), "{err}");
@@ -112,7 +120,8 @@ fn custom_checklist_is_honoured_and_a_malformed_one_refused() {
     assert_eq!(v["checklist"]["items"][0]["status"], "covered");
     assert_eq!(v["checklist"]["items"][1]["status"], "missing");
 
-    std::fs::write(&list, r#"{"id": "mine", "name": "x", "items": [{"id": "K1", "name": "x", "cues": ["re:(("]}]}"#).unwrap();
+    std::fs::write(&list, r#"{"id": "mine", "name": "x", "items": [{"id": "K1", "name": "x", "cues": ["re:(("]}]}"#)
+        .unwrap();
     let o = run(&["analyze", "--checklist", list.to_str().unwrap(), seed("002_").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);

@@ -46,7 +46,14 @@ fn render(text: &str, a: &Analysis) -> String {
         };
         let part = sec.part.map(|p| format!("  {{{}}}", p.id())).unwrap_or_default();
         let run_in = if sec.run_in { " …" } else { "" };
-        let _ = writeln!(s, "{}{} {}{run_in}{part} @{}", "    ".repeat(sec.depth as usize - 1), marker, sec.title, sec.span.start);
+        let _ = writeln!(
+            s,
+            "{}{} {}{run_in}{part} @{}",
+            "    ".repeat(sec.depth as usize - 1),
+            marker,
+            sec.title,
+            sec.span.start
+        );
     }
     let _ = writeln!(s, "\n## Defects ({})\n", a.defects.len());
     for d in &a.defects {
@@ -64,7 +71,8 @@ fn render(text: &str, a: &Analysis) -> String {
             let t: String = text[e.span.range()].chars().take(30).collect();
             format!(" — {}{}", if e.heading { "heading: " } else { "" }, t.replace('\n', "⏎"))
         });
-        let _ = writeln!(s, "- {mark} {} {} ({} evidence){}", i.id, i.name, i.evidence.len(), first.unwrap_or_default());
+        let _ =
+            writeln!(s, "- {mark} {} {} ({} evidence){}", i.id, i.name, i.evidence.len(), first.unwrap_or_default());
     }
     match &a.score {
         None => {
@@ -132,7 +140,11 @@ fn golden(dir: &str) {
         }
         let want = std::fs::read_to_string(&file).unwrap_or_default();
         if want != got {
-            let line = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(want.lines().count().min(got.lines().count()));
+            let line = want
+                .lines()
+                .zip(got.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(want.lines().count().min(got.lines().count()));
             failures.push(format!(
                 "{}: differs from line {}\n  want: {}\n  got:  {}",
                 file.display(),
@@ -162,7 +174,8 @@ fn every_seed_has_its_required_parts_and_is_scored() {
         let text = std::fs::read_to_string(&path).unwrap();
         let a = analyze(&text, &Options::default()).unwrap();
         // Seed 003 has no R3 at all (dev-outline.md: its only 负责人 is 行政机关负责人出庭应诉).
-        let required: &[&str] = if path.to_string_lossy().contains("003_") { &["R1", "R2", "R4"] } else { &["R1", "R2", "R3", "R4"] };
+        let required: &[&str] =
+            if path.to_string_lossy().contains("003_") { &["R1", "R2", "R4"] } else { &["R1", "R2", "R3", "R4"] };
         for &id in required {
             let item = a.checklist.items.iter().find(|i| i.id == id).unwrap();
             assert_ne!(item.status, Status::Missing, "{} in {}", id, path.display());

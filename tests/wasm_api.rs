@@ -58,7 +58,10 @@ fn errors_arrive_as_js_errors() {
     let e: js_sys::Error = e.dyn_into().expect("a JS Error");
     assert!(String::from(e.message()).contains("empty"));
 
-    let bad = js_sys::JSON::parse(r#"{"checklist": {"id": "x", "name": "x", "items": [{"id": "K1", "name": "a", "cues": []}]}}"#).unwrap();
+    let bad = js_sys::JSON::parse(
+        r#"{"checklist": {"id": "x", "name": "x", "items": [{"id": "K1", "name": "a", "cues": []}]}}"#,
+    )
+    .unwrap();
     let e: js_sys::Error = analyze("一、总体", bad).unwrap_err().dyn_into().unwrap();
     assert!(String::from(e.message()).contains("K1"), "{:?}", e.message());
 
@@ -97,6 +100,7 @@ fn custom_checklist_and_bytes_and_markdown() {
     assert!(md.starts_with("# 榆树市人民政府关于2022年度法治政府建设情况的报告"));
 
     let builtin: Checklist =
-        serde_wasm_bindgen::from_value(report_analyzer::wasm::default_checklist().map_err(JsValue::from).unwrap()).unwrap();
+        serde_wasm_bindgen::from_value(report_analyzer::wasm::default_checklist().map_err(JsValue::from).unwrap())
+            .unwrap();
     assert_eq!(builtin, Checklist::builtin());
 }

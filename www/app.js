@@ -249,10 +249,12 @@ function show(text, analysis, source, ms) {
 // The report text with sections, figures, furniture and defects marked
 
 let textNodes = []; // [{ node, start }] in document order, start in UTF-16 units
-const PRIORITY = { furniture: 0, heading: 1, defect: 2, figure: 3 };
+const PRIORITY = { furniture: 0, title: 1, heading: 2, defect: 3, figure: 4 };
 
 function renderText(text, analysis) {
   const marks = [];
+  const ts = analysis.meta.title_span;
+  if (ts) marks.push({ type: "title", s: ts.start16, e: ts.end16 });
   analysis.sections.forEach((s, i) => {
     const end = Math.max(s.title_span?.end16 ?? s.end16, s.start16);
     marks.push({ type: "heading", s: s.start16, e: end, i, section: s });
@@ -327,6 +329,7 @@ function markElement(m) {
       attrs: { title: `网页杂项（${FURNITURE[m.furniture.kind] ?? m.furniture.kind}），不计入分析` },
     });
   }
+  if (m.type === "title") return el("span", { class: "mk-title", data, attrs: { title: "报告标题" } });
   return el("span", { class: "mk-defect", data: { ...data, defect: m.i }, attrs: { title: m.defect.message } });
 }
 
@@ -449,7 +452,7 @@ function renderMeta(analysis, source) {
   row("标题", title, "meta-title");
   row("发布机关", m.issuer, "meta-issuer");
   row("报告年度", m.year ? `${m.year} 年` : null, "meta-year");
-  row("层级", LEVELS[m.level] ?? m.level, "meta-level");
+  row("层级", m.level === "unknown" ? null : LEVELS[m.level] ?? m.level, "meta-level");
   row("文档类型", KINDS[m.kind] ?? m.kind, "meta-kind");
   row("主送", m.addressee, "meta-addressee");
   row("发布日期", m.published, "meta-published");
@@ -535,15 +538,20 @@ function renderChecklist(analysis, text) {
 
 function checklistItem(it, text) {
   const st = STATUS[it.status] ?? { icon: "?", label: it.status };
-  const shown = it.evidence.slice(0, 3);
-  const evidence = shown.map((ev, k) =>
+  const evButton = (ev, k) =>
     el("button", {
       class: "evidence",
-      text: `${ev.heading ? "标题：" : ""}${clip(text.slice(ev.start16, ev.end16), 22)}`,
-      attrs: { type: "button", title: `定位第 ${k + 1} 处证据` },
+      text: `${ev.heading ? "标题：" : ""}${clip(text.slice(ev.start16, ev.end16), 20)}`,
+      attrs: { type: "button", title: `定位第 ${k + 1} 处证据：${clip(text.slice(ev.start16, ev.end16), 80)}` },
       on: { click: () => focusSpan(ev.start16, ev.end16, null) },
-    }));
-  if (it.evidence.length > shown.length) evidence.push(el("span", { class: "hint", text: `另有 ${it.evidence.length - shown.length} 处` }));
+    });
+  const evidence = [];
+  if (it.evidence.length) evidence.push(evButton(it.evidence[0], 0));
+  if (it.evidence.length > 1) {
+    evidence.push(el("details", { class: "more-evidence" },
+      el("summary", { text: `另有 ${it.evidence.length - 1} 处` }),
+      el("div", { class: "cl-evidence" }, it.evidence.slice(1).map((ev, k) => evButton(ev, k + 1)))));
+  }
   return el("li", { class: `cl-item st-${it.status}`, data: { testid: "checklist-item", item: it.id, status: it.status } },
     el("span", { class: "cl-icon", text: st.icon, attrs: { role: "img", "aria-label": st.label, title: st.label } }),
     el("div", { class: "cl-body" },
@@ -572,8 +580,8 @@ function renderOutline(analysis) {
 
   if (defects.length) {
     ui.defects.replaceChildren(
-      el("div", { class: "defects", attrs: { role: "group", "aria-label": "编号问题" } },
-        el("h3", { text: `⚠ 编号问题 ${defects.length} 处` }),
+      el("details", { class: "defects", attrs: { open: defects.length <= 3 } },
+        el("summary", { text: `⚠ 结构与编号问题 ${defects.length} 处` }),
         el("ul", {}, defects.map((d) =>
           el("li", {}, el("button", {
             class: "linklike defect-link",
@@ -583,7 +591,7 @@ function renderOutline(analysis) {
           }))))),
     );
   } else {
-    ui.defects.replaceChildren(el("p", { class: "hint ok", text: "✓ 未发现编号问题" }));
+    ui.defects.replaceChildren(el("p", { class: "hint ok", text: "✓ 未发现结构或编号问题" }));
   }
 
   if (!sections.length) {
@@ -604,10 +612,11 @@ function renderOutline(analysis) {
       on: { click: () => focusSection(i) },
     },
     s.depth === 1 && s.part ? el("span", { class: `part part-${s.part}`, text: s.part, attrs: { title: PARTS[s.part] ?? "" } }) : null,
-    el("span", { class: "ol-marker", text: marker }),
-    s.repaired_marker ? el("span", { class: "ol-orig", text: `（原文“${s.marker}”）` }) : null,
-    el("span", { class: "ol-title", text: s.title }),
-    flags.length ? el("span", { class: "ol-flag", text: "⚠", attrs: { role: "img", "aria-label": `编号问题：${flags.map((d) => d.message).join("；")}` } }) : null);
+    el("span", { class: "ol-label" },
+      el("span", { class: "ol-marker", text: marker }),
+      s.repaired_marker ? el("span", { class: "ol-orig", text: `（原文“${s.marker}”）` }) : null,
+      el("span", { class: "ol-title", text: s.title })),
+    flags.length ? el("span", { class: "ol-flag", text: "⚠", attrs: { role: "img", "aria-label": `结构或编号问题：${flags.map((d) => d.message).join("；")}` } }) : null);
     const li = el("li", {}, button);
     parent.list.append(li);
     const list = el("ol");
@@ -620,6 +629,20 @@ function renderOutline(analysis) {
 
 // ---------------------------------------------------------------------------------------------
 // Figures table
+
+/** Dates come as YYYYMMDD numbers (0 for a missing part), ranks with the unit "rank". */
+function figureValue(f) {
+  if (f.kind === "date" && f.unit === "date" && Number.isInteger(f.value)) {
+    const y = Math.floor(f.value / 10000);
+    const m = Math.floor(f.value / 100) % 100;
+    const d = f.value % 100;
+    const out = `${y ? `${y}年` : ""}${m ? `${m}月` : ""}${d ? `${d}日` : ""}`;
+    if (out) return out;
+  }
+  if (f.kind === "rank" && f.unit === "rank") return `第 ${fmtNumber(f.value)} 位`;
+  return `${f.approx ? "约 " : ""}${fmtNumber(f.value)}`;
+}
+const figureUnit = (f) => (!f.unit || f.unit === "date" || f.unit === "rank" ? "—" : f.unit);
 
 const figureState = { key: null, dir: 1, kind: "all" };
 
@@ -665,7 +688,7 @@ function renderFigureRows() {
   } else {
     tbody.replaceChildren(...rows.map(({ f, i }) =>
       el("tr", {
-        data: { figure: i, kind: f.kind, testid: "figure-row" },
+        data: { figure: i, kind: f.kind, value: f.value, testid: "figure-row" },
         attrs: { tabindex: 0, title: "定位原文" },
         on: {
           click: () => focusFigure(i),
@@ -678,10 +701,10 @@ function renderFigureRows() {
         },
       },
       el("td", { class: "fig-text", text: f.text }),
-      el("td", { class: "num", text: `${f.approx ? "约 " : ""}${fmtNumber(f.value)}` }),
-      el("td", { text: f.unit || "—" }),
+      el("td", { class: "num", text: figureValue(f) }),
+      el("td", { text: figureUnit(f) }),
       el("td", {}, el("span", { class: `kind kind-${f.kind}`, text: FIGURE_KINDS[f.kind] ?? f.kind })),
-      el("td", { class: "fig-subject", text: f.subject ?? f.family ?? "—" }))));
+      el("td", { class: "fig-subject", text: f.subject ?? "—" }))));
   }
   ui.figureCount.textContent = figs.length ? `显示 ${rows.length} / ${figs.length} 项` : "";
 }

@@ -1,7 +1,7 @@
 //! Applying a checklist to an analysed report: the status of every item and its evidence.
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::Checklist;
 use crate::doc::Doc;

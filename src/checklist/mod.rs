@@ -125,7 +125,7 @@ impl Checklist {
                     return err(format!("{who}: field \"{field}\" has an empty cue"));
                 }
                 if let Some(pattern) = cue.strip_prefix("re:") {
-                    if let Err(e) = regex::Regex::new(pattern) {
+                    if let Err(e) = regex_lite::Regex::new(pattern) {
                         return err(format!(
                             "{who}: field \"{field}\": cue {cue:?} is not a valid regular expression: {e}"
                         ));

@@ -139,7 +139,10 @@ impl Styles {
                     }
                     "w:name" => {
                         let name = attr(&e, "w:val").unwrap_or_default().to_lowercase();
-                        let level = name.strip_prefix("heading ").or_else(|| name.strip_prefix("标题 ")).and_then(|n| n.parse::<u8>().ok());
+                        let level = name
+                            .strip_prefix("heading ")
+                            .or_else(|| name.strip_prefix("标题 "))
+                            .and_then(|n| n.parse::<u8>().ok());
                         if let (Some(id), Some(l)) = (&style, level) {
                             s.outline.entry(id.clone()).or_insert(l.saturating_sub(1));
                         }
@@ -169,8 +172,13 @@ impl Styles {
 /// A number in a Word numbering format.
 fn format_number(n: u32, fmt: &str) -> String {
     match fmt {
-        "chineseCounting" | "chineseCountingThousand" | "ideographTraditional" | "taiwaneseCounting"
-        | "taiwaneseCountingThousand" | "japaneseCounting" | "koreanCounting" => crate::outline::markers::cn_numeral(n),
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "ideographTraditional"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "japaneseCounting"
+        | "koreanCounting" => crate::outline::markers::cn_numeral(n),
         "decimalFullWidth" | "decimalFullWidth2" => {
             n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c)).collect()
         }
@@ -191,8 +199,21 @@ fn letters(n: u32) -> String {
 }
 
 fn roman(mut n: u32) -> String {
-    const R: [(u32, &str); 13] =
-        [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    const R: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut s = String::new();
     for (v, r) in R {
         while n >= v {
@@ -370,11 +391,13 @@ pub(crate) mod tests {
             zip.write_all(doc.as_bytes()).unwrap();
             if let Some(n) = numbering {
                 zip.start_file("word/numbering.xml", opts).unwrap();
-                zip.write_all(format!(r#"<?xml version="1.0"?><w:numbering xmlns:w="w">{n}</w:numbering>"#).as_bytes()).unwrap();
+                zip.write_all(format!(r#"<?xml version="1.0"?><w:numbering xmlns:w="w">{n}</w:numbering>"#).as_bytes())
+                    .unwrap();
             }
             if let Some(s) = styles {
                 zip.start_file("word/styles.xml", opts).unwrap();
-                zip.write_all(format!(r#"<?xml version="1.0"?><w:styles xmlns:w="w">{s}</w:styles>"#).as_bytes()).unwrap();
+                zip.write_all(format!(r#"<?xml version="1.0"?><w:styles xmlns:w="w">{s}</w:styles>"#).as_bytes())
+                    .unwrap();
             }
             zip.finish().unwrap();
         }
@@ -383,7 +406,9 @@ pub(crate) mod tests {
 
     pub fn para(text: &str, num: Option<(u32, u8)>, style: Option<&str>) -> String {
         let style = style.map(|s| format!(r#"<w:pStyle w:val="{s}"/>"#)).unwrap_or_default();
-        let num = num.map(|(id, l)| format!(r#"<w:numPr><w:ilvl w:val="{l}"/><w:numId w:val="{id}"/></w:numPr>"#)).unwrap_or_default();
+        let num = num
+            .map(|(id, l)| format!(r#"<w:numPr><w:ilvl w:val="{l}"/><w:numId w:val="{id}"/></w:numPr>"#))
+            .unwrap_or_default();
         let text = text.replace('&', "&amp;").replace('<', "&lt;");
         format!(r#"<w:p><w:pPr>{style}{num}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
     }

@@ -3,11 +3,41 @@
 //! pages are often malformed, and what we need is the readable text in order.
 
 /// Elements whose whole content is dropped.
-const SKIP: [&str; 11] = ["script", "style", "noscript", "template", "svg", "iframe", "head", "nav", "select", "object", "canvas"];
+const SKIP: [&str; 11] =
+    ["script", "style", "noscript", "template", "svg", "iframe", "head", "nav", "select", "object", "canvas"];
 /// Elements that break lines.
 const BLOCK: [&str; 31] = [
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul", "ol", "dl",
-    "dd", "dt", "blockquote", "pre", "hr", "header", "footer", "main", "aside", "form", "title", "center", "figure", "caption",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+    "hr",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "form",
+    "title",
+    "center",
+    "figure",
+    "caption",
 ];
 /// class/id words that mark navigation blocks (`<div class="nav">`, `<ul id="menu">`).
 const NAV_WORDS: [&str; 3] = ["nav", "menu", "topbar"];
@@ -79,7 +109,8 @@ pub fn html_to_text(html: &str) -> String {
             }
             continue;
         }
-        let self_closing = tag.ends_with('/') || matches!(name.as_str(), "br" | "hr" | "img" | "meta" | "link" | "input");
+        let self_closing =
+            tag.ends_with('/') || matches!(name.as_str(), "br" | "hr" | "img" | "meta" | "link" | "input");
         if !self_closing && (SKIP.contains(&name.as_str()) || is_nav_block(&name, tag)) {
             skip = Some((name, 1));
             // Raw text elements end at their end tag, whatever is inside.
@@ -166,12 +197,38 @@ fn push_text(out: &mut String, raw: &str) {
 }
 
 const ENTITIES: [(&str, char); 32] = [
-    ("nbsp", '\u{a0}'), ("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\''),
-    ("ldquo", '“'), ("rdquo", '”'), ("lsquo", '‘'), ("rsquo", '’'), ("middot", '·'), ("mdash", '—'),
-    ("ndash", '–'), ("hellip", '…'), ("emsp", '\u{2003}'), ("ensp", '\u{2002}'), ("thinsp", '\u{2009}'),
-    ("times", '×'), ("divide", '÷'), ("copy", '©'), ("reg", '®'), ("deg", '°'), ("plusmn", '±'),
-    ("bull", '•'), ("laquo", '«'), ("raquo", '»'), ("yen", '¥'), ("permil", '‰'), ("sup2", '²'),
-    ("sup3", '³'), ("le", '≤'), ("ge", '≥'),
+    ("nbsp", '\u{a0}'),
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("middot", '·'),
+    ("mdash", '—'),
+    ("ndash", '–'),
+    ("hellip", '…'),
+    ("emsp", '\u{2003}'),
+    ("ensp", '\u{2002}'),
+    ("thinsp", '\u{2009}'),
+    ("times", '×'),
+    ("divide", '÷'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("deg", '°'),
+    ("plusmn", '±'),
+    ("bull", '•'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("yen", '¥'),
+    ("permil", '‰'),
+    ("sup2", '²'),
+    ("sup3", '³'),
+    ("le", '≤'),
+    ("ge", '≥'),
 ];
 
 /// An entity at the start of `s` (`&amp;`, `&#20013;`, `&#x4e2d;`): the character and bytes used.

@@ -11,7 +11,9 @@ mod charset;
 pub mod docx;
 mod html;
 
-pub use charset::decode_text;
+#[cfg(not(target_arch = "wasm32"))]
+pub use charset::NativeDecoder;
+pub use charset::{decode_text, Charset, LegacyDecoder};
 pub use html::html_to_text;
 
 use crate::error::Error;
@@ -45,7 +47,7 @@ fn extension(name: &str) -> String {
 
 /// Decode the bytes of a file; `name` (a path or file name) hints at the format by its extension, but
 /// the bytes decide (a .docx is a zip whatever its name).
-pub fn decode(bytes: &[u8], name: &str) -> Result<(String, Decoded), Error> {
+pub fn decode(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Result<(String, Decoded), Error> {
     if bytes.len() > crate::MAX_INPUT_BYTES {
         return Err(Error::TooLarge { bytes: bytes.len(), limit: crate::MAX_INPUT_BYTES });
     }
@@ -58,10 +60,14 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<(String, Decoded), Error> {
         return Ok((text, Decoded { encoding: "UTF-8", format: "docx", heading_hints }));
     }
     if ext == "docx" {
-        return Err(Error::Undecodable("not a readable .docx file: it is not a zip archive (truncated or renamed?)".into()));
+        return Err(Error::Undecodable(
+            "not a readable .docx file: it is not a zip archive (truncated or renamed?)".into(),
+        ));
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(Error::Undecodable("this is a Word 97–2003 .doc file: save it as .docx or .txt and try again".into()));
+        return Err(Error::Undecodable(
+            "this is a Word 97–2003 .doc file: save it as .docx or .txt and try again".into(),
+        ));
     }
     if bytes.starts_with(b"%PDF") {
         return Err(Error::Undecodable("this is a PDF: copy its text, or save it as .txt, and try again".into()));
@@ -74,7 +80,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<(String, Decoded), Error> {
     } else {
         None
     };
-    let (text, encoding) = decode_text(bytes, declared.flatten())?;
+    let (text, encoding) = decode_text(bytes, declared.flatten(), legacy)?;
     if declared.is_some() || looks_like_html(text.as_bytes()) {
         return Ok((html_to_text(&text), Decoded { encoding, format: "html", heading_hints: Vec::new() }));
     }
@@ -83,14 +89,23 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<(String, Decoded), Error> {
 
 /// An HTML document by its first bytes (ASCII-compatible encodings; UTF-16 is checked after decoding).
 fn looks_like_html(bytes: &[u8]) -> bool {
-    let head: Vec<u8> = bytes.iter().take(1024).filter(|b| !b.is_ascii_whitespace()).take(64).map(u8::to_ascii_lowercase).collect();
+    let head: Vec<u8> =
+        bytes.iter().take(1024).filter(|b| !b.is_ascii_whitespace()).take(64).map(u8::to_ascii_lowercase).collect();
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head);
-    head.starts_with(b"<!doctypehtml") || head.starts_with(b"<html") || head.starts_with(b"<head") || head.starts_with(b"<?xml") && bytes.windows(5).take(2048).any(|w| w.eq_ignore_ascii_case(b"<html"))
+    head.starts_with(b"<!doctypehtml")
+        || head.starts_with(b"<html")
+        || head.starts_with(b"<head")
+        || head.starts_with(b"<?xml") && bytes.windows(5).take(2048).any(|w| w.eq_ignore_ascii_case(b"<html"))
 }
 
-#[cfg(test)]
+// Native only: the tests decode with encoding_rs (the wasm build uses the browser's decoder).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    fn decode(bytes: &[u8], name: &str) -> Result<(String, Decoded), Error> {
+        super::decode(bytes, name, &NativeDecoder)
+    }
 
     #[test]
     fn formats_by_content() {
@@ -98,7 +113,9 @@ mod tests {
         assert_eq!((t.as_str(), d.encoding, d.format), ("一、总体", "UTF-8", "text"));
         let (t, d) = decode(b"<!DOCTYPE html><p>\xd2\xbb\xa1\xa2\xd7\xdc\xcc\xe5</p>", "page.txt").unwrap();
         assert_eq!((t.as_str(), d.encoding, d.format), ("一、总体\n", "GB18030", "html"));
-        let (t, d) = decode(b"<html><head><meta charset=gbk></head><body><p>\xd2\xbb\xa1\xa2</p></body></html>", "p.htm").unwrap();
+        let (t, d) =
+            decode(b"<html><head><meta charset=gbk></head><body><p>\xd2\xbb\xa1\xa2</p></body></html>", "p.htm")
+                .unwrap();
         assert_eq!((t.as_str(), d.format), ("一、\n", "html"));
     }
 

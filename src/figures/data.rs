@@ -5,6 +5,7 @@
 //! tests below validate them: ids unique, no empty fields, known kinds and roles, words free of spaces.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::FigureKind;
@@ -14,6 +15,26 @@ const TRAPS: &str = include_str!("../../data/figures/traps.tsv");
 const FAMILIES: &str = include_str!("../../data/figures/families.tsv");
 const WORDS: &str = include_str!("../../data/figures/words.tsv");
 const TRADITIONAL: &str = include_str!("../../data/figures/traditional.tsv");
+
+/// A fast hasher for `char` keys (the tables are fixed and small; no untrusted keys reach a map).
+#[derive(Default)]
+pub(crate) struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type CharMap<V> = HashMap<char, V, BuildHasherDefault<CharHasher>>;
 
 pub(crate) struct Unit {
     pub text: Vec<char>,
@@ -49,6 +70,7 @@ pub(crate) enum Role {
     HotlineCtx,
     Furniture,
     NounStop,
+    IdentPre,
 }
 
 impl Role {
@@ -63,6 +85,7 @@ impl Role {
             "hotline_ctx" => Role::HotlineCtx,
             "furniture" => Role::Furniture,
             "noun_stop" => Role::NounStop,
+            "ident_pre" => Role::IdentPre,
             _ => return None,
         })
     }
@@ -70,26 +93,30 @@ impl Role {
 
 pub(crate) struct Tables {
     /// Units by their first character, longest first.
-    units: HashMap<char, Vec<Unit>>,
+    units: CharMap<Vec<Unit>>,
+    /// Bit set over the BMP: first characters of units.
+    unit_first: Vec<u64>,
     pub traps: Vec<Trap>,
     /// For a character, the traps containing it as (trap index, position in the trap).
-    trap_index: HashMap<char, Vec<(usize, usize)>>,
+    trap_index: CharMap<Vec<(usize, usize)>>,
     pub families: Vec<Family>,
     /// Family keywords by first character, longest first.
-    keywords: HashMap<char, Vec<Keyword>>,
+    keywords: CharMap<Vec<Keyword>>,
     /// Bit set over the BMP: first characters of keywords.
     keyword_first: Vec<u64>,
     /// Words by role, longest first.
     words: HashMap<Role, Vec<Vec<char>>>,
-    traditional: HashMap<char, char>,
+    /// Last characters of the words of each role (sorted).
+    word_last: HashMap<Role, Vec<char>>,
+    /// First characters of the words of each role (sorted).
+    word_first: HashMap<Role, Vec<char>>,
+    traditional: CharMap<char>,
     /// Bit set over the BMP: characters with a simplified form.
     traditional_bits: Vec<u64>,
 }
 
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
 }
 
 fn kind(s: &str) -> Option<FigureKind> {
@@ -117,17 +144,19 @@ fn has_bit(bits: &[u64], c: char) -> bool {
 
 impl Tables {
     fn load() -> Tables {
-        let mut traditional = HashMap::new();
+        let mut traditional = CharMap::default();
         let mut traditional_bits = vec![0u64; 1024];
         for r in rows(TRADITIONAL) {
-            if let (Some(a), Some(b)) = (r.first().and_then(|s| s.chars().next()), r.get(1).and_then(|s| s.chars().next())) {
+            if let (Some(a), Some(b)) =
+                (r.first().and_then(|s| s.chars().next()), r.get(1).and_then(|s| s.chars().next()))
+            {
                 traditional.insert(a, b);
                 set_bit(&mut traditional_bits, a);
             }
         }
         let simplify = |s: &str| -> Vec<char> { s.chars().map(|c| *traditional.get(&c).unwrap_or(&c)).collect() };
 
-        let mut units: HashMap<char, Vec<Unit>> = HashMap::new();
+        let mut units: CharMap<Vec<Unit>> = CharMap::default();
         for r in rows(UNITS) {
             if r.len() < 5 {
                 continue;
@@ -140,11 +169,15 @@ impl Tables {
             units.entry(u.text[0]).or_default().push(u);
         }
         for list in units.values_mut() {
-            list.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
+            list.sort_by_key(|u| std::cmp::Reverse(u.text.len()));
+        }
+        let mut unit_first = vec![0u64; 1024];
+        for c in units.keys() {
+            set_bit(&mut unit_first, *c);
         }
 
         let mut traps = Vec::new();
-        let mut trap_index: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        let mut trap_index: CharMap<Vec<(usize, usize)>> = CharMap::default();
         for r in rows(TRAPS) {
             if r.len() < 3 || r[1].is_empty() {
                 continue;
@@ -157,7 +190,7 @@ impl Tables {
         }
 
         let mut families = Vec::new();
-        let mut keywords: HashMap<char, Vec<Keyword>> = HashMap::new();
+        let mut keywords: CharMap<Vec<Keyword>> = CharMap::default();
         let mut keyword_first = vec![0u64; 1024];
         for r in rows(FAMILIES) {
             if r.len() < 3 {
@@ -171,7 +204,7 @@ impl Tables {
             families.push(Family { id: r[0] });
         }
         for list in keywords.values_mut() {
-            list.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
+            list.sort_by_key(|u| std::cmp::Reverse(u.text.len()));
         }
 
         let mut words: HashMap<Role, Vec<Vec<char>>> = HashMap::new();
@@ -184,10 +217,37 @@ impl Tables {
             }
         }
         for list in words.values_mut() {
-            list.sort_by(|a, b| b.len().cmp(&a.len()));
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
+        let ends = |first: bool| -> HashMap<Role, Vec<char>> {
+            words
+                .iter()
+                .map(|(r, list)| {
+                    let mut cs: Vec<char> =
+                        list.iter().filter_map(|w| if first { w.first() } else { w.last() }.copied()).collect();
+                    cs.sort_unstable();
+                    cs.dedup();
+                    (*r, cs)
+                })
+                .collect()
+        };
+        let word_last = ends(false);
+        let word_first = ends(true);
 
-        Tables { units, traps, trap_index, families, keywords, keyword_first, words, traditional, traditional_bits }
+        Tables {
+            units,
+            unit_first,
+            traps,
+            trap_index,
+            families,
+            keywords,
+            keyword_first,
+            words,
+            word_last,
+            word_first,
+            traditional,
+            traditional_bits,
+        }
     }
 
     /// The simplified form of `c` (itself when it has none).
@@ -200,8 +260,18 @@ impl Tables {
     }
 
     /// Units starting with `c`, longest first.
+    #[inline]
     pub fn units_at(&self, c: char) -> &[Unit] {
+        if !has_bit(&self.unit_first, c) {
+            return &[];
+        }
         self.units.get(&c).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// True when some unit starts with `c`.
+    #[inline]
+    pub fn is_unit_start(&self, c: char) -> bool {
+        has_bit(&self.unit_first, c) && self.units.contains_key(&c)
     }
 
     /// Traps containing `c`, as (trap, position of `c` in it).
@@ -216,6 +286,30 @@ impl Tables {
             return &[];
         }
         self.keywords.get(&c).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The length of the longest word of `role` ending right before `i` in `d`.
+    pub fn word_ending(&self, role: Role, d: &super::norm::Chars, i: usize) -> Option<usize> {
+        if i == 0 || !self.word_last.get(&role).is_some_and(|l| l.binary_search(&d.c[i - 1]).is_ok()) {
+            return None;
+        }
+        self.words(role).iter().find(|w| d.ends_with_chars(i, w)).map(Vec::len)
+    }
+
+    /// The length of the longest word of `role` starting at `i` in `d`, leaving at least `keep`
+    /// characters before `end`.
+    pub fn word_starting(
+        &self,
+        role: Role,
+        d: &super::norm::Chars,
+        i: usize,
+        end: usize,
+        keep: usize,
+    ) -> Option<usize> {
+        if i >= d.len() || !self.word_first.get(&role).is_some_and(|l| l.binary_search(&d.c[i]).is_ok()) {
+            return None;
+        }
+        self.words(role).iter().find(|w| i + w.len() + keep <= end && d.starts_with_chars(i, w)).map(Vec::len)
     }
 
     /// The words of a role, longest first.

@@ -13,14 +13,7 @@ use super::Cand;
 use crate::model::FigureKind;
 
 fn date(start: usize, end: usize, y: u32, m: u32, day: u32) -> Cand {
-    Cand {
-        start,
-        end,
-        value: (y * 10000 + m * 100 + day) as f64,
-        unit: "date",
-        kind: FigureKind::Date,
-        approx: false,
-    }
+    Cand { start, end, value: (y * 10000 + m * 100 + day) as f64, unit: "date", kind: FigureKind::Date, approx: false }
 }
 
 pub(crate) fn is_year(v: u32) -> bool {
@@ -103,7 +96,7 @@ pub(crate) fn numeric(d: &Chars, num: &Num) -> Option<Cand> {
         if let Some((mv, m_end)) = m.filter(|&(mv, _)| (1..=12).contains(&mv)) {
             if d.at(m_end) == sep && is_digit(d.at(m_end + 1)) {
                 if let Some((dv, d_end)) = small_digits(d, m_end + 1).filter(|&(dv, _)| (1..=31).contains(&dv)) {
-                    if !is_digit(d.at(d_end)) && !(d.at(d_end) == '.' && is_digit(d.at(d_end + 1))) {
+                    if !(is_digit(d.at(d_end)) || (d.at(d_end) == '.' && is_digit(d.at(d_end + 1)))) {
                         let end = clock_after(d, d_end).unwrap_or(d_end);
                         return Some(date(s, end, v, mv, dv));
                     }
@@ -206,7 +199,7 @@ pub(crate) fn calendar(d: &Chars, num: &Num) -> Option<Cand> {
     let s = num.start;
     let after = d.at(num.end);
     let v = num.int()?;
-    if after == '年' && ((num.arabic && num.int_digits == 4) || (num.positional && num.int_digits == 4)) && is_year(v) {
+    if after == '年' && (num.arabic || num.positional) && num.int_digits == 4 && is_year(v) {
         let mut e = num.end + 1;
         if let Some((md, end)) = month_at(d, e) {
             return Some(date(s, end, v, md / 100, md % 100));

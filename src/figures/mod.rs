@@ -44,7 +44,7 @@ pub(crate) struct Cand {
 /// All figures of `text`, in text order, none overlapping and none starting inside an `excluded` range
 /// (sorted, disjoint byte ranges: page furniture). Every figure's `text` is `text[span.start..span.end]`.
 pub fn extract(text: &str, excluded: &[Range<usize>]) -> Vec<Figure> {
-    if text.is_empty() {
+    if text.is_empty() || !Chars::fits(text) {
         return Vec::new();
     }
     let d = Chars::new(text);
@@ -53,8 +53,8 @@ pub fn extract(text: &str, excluded: &[Range<usize>]) -> Vec<Figure> {
         if r.start >= r.end {
             continue;
         }
-        let a = d.off.partition_point(|&o| o < r.start).min(d.len());
-        let b = d.off.partition_point(|&o| o < r.end).min(d.len());
+        let a = d.char_at_byte(r.start);
+        let b = d.char_at_byte(r.end);
         if a < b {
             blocked.push(a..b);
         }
@@ -82,7 +82,7 @@ pub fn extract(text: &str, excluded: &[Range<usize>]) -> Vec<Figure> {
             approx: c.approx,
             subject,
             family: family.map(str::to_string),
-            span: Span::new(d.off[c.start], d.off[c.end]),
+            span: Span::new(d.off(c.start), d.off(c.end)),
         })
         .collect()
 }
@@ -111,9 +111,8 @@ fn token_end(d: &Chars, i: usize) -> usize {
     let mut j = i;
     loop {
         let c = d.at(j);
-        if c.is_ascii_alphanumeric() || c == '_' || c == '*' {
-            j += 1;
-        } else if j > i && matches!(c, '-' | '/' | '.' | ':') && d.at(j + 1).is_ascii_alphanumeric() {
+        let inner = j > i && matches!(c, '-' | '/' | '.' | ':') && d.at(j + 1).is_ascii_alphanumeric();
+        if c.is_ascii_alphanumeric() || c == '_' || c == '*' || inner {
             j += 1;
         } else {
             return j;
@@ -168,7 +167,9 @@ impl Scan<'_, '_> {
     /// A hedge (约, 近, 超过…) right before `s`: its start.
     fn hedge_before(&self, s: usize) -> Option<usize> {
         let d = self.d;
-        for w in tables().words(Role::HedgePre) {
+        let t = tables();
+        t.word_ending(Role::HedgePre, d, s)?;
+        for w in t.words(Role::HedgePre) {
             if !d.ends_with_chars(s, w) {
                 continue;
             }
@@ -212,6 +213,9 @@ impl Scan<'_, '_> {
             return e;
         }
         let after = d.at(num.end);
+        if after == '时' && !num.has_point {
+            return self.clock_hours(&num);
+        }
         if tok.iter().filter(|&&c| c == '.').count() >= 2 || num.leading_zero {
             return tok_end;
         }
@@ -236,7 +240,7 @@ impl Scan<'_, '_> {
             }
             return e;
         }
-        if traps::furniture_before(d, num.start) {
+        if traps::furniture_before(d, num.start) || traps::ident_before(d, num.start) {
             return num.end;
         }
         if prev == '第' && i > self.last_end {
@@ -259,13 +263,18 @@ impl Scan<'_, '_> {
                 let c = self.measured(&num, num.end + 1, 1.0, false, "年", FigureKind::Duration);
                 return self.push(c);
             }
-            '月' | '号' | '时' => return num.end + 1,
+            '月' | '号' => return num.end + 1,
             '日' => {
                 let within = ["内", "以内", "之内"].iter().any(|w| d.starts_with(num.end + 1, w));
                 let c = match num.int() {
-                    Some(v) if (1..=31).contains(&v) && !within => {
-                        Cand { start: num.start, end: num.end + 1, value: v as f64, unit: "date", kind: FigureKind::Date, approx: false }
-                    }
+                    Some(v) if (1..=31).contains(&v) && !within => Cand {
+                        start: num.start,
+                        end: num.end + 1,
+                        value: v as f64,
+                        unit: "date",
+                        kind: FigureKind::Date,
+                        approx: false,
+                    },
                     _ => self.measured(&num, num.end + 1, 1.0, false, "天", FigureKind::Duration),
                 };
                 return self.push(c);
@@ -275,7 +284,14 @@ impl Scan<'_, '_> {
         let m = units::measure(d, num.end, true);
         if let Some(u) = m.unit {
             if u.canonical == "位" && ranks::wei_is_rank(d, &num) {
-                let c = Cand { start: num.start, end: m.end, value: num.value, unit: "rank", kind: FigureKind::Rank, approx: false };
+                let c = Cand {
+                    start: num.start,
+                    end: m.end,
+                    value: num.value,
+                    unit: "rank",
+                    kind: FigureKind::Rank,
+                    approx: false,
+                };
                 return self.push(c);
             }
             if let Some(e) = traps::table_trap(d, num.start, m.end) {
@@ -288,10 +304,19 @@ impl Scan<'_, '_> {
         if traps::is_hotline(d, &num) || identifier_suffix(d.at(m.end)) {
             return m.end.max(num.end);
         }
-        if m.scale == 1.0 && !num.has_point {
-            if num.int_digits >= 7 || (num.int_digits == 4 && num.int().is_some_and(dates::is_year)) {
-                return num.end;
-            }
+        if m.end == num.end && d.at(num.end) == ' ' && d.prev_non_space(num.start) == '\n' && !num.has_point {
+            // A row number opening a line of a flattened table (`1 行政复议 61`).
+            return num.end;
+        }
+        if m.scale == 1.0
+            && !num.has_point
+            && (num.int_digits >= 7 || (num.int_digits == 4 && num.int().is_some_and(dates::is_year)))
+        {
+            return num.end;
+        }
+        if m.scale == 1.0 && num.has_point && d.at(num.end - 1) == '0' && d.at(num.end - 2) == '.' {
+            // A version (3.0, 2.0): a name.
+            return num.end;
         }
         if let Some((unit, kind, scale)) = self.shared_unit(m.end) {
             let s = if m.scale == 1.0 { scale } else { m.scale };
@@ -300,6 +325,22 @@ impl Scan<'_, '_> {
         }
         let c = self.measured(&num, m.end, m.scale, m.approx, "", FigureKind::Count);
         self.push(c)
+    }
+
+    /// A clock time 07时41分(05秒): not a figure; returns its end.
+    fn clock_hours(&self, num: &Num) -> usize {
+        let d = self.d;
+        let mut e = num.end + 1;
+        for u in ['分', '秒'] {
+            let n2 = d.skip_spaces(e);
+            if is_digit(d.at(n2)) {
+                let m2 = numbers::arabic(d, n2);
+                if d.at(m2.end) == u {
+                    e = m2.end + 1;
+                }
+            }
+        }
+        e
     }
 
     /// A figure from `num` to `end` with a hedge before it, if any.
@@ -356,6 +397,12 @@ impl Scan<'_, '_> {
             return k;
         }
         let num = numbers::chinese(d, i);
+        let next = d.at(num.end);
+        let may_continue = matches!(next, '年' | '余' | '多' | '大' | ' ') || tables().is_unit_start(next);
+        if !may_continue && !matches!(d.back(i, 1), '第' | '前') {
+            // Nothing a Chinese numeral figure could continue with (一是, 统一, 十九大).
+            return num.end;
+        }
         let prev = d.back(i, 1);
         let run = &d.c[num.start..num.end];
         if num.positional && num.int_digits == 4 {
@@ -375,7 +422,11 @@ impl Scan<'_, '_> {
                 return self.push(c);
             }
         }
-        if num.positional || matches!(prev, '届' | '之' | '周' | '初' | '每') || d.ends_with(i, "星期") || traps::is_vague(d, &num) {
+        if num.positional
+            || matches!(prev, '届' | '之' | '周' | '初' | '每')
+            || d.ends_with(i, "星期")
+            || traps::is_vague(d, &num)
+        {
             return num.end;
         }
         // Multipliers alone (万人, 百家) are words, except 十; a bare 二 before a measure word is an
@@ -392,6 +443,18 @@ impl Scan<'_, '_> {
         if u.canonical == "级" && !list_before(d, i) {
             return num.end;
         }
+        // N期 after a noun names a phase (机场四期, 电池三期); after a verb it counts sessions (开展了三期).
+        if u.canonical == "期" && norm::is_han(prev) && !"了共办展织训计分余近约举开".contains(prev) {
+            return num.end;
+        }
+        // 十六届人大三次会议: an ordinal session, not three meetings.
+        if u.canonical == "次" && ["会议", "全会", "全体会议", "代表大会"].iter().any(|w| d.starts_with(num.end + 1, w))
+        {
+            let lo = i.saturating_sub(10);
+            if (lo..i).any(|k| d.c[k] == '届') {
+                return num.end + 1;
+            }
+        }
         let unit_end = unit_end(d, num.end, u);
         if traps::in_short_quote(d, i, num.end) || traps::parallel(d, i, num.end, unit_end) || d.at(unit_end) == '式' {
             return unit_end;
@@ -400,7 +463,14 @@ impl Scan<'_, '_> {
             return e;
         }
         if u.canonical == "位" && ranks::wei_is_rank(d, &num) {
-            let c = Cand { start: num.start, end: m.end, value: num.value, unit: "rank", kind: FigureKind::Rank, approx: false };
+            let c = Cand {
+                start: num.start,
+                end: m.end,
+                value: num.value,
+                unit: "rank",
+                kind: FigureKind::Rank,
+                approx: false,
+            };
             return self.push(c);
         }
         let c = self.measured(&num, m.end, 1.0, m.approx, u.canonical, u.kind);
@@ -419,6 +489,10 @@ fn unit_end(d: &Chars, from: usize, u: &data::Unit) -> usize {
 
 /// A list of places or levels before `i` (`市、乡、村、组四级`, `州、县(市)两级`).
 fn list_before(d: &Chars, i: usize) -> bool {
+    if d.back(i, 1) == '、' && (is_cn_num(d.back(i, 2)) || is_digit(d.back(i, 2))) {
+        // 二、三级医院: a list of grades, not a count of levels.
+        return false;
+    }
     let mut k = i;
     while k > 0 && i - k < 10 {
         match d.c[k - 1] {

@@ -16,21 +16,39 @@ pub(crate) struct Chars<'a> {
     /// Normalized characters.
     pub c: Vec<char>,
     /// Byte offset of every character, plus `text.len()` at the end (`off.len() == c.len() + 1`).
-    pub off: Vec<usize>,
+    /// `u32` keeps the table small: texts longer than `u32::MAX` bytes are never built (see [`Chars::fits`]).
+    off: Vec<u32>,
 }
 
 impl<'a> Chars<'a> {
+    /// True when `text` is small enough for the offset table.
+    pub fn fits(text: &str) -> bool {
+        text.len() < u32::MAX as usize
+    }
+
+    /// Build the normalized characters of `text` (callers check [`Chars::fits`] first).
     pub fn new(text: &'a str) -> Self {
         let t = tables();
         let n = text.len();
         let mut c = Vec::with_capacity(n / 2 + 1);
         let mut off = Vec::with_capacity(n / 2 + 2);
         for (i, ch) in text.char_indices() {
-            off.push(i);
+            off.push(i as u32);
             c.push(normalize(ch, t));
         }
-        off.push(n);
+        off.push(n as u32);
         Chars { text, c, off }
+    }
+
+    /// Byte offset of character `k` (`k == len()` gives the text length).
+    #[inline]
+    pub fn off(&self, k: usize) -> usize {
+        self.off[k] as usize
+    }
+
+    /// Index of the first character whose byte offset is at least `byte` (`len()` when none).
+    pub fn char_at_byte(&self, byte: usize) -> usize {
+        self.off.partition_point(|&o| (o as usize) < byte).min(self.c.len())
     }
 
     pub fn len(&self) -> usize {
@@ -55,12 +73,10 @@ impl<'a> Chars<'a> {
 
     /// True when the characters from `i` on spell `w`.
     pub fn starts_with(&self, i: usize, w: &str) -> bool {
-        let mut j = i;
-        for ch in w.chars() {
+        for (j, ch) in (i..).zip(w.chars()) {
             if j >= self.c.len() || self.c[j] != ch {
                 return false;
             }
-            j += 1;
         }
         true
     }
@@ -78,13 +94,16 @@ impl<'a> Chars<'a> {
     }
 
     /// Same as [`Chars::starts_with`] for a word given as chars.
+    #[inline]
     pub fn starts_with_chars(&self, i: usize, w: &[char]) -> bool {
-        i + w.len() <= self.c.len() && self.c[i..i + w.len()] == *w
+        i + w.len() <= self.c.len() && w.iter().enumerate().all(|(k, &ch)| self.c[i + k] == ch)
     }
 
     /// Same as [`Chars::ends_with`] for a word given as chars.
+    #[inline]
     pub fn ends_with_chars(&self, i: usize, w: &[char]) -> bool {
-        w.len() <= i && i <= self.c.len() && self.c[i - w.len()..i] == *w
+        let n = w.len();
+        n <= i && i <= self.c.len() && (0..n).all(|k| self.c[i - 1 - k] == w[n - 1 - k])
     }
 
     /// True when the input character at `i` is a single byte (ASCII) as written.
@@ -94,7 +113,7 @@ impl<'a> Chars<'a> {
 
     /// The original text of characters `a..b`.
     pub fn slice(&self, a: usize, b: usize) -> &'a str {
-        &self.text[self.off[a]..self.off[b]]
+        &self.text[self.off(a)..self.off(b)]
     }
 
     /// Index of the first non-space character at or after `i`.
@@ -118,7 +137,18 @@ impl<'a> Chars<'a> {
     }
 }
 
+#[inline]
 fn normalize(ch: char, t: &super::data::Tables) -> char {
+    if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
+        return t.simplify(ch);
+    }
+    if ch.is_ascii() {
+        return match ch {
+            '\t' => ' ',
+            '\r' => '\n',
+            _ => ch,
+        };
+    }
     match ch {
         '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => {
             char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch)
@@ -177,7 +207,31 @@ pub(crate) fn is_han(c: char) -> bool {
 /// Characters that end a clause: a subject or a list never reaches across them.
 #[inline]
 pub(crate) fn is_clause_break(c: char) -> bool {
-    matches!(c, '\n' | '。' | ',' | ';' | ':' | '!' | '?' | '、' | '(' | ')' | '“' | '”' | '"' | '《' | '》' | '【' | '】' | '[' | ']' | '‘' | '’' | '〔' | '〕')
+    matches!(
+        c,
+        '\n' | '。'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '、'
+            | '('
+            | ')'
+            | '“'
+            | '”'
+            | '"'
+            | '《'
+            | '》'
+            | '【'
+            | '】'
+            | '['
+            | ']'
+            | '‘'
+            | '’'
+            | '〔'
+            | '〕'
+    )
 }
 
 /// Characters that end a sentence.
@@ -196,7 +250,8 @@ mod tests {
         let d = Chars::new(s);
         assert_eq!(d.len(), s.chars().count());
         assert_eq!(d.c.iter().collect::<String>(), "共1200人,万𠀀");
-        assert_eq!(*d.off.last().unwrap(), s.len());
+        assert_eq!(d.off(d.len()), s.len());
+        assert_eq!(d.char_at_byte(3), 1);
         assert_eq!(d.slice(1, 5), "１２００");
         assert!(!d.is_ascii_at(1));
     }

@@ -99,7 +99,16 @@ pub(crate) fn chinese(d: &Chars, i: usize) -> Num {
     } else {
         chinese_value(run)
     };
-    Num { start: i, end: j, value, arabic: false, int_digits: run.len(), has_point: false, leading_zero: false, positional }
+    Num {
+        start: i,
+        end: j,
+        value,
+        arabic: false,
+        int_digits: run.len(),
+        has_point: false,
+        leading_zero: false,
+        positional,
+    }
 }
 
 /// The value of a Chinese numeral with multipliers (一百二十 → 120, 三万五千 → 35000).

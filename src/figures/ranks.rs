@@ -24,7 +24,10 @@ fn rank_follow(c: char) -> bool {
     if c == '的' || c == '\n' {
         return true;
     }
-    !(is_han(c) || is_digit(c) || c.is_ascii_alphabetic() || matches!(c, '“' | '"' | '《' | '‘' | '(' | '-' | '·' | '.' | '~' | '+' | '%' | '*'))
+    !(is_han(c)
+        || is_digit(c)
+        || c.is_ascii_alphabetic()
+        || matches!(c, '“' | '"' | '《' | '‘' | '(' | '-' | '·' | '.' | '~' | '+' | '%' | '*'))
 }
 
 fn rank(start: usize, end: usize, value: f64, approx: bool) -> Cand {
@@ -33,6 +36,7 @@ fn rank(start: usize, end: usize, value: f64, approx: bool) -> Cand {
 
 /// A rank context word ending at `i` (排名, 全省, 位居…); `verbs_only` leaves out regions (全省) and 双.
 fn rank_word_before(d: &Chars, i: usize, verbs_only: bool) -> Option<usize> {
+    tables().word_ending(Role::RankPre, d, i)?;
     tables()
         .words(Role::RankPre)
         .iter()
@@ -46,10 +50,13 @@ pub(crate) fn after_di(d: &Chars, num: &Num, min_start: usize) -> AfterDi {
     let di = num.start - 1;
     let j = d.skip_spaces(num.end);
     let c = d.at(j);
+    let ctx = rank_context(d, di);
+    // A bare 第N after a noun without any ranking word is a motto (安全第一, 保护第一), not a rank.
+    let bare_ok = ctx || !is_han(d.back(di, 1));
     let (end, is_rank) = if matches!(c, '名' | '位') && j - num.end <= 1 {
-        (j + 1, true)
+        (j + 1, ctx || d.at(j + 1) != '的')
     } else if rank_follow(d.at(num.end)) && !(clause_start(d, di) && matches!(d.at(num.end), ',' | '、' | ' ' | ':')) {
-        (num.end, true)
+        (num.end, bare_ok)
     } else {
         (num.end, false)
     };
@@ -59,10 +66,22 @@ pub(crate) fn after_di(d: &Chars, num: &Num, min_start: usize) -> AfterDi {
     let mut start = di;
     if di >= 2 && d.ends_with(di, "排名") && di - 2 >= min_start {
         start = di - 2;
-    } else if di >= 1 && d.back(di, 1) == '双' && di - 1 >= min_start {
+    } else if di > min_start && d.back(di, 1) == '双' {
         start = di - 1;
     }
     AfterDi::Rank(rank(start, end, num.value, false))
+}
+
+/// A ranking word (排名, 居, 全省…) in the clause before `i` (at most 16 characters back).
+fn rank_context(d: &Chars, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < 16 && !super::norm::is_clause_break(d.c[k - 1]) {
+        if rank_word_before(d, k, false).is_some() {
+            return true;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// 前N as a rank (`全省前三`, `前十名`); `num` starts right after 前.
@@ -72,7 +91,7 @@ pub(crate) fn after_qian(d: &Chars, num: &Num, min_start: usize) -> Option<Cand>
         return None;
     }
     let c = d.at(num.end);
-    if matches!(c, '名' | '位') {
+    if matches!(c, '名' | '位' | '强') {
         return Some(rank(q, num.end + 1, num.value, true));
     }
     if rank_follow(c) && rank_word_before(d, q, false).is_some() {
@@ -114,6 +133,9 @@ mod tests {
         assert_eq!(di("落实第一责任人职责"), None);
         assert_eq!(di("第十“宪法法律宣传月”"), None);
         assert_eq!(di("。第一,坚持"), None);
+        assert_eq!(di("生态优先、保护第一,实行"), None);
+        assert_eq!(di("作为第一位的工作任务"), None);
+        assert_eq!(di("连续5年稳居全国第一;"), Some((1.0, "第一".into())));
     }
 
     #[test]
@@ -122,6 +144,8 @@ mod tests {
         assert_eq!(after_qian(&d, &chinese(&d, 5), 0).map(|c| c.value), Some(3.0));
         let d = Chars::new("前十名");
         assert!(after_qian(&d, &chinese(&d, 1), 0).is_some_and(|c| c.approx));
+        let d = Chars::new("进入全国前50强");
+        assert!(after_qian(&d, &arabic(&d, 5), 0).is_some_and(|c| c.value == 50.0));
         let d = Chars::new("前三季度");
         assert!(after_qian(&d, &chinese(&d, 1), 0).is_none());
         let d = Chars::new("升至33位");

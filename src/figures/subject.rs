@@ -22,13 +22,17 @@ pub(crate) fn annotate(d: &Chars, cands: &[Cand]) -> Vec<(Option<String>, Option
     let mut prev: Option<(usize, usize, usize, &'static str)> = None;
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     let mut hits_range = 0..0;
+    let mut sent_range = 0..0;
     for (i, f) in cands.iter().enumerate() {
         if f.kind == FigureKind::Date {
             out.push((None, None));
             continue;
         }
         let prev_end = if i > 0 { cands[i - 1].end } else { 0 };
-        let sent = sentence_start(d, f.start);
+        if !(sent_range.start <= f.start && f.end <= sent_range.end) {
+            sent_range = sentence_start(d, f.start)..sentence_end(d, f.end);
+        }
+        let sent = sent_range.start;
         // Left context.
         let mut a = f.start;
         while a > prev_end && f.start - a < 24 && !is_clause_break(d.c[a - 1]) && !is_digit(d.c[a - 1]) {
@@ -44,21 +48,35 @@ pub(crate) fn annotate(d: &Chars, cands: &[Cand]) -> Vec<(Option<String>, Option
             }
         }
         // A noun right after a count's measure word is what is counted (1411个政务服务事项).
-        if subj.is_none() && f.kind == FigureKind::Count && !f.unit.is_empty() {
-            subj = noun_after(d, f.end);
+        // (Not after event measures: 2次听取汇报 names an action, not a noun.)
+        let event = matches!(f.unit, "次" | "场" | "场次" | "人次" | "户次" | "家次" | "件次" | "期" | "轮" | "届");
+        if subj.is_none() && f.kind == FigureKind::Count && !f.unit.is_empty() && !event {
+            subj = noun_after(d, f.end, 1);
         }
         if subj.is_none() && lb - la >= 2 {
             subj = Some((la, lb));
         }
+        if subj.is_none() && lb == la && f.start - a >= 2 {
+            // Only verbs before the number (同比增长15.6%): they say what the figure measures.
+            let (mut ra, mut rb) = (a, f.start);
+            while ra < rb && d.c[ra] == ' ' {
+                ra += 1;
+            }
+            while rb > ra && d.c[rb - 1] == ' ' {
+                rb -= 1;
+            }
+            if rb - ra >= 2 {
+                subj = Some((ra, rb));
+            }
+        }
         if subj.is_none() {
-            subj = noun_after(d, f.end);
+            subj = noun_after(d, f.end, 2);
         }
         // Family: a keyword in the subject, else the nearest before the figure in its sentence.
-        let end = sentence_end(d, f.end);
-        if hits_range != (sent..end) {
+        if hits_range != sent_range {
             hits.clear();
-            keyword_hits(d, sent, end, &mut hits);
-            hits_range = sent..end;
+            keyword_hits(d, sent_range.start, sent_range.end, &mut hits);
+            hits_range = sent_range.clone();
         }
         let mut fam = None;
         if let Some((sa, sb)) = subj {
@@ -76,8 +94,8 @@ pub(crate) fn annotate(d: &Chars, cands: &[Cand]) -> Vec<(Option<String>, Option
 }
 
 /// The noun phrase right after a figure, up to a clause break, a number or a stop word (at most 10).
-fn noun_after(d: &Chars, e: usize) -> Option<(usize, usize)> {
-    let stops = tables().words(Role::NounStop);
+fn noun_after(d: &Chars, e: usize, min: usize) -> Option<(usize, usize)> {
+    let t = tables();
     let mut a = e;
     while a < d.len() && d.c[a] == '的' {
         a += 1;
@@ -87,11 +105,11 @@ fn noun_after(d: &Chars, e: usize) -> Option<(usize, usize)> {
         && b - a < 10
         && is_han(d.c[b])
         && !is_cn_num(d.c[b])
-        && !stops.iter().any(|w| d.starts_with_chars(b, w))
+        && t.word_starting(Role::NounStop, d, b, d.len(), 0).is_none()
     {
         b += 1;
     }
-    (b - a >= 2).then_some((a, b))
+    (b - a >= min).then_some((a, b))
 }
 
 fn sentence_start(d: &Chars, i: usize) -> usize {
@@ -114,7 +132,9 @@ fn sentence_end(d: &Chars, i: usize) -> usize {
 fn keyword_hits(d: &Chars, a: usize, b: usize, out: &mut Vec<(usize, usize, usize)>) {
     let t = tables();
     for k in a..b {
-        if let Some(kw) = t.keywords_at(d.c[k]).iter().find(|kw| k + kw.text.len() <= b && d.starts_with_chars(k, &kw.text)) {
+        if let Some(kw) =
+            t.keywords_at(d.c[k]).iter().find(|kw| k + kw.text.len() <= b && d.starts_with_chars(k, &kw.text))
+        {
             out.push((k, k + kw.text.len(), kw.family));
         }
     }
@@ -126,18 +146,24 @@ fn strip(d: &Chars, a: &mut usize, b: &mut usize) {
     while *a < *b && matches!(d.c[*a], ' ' | '-' | '~' | '*') {
         *a += 1;
     }
+    while *b > *a && d.c[*b - 1] == ' ' {
+        *b -= 1;
+    }
     for _ in 0..4 {
         let mut changed = false;
-        if let Some(w) = t.words(Role::VerbTrail).iter().find(|w| *b >= *a + w.len() && d.ends_with_chars(*b, w)) {
-            *b -= w.len();
+        // A trailing verb, but not the end of a noun (行为, 作为).
+        if let Some(n) = t.word_ending(Role::VerbTrail, d, *b).filter(|&n| *b >= *a + n) {
+            if !(n == 1 && *b >= 2 && "行作认成因视称所".contains(d.c[*b - 2])) {
+                *b -= n;
+                changed = true;
+            }
+        }
+        if let Some(n) = t.word_ending(Role::HedgePre, d, *b).filter(|&n| *b >= *a + n) {
+            *b -= n;
             changed = true;
         }
-        if let Some(w) = t.words(Role::HedgePre).iter().find(|w| *b >= *a + w.len() && d.ends_with_chars(*b, w)) {
-            *b -= w.len();
-            changed = true;
-        }
-        if let Some(w) = t.words(Role::VerbLead).iter().find(|w| *a + w.len() < *b && d.starts_with_chars(*a, w)) {
-            *a += w.len();
+        if let Some(n) = t.word_starting(Role::VerbLead, d, *a, *b, 2) {
+            *a += n;
             changed = true;
         }
         if !changed {
@@ -154,5 +180,36 @@ fn strip(d: &Chars, a: &mut usize, b: &mut usize) {
     }
     while *b > *a && d.c[*b - 1] == ' ' {
         *b -= 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stripped(s: &str) -> String {
+        let d = Chars::new(s);
+        let (mut a, mut b) = (0, d.len());
+        strip(&d, &mut a, &mut b);
+        d.slice(a, b).to_string()
+    }
+
+    #[test]
+    fn strip_verbs() {
+        assert_eq!(stripped("收到行政复议申请"), "行政复议申请");
+        assert_eq!(stripped("出庭应诉率达"), "出庭应诉率");
+        assert_eq!(stripped("发布率达到 "), "发布率");
+        assert_eq!(stripped("纠正不文明祭祀行为"), "纠正不文明祭祀行为");
+        assert_eq!(stripped("完成总账款的"), "完成总账款");
+    }
+
+    #[test]
+    fn nouns_after_measure_words() {
+        let d = Chars::new("个政务服务事项,");
+        assert_eq!(noun_after(&d, 1, 2).map(|(a, b)| d.slice(a, b)), Some("政务服务事项"));
+        let d = Chars::new("个部门均配备");
+        assert_eq!(noun_after(&d, 1, 1).map(|(a, b)| d.slice(a, b)), Some("部门"));
+        let d = Chars::new("件,受理");
+        assert_eq!(noun_after(&d, 1, 1), None);
     }
 }

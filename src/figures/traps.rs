@@ -48,7 +48,12 @@ pub(crate) fn title_ranges(d: &Chars) -> Vec<Range<usize>> {
                     // The opening 《 was lost: the title runs back to the previous break.
                     let floor = out.last().map_or(0, |r| r.end).max(i.saturating_sub(40));
                     let mut k = i;
-                    while k > floor && !matches!(c[k - 1], '\n' | '。' | ';' | ',' | ':' | '、' | '》' | '“' | '”' | '!' | '?' | ' ' | '(' | ')') {
+                    while k > floor
+                        && !matches!(
+                            c[k - 1],
+                            '\n' | '。' | ';' | ',' | ':' | '、' | '》' | '“' | '”' | '!' | '?' | ' ' | '(' | ')'
+                        )
+                    {
                         k -= 1;
                     }
                     out.push(k..i + 1);
@@ -153,12 +158,13 @@ pub(crate) fn is_hotline(d: &Chars, num: &Num) -> bool {
     if (num.int_digits == 5 && v / 100 == 123) || (num.int_digits == 3 && matches!(v, 110 | 114 | 119 | 120 | 122)) {
         return true;
     }
-    let words = tables().words(Role::HotlineCtx);
+    let t = tables();
+    let words = t.words(Role::HotlineCtx);
     let mut i = num.start;
     while i > 0 && matches!(d.c[i - 1], ' ' | ':') && num.start - i < 3 {
         i -= 1;
     }
-    if words.iter().any(|w| d.ends_with_chars(i, w)) {
+    if t.word_ending(Role::HotlineCtx, d, i).is_some() {
         return true;
     }
     (num.end..num.end + 6).any(|j| words.iter().any(|w| d.starts_with_chars(j, w)))
@@ -166,15 +172,24 @@ pub(crate) fn is_hotline(d: &Chars, num: &Num) -> bool {
 
 /// A page counter or page metadata label right before `s` (`浏览:5072次`, `阅读量: 12`).
 pub(crate) fn furniture_before(d: &Chars, s: usize) -> bool {
-    let words = tables().words(Role::Furniture);
+    let t = tables();
     let mut i = s;
     while i > 0 && s - i < 5 && matches!(d.c[i - 1], ' ' | ':' | '量' | '数' | '次') {
-        if words.iter().any(|w| d.ends_with_chars(i, w)) {
+        if t.word_ending(Role::Furniture, d, i).is_some() {
             return true;
         }
         i -= 1;
     }
-    words.iter().any(|w| d.ends_with_chars(i, w))
+    t.word_ending(Role::Furniture, d, i).is_some()
+}
+
+/// An identifier label right before `s` (国道318, 编号2023).
+pub(crate) fn ident_before(d: &Chars, s: usize) -> bool {
+    let mut i = s;
+    while i > 0 && s - i < 2 && matches!(d.c[i - 1], ' ' | ':') {
+        i -= 1;
+    }
+    tables().word_ending(Role::IdentPre, d, i).is_some()
 }
 
 /// A vague quantity: 数十, 上百, 几十, 十几, 成千上万.
@@ -182,7 +197,7 @@ pub(crate) fn is_vague(d: &Chars, num: &Num) -> bool {
     if d.at(num.end) == '几' {
         return true;
     }
-    tables().words(Role::VaguePre).iter().any(|w| d.ends_with_chars(num.start, w))
+    tables().word_ending(Role::VaguePre, d, num.start).is_some()
 }
 
 /// 〔2021〕30号, [2021]、【2021】 and the glued 〔202130号: inside or after a document-number bracket.
@@ -207,7 +222,10 @@ mod tests {
     #[test]
     fn titles_closed_and_lost() {
         assert_eq!(titles("落实《纲要(2021-2025年)》精神"), ["《纲要(2021-2025年)》"]);
-        assert_eq!(titles("一是制定印发2021年海南区普法宣传工作要点》《清单》"), ["一是制定印发2021年海南区普法宣传工作要点》《清单》"]);
+        assert_eq!(
+            titles("一是制定印发2021年海南区普法宣传工作要点》《清单》"),
+            ["一是制定印发2021年海南区普法宣传工作要点》《清单》"]
+        );
         assert_eq!(titles("共10个,印发2021年要点》"), ["印发2021年要点》"]);
         assert_eq!(titles("《自治区<纲要2020—2025>方案》"), ["《自治区<纲要2020—2025>方案》"]);
         assert_eq!(titles("学习《民法典\n2022年"), ["《民法典"]);

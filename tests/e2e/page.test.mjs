@@ -127,7 +127,7 @@ describe("report-analyzer page", () => {
       const sorted = await valueHeader.getAttribute("aria-sort");
       assert.ok(sorted === "ascending" || sorted === "descending");
       const values = await page.$$eval('[data-testid="figures"] tbody tr[data-figure]', (trs) =>
-        trs.map((tr) => Number(tr.children[1].textContent.replace(/[^\d.\-]/g, ""))));
+        trs.map((tr) => Number(tr.dataset.value)));
       const expected = [...values].sort((a, b) => (sorted === "ascending" ? a - b : b - a));
       assert.deepEqual(values, expected);
       await valueHeader.locator("button").click();
@@ -161,6 +161,24 @@ describe("report-analyzer page", () => {
       assert.match(await page.locator('[data-testid="input-text"]').inputValue(), /海南区/);
       assert.match(await page.locator('[data-testid="text-view"]').textContent(), /海南区人民政府/);
       assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("numbering defects are listed and flagged in the outline", async () => {
+    const { page, context } = await openPage();
+    try {
+      // Seed 004 skips 二、 (its sections go 一、 三、 四、 …).
+      await paste(page, await readFile(new URL("004_d6a789275ca0e1f4.txt", SEEDS), "utf8"));
+      await waitForAnalysis(page);
+      const links = page.locator('[data-testid="defects"] .defect-link');
+      assert.ok((await links.count()) >= 1, "at least one defect listed");
+      assert.match(await page.locator('[data-testid="defects"]').textContent(), /跳号|缺少/);
+      assert.ok((await page.locator('[data-testid="outline"] .ol-node.has-defect').count()) >= 1);
+      await page.$eval('[data-testid="defects"] details', (d) => { d.open = true; });
+      await links.first().click();
+      assert.ok((await page.locator('[data-testid="text-view"] .is-focused').count()) + (await page.evaluate(() => CSS.highlights.has("ra-focus") ? 1 : 0)) >= 1);
     } finally {
       await context.close();
     }
@@ -312,15 +330,17 @@ describe("report-analyzer page", () => {
     for (const [name, viewport] of [["wide-1280x800", { width: 1280, height: 800 }], ["narrow-420x900", { width: 420, height: 900 }]]) {
       const { page, context, errors } = await openPage(viewport);
       try {
+        await page.screenshot({ path: fileURLToPath(new URL(`${name}-empty.png`, SHOTS)) });
         await paste(page, text);
         await waitForAnalysis(page);
-        await page.locator('[data-testid="outline"] .ol-node', { hasText: "存在的问题和不足" }).first().click();
-        await page.waitForTimeout(200);
         // No horizontal overflow of the page.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the window`);
         await page.screenshot({ path: fileURLToPath(new URL(`${name}.png`, SHOTS)) });
         await page.screenshot({ path: fileURLToPath(new URL(`${name}-full.png`, SHOTS)), fullPage: true });
+        await page.locator('[data-testid="outline"] .ol-node', { hasText: "存在的问题和不足" }).first().click();
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: fileURLToPath(new URL(`${name}-outline-click.png`, SHOTS)) });
         assert.deepEqual(errors, []);
       } finally {
         await context.close();
