@@ -8,6 +8,8 @@ use crate::text::{lines, trim_range, Line};
 
 pub struct Doc<'a> {
     pub text: &'a str,
+    /// The text as matching sees it (simplified, pinyin glosses dropped), mapping back to `text`.
+    pub matchable: crate::normalize::Matchable<'a>,
     pub lines: Vec<Line>,
     /// Furniture kind of each line, `None` for report text.
     pub furniture: Vec<Option<&'static str>>,
@@ -17,7 +19,7 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let lines = lines(text);
         let furniture = crate::furniture::classify(text, &lines);
-        Doc { text, lines, furniture }
+        Doc { text, matchable: crate::normalize::Matchable::new(text), lines, furniture }
     }
 
     /// Report lines (not furniture, not blank), trimmed, with their line index.

@@ -3,7 +3,7 @@
 
 use crate::doc::Doc;
 use crate::model::{Defect, DocKind, Level, Meta, Span};
-use crate::normalize::{fold_char, squeeze};
+use crate::normalize::{fold_char, simplify, squeeze};
 
 /// How many report lines from the top may hold the title or the addressee.
 const HEAD_LINES: usize = 12;
@@ -13,7 +13,7 @@ pub fn extract(doc: &Doc) -> Meta {
     let content: Vec<(usize, std::ops::Range<usize>)> = doc.content_lines().collect();
     let head = &content[..content.len().min(HEAD_LINES)];
 
-    let title_at = head.iter().find(|(_, r)| is_title(&text[r.clone()]));
+    let title_at = head.iter().find(|(_, r)| is_title(&simplify(&text[r.clone()])));
     let (title, title_span) = match title_at {
         Some((_, r)) => (Some(text[r.clone()].to_string()), Some(Span::new(r.start, r.end))),
         None => (page_meta_title(doc), None),
@@ -22,7 +22,7 @@ pub fn extract(doc: &Doc) -> Meta {
     let year = title.as_deref().and_then(first_year).or_else(|| {
         head.iter().find_map(|(_, r)| {
             let s = &text[r.clone()];
-            s.contains("法治").then(|| first_year(s)).flatten()
+            simplify(s).contains("法治").then(|| first_year(s)).flatten()
         })
     });
 
@@ -30,9 +30,10 @@ pub fn extract(doc: &Doc) -> Meta {
 
     let (signed, signer) = signature(doc, &content);
     let published = published(doc);
-    let issuer = signer.or_else(|| title.as_deref().and_then(issuer_from_title));
+    // The issuer is given in simplified characters, so that reports of mirror sites compare.
+    let issuer = signer.or_else(|| title.as_deref().and_then(|t| issuer_from_title(&simplify(t))));
     let level = issuer.as_deref().map(|i| level_of(i, addressee.as_deref())).unwrap_or(Level::Unknown);
-    let kind = kind_of(title.as_deref(), text);
+    let kind = kind_of(title.as_deref().map(simplify).as_deref(), doc.matchable.text());
     let index_number = index_number(doc);
 
     Meta { title, title_span, issuer, year, level, published, signed, addressee, kind, index_number }

@@ -1,5 +1,59 @@
-//! Normalization for matching, never for offsets: callers fold characters one at a time and keep
-//! their own byte positions in the original text.
+//! Normalization for matching, never for offsets: Traditional characters read as simplified (mirror
+//! sites publish reports in 繁體), full-width forms as ASCII, and the pinyin some mirrors insert after a
+//! character (`領(lǐng)導`) as absent. Every span still points into the original text: whole-text scans
+//! go through [`Matchable`], which maps its positions back; short strings use [`simplify`].
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+const TRADITIONAL: &str = include_str!("../data/traditional.tsv");
+
+struct Table {
+    /// Sorted (Traditional, simplified) pairs.
+    pairs: Vec<(char, char)>,
+    /// Bit set over the BMP: characters with a simplified form.
+    bits: Vec<u64>,
+}
+
+fn table() -> &'static Table {
+    static CELL: OnceLock<Table> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut pairs: Vec<(char, char)> = TRADITIONAL
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let (t, s) = l.split_once('\t')?;
+                Some((t.chars().next()?, s.chars().next()?))
+            })
+            .collect();
+        pairs.sort_unstable();
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for &(t, _) in &pairs {
+            let u = t as usize;
+            if u < 0x10000 {
+                bits[u / 64] |= 1 << (u % 64);
+            }
+        }
+        Table { pairs, bits }
+    })
+}
+
+/// The simplified form of a Traditional character (the character itself otherwise).
+#[inline]
+pub fn simplify_char(c: char) -> char {
+    let u = c as usize;
+    if c.is_ascii() {
+        return c;
+    }
+    let t = table();
+    if u < 0x10000 && t.bits[u / 64] & (1 << (u % 64)) == 0 {
+        return c;
+    }
+    match t.pairs.binary_search_by_key(&c, |&(a, _)| a) {
+        Ok(i) => t.pairs[i].1,
+        Err(_) => c,
+    }
+}
 
 /// Fold one character for matching: full-width ASCII forms to ASCII (１→1, ：→:, （→(), the
 /// ideographic space and other spaces to ' '.
@@ -11,9 +65,121 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// The line folded for phrase matching: every space removed, full-width forms folded.
+/// The character as whole-text matching sees it: simplified, full-width letters, digits and `＋` as
+/// ASCII. Punctuation keeps its width (cues have none, and keeping it spares a map entry per mark).
+#[inline]
+fn match_char(c: char) -> char {
+    match c {
+        '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' | '＋' => fold_char(c),
+        _ => simplify_char(c),
+    }
+}
+
+/// A short string (a line, a title) with Traditional characters simplified and full-width forms folded.
+pub fn simplify(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| c.is_ascii() || (simplify_char(c) == c && fold_char(c) == c)) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().map(|c| fold_char(simplify_char(c))).collect())
+    }
+}
+
+/// The line folded for phrase matching: simplified, every space removed, full-width forms folded.
 pub fn squeeze(s: &str) -> String {
-    s.chars().map(fold_char).filter(|c| !crate::text::is_space(*c)).collect()
+    s.chars().map(|c| fold_char(simplify_char(c))).filter(|c| !crate::text::is_space(*c)).collect()
+}
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{20000}'..='\u{2ebef}')
+}
+
+/// Bytes of an inserted pinyin gloss at the start of `s` (`(lǐng)`, `（dǎo）`), if any: 1–7 pinyin
+/// letters with at least one tone mark, in brackets, right after a Chinese character.
+fn pinyin_gloss(s: &str) -> Option<usize> {
+    let mut it = s.char_indices();
+    let (_, open) = it.next()?;
+    if open != '(' && open != '（' {
+        return None;
+    }
+    let mut letters = 0;
+    let mut toned = false;
+    for (i, c) in it {
+        if c == ')' || c == '）' {
+            return (letters > 0 && toned).then_some(i + c.len_utf8());
+        }
+        if !is_pinyin_letter(c) || letters == 7 {
+            return None;
+        }
+        toned |= !c.is_ascii();
+        letters += 1;
+    }
+    None
+}
+
+/// The whole text as matching sees it, with the map back to the original bytes.
+pub struct Matchable<'a> {
+    text: Cow<'a, str>,
+    /// Where the offset difference changes: (normalized byte, original byte − normalized byte from there
+    /// on). Empty when every character kept its length.
+    shifts: Vec<(usize, isize)>,
+}
+
+impl<'a> Matchable<'a> {
+    pub fn new(original: &'a str) -> Self {
+        let needs = original.char_indices().any(|(i, c)| {
+            (!c.is_ascii() && match_char(c) != c) || ((c == '(' || c == '（') && pinyin_gloss(&original[i..]).is_some())
+        });
+        if !needs {
+            return Matchable { text: Cow::Borrowed(original), shifts: Vec::new() };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut shifts = Vec::new();
+        let mut delta: isize = 0;
+        let mut prev: Option<char> = None;
+        let mut i = 0;
+        while let Some(c) = original[i..].chars().next() {
+            if prev.is_some_and(is_cjk) {
+                if let Some(len) = pinyin_gloss(&original[i..]) {
+                    i += len;
+                    delta += len as isize;
+                    shifts.push((text.len(), delta));
+                    continue;
+                }
+            }
+            let n = match_char(c);
+            text.push(n);
+            i += c.len_utf8();
+            if n.len_utf8() != c.len_utf8() {
+                delta += c.len_utf8() as isize - n.len_utf8() as isize;
+                shifts.push((text.len(), delta));
+            }
+            prev = Some(n);
+        }
+        Matchable { text: Cow::Owned(text), shifts }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte offset of normalized byte offset `at`.
+    pub fn to_original(&self, at: usize) -> usize {
+        let k = self.shifts.partition_point(|&(n, _)| n <= at);
+        let delta = if k == 0 { 0 } else { self.shifts[k - 1].1 };
+        (at as isize + delta) as usize
+    }
+
+    /// The normalized byte offset of original byte offset `at` (the start of what `at` became; inside a
+    /// removed gloss, the position after it).
+    pub fn to_normalized(&self, at: usize) -> usize {
+        let k = self.shifts.partition_point(|&(n, d)| (n as isize + d) as usize <= at);
+        let delta = if k == 0 { 0 } else { self.shifts[k - 1].1 };
+        (at as isize - delta).max(0) as usize
+    }
 }
 
 #[cfg(test)]
@@ -21,9 +187,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn table_is_valid() {
+        let t = table();
+        assert!(t.pairs.len() > 3000);
+        assert!(t.pairs.windows(2).all(|w| w[0].0 != w[1].0), "one entry per Traditional character");
+        assert!(t.pairs.iter().all(|&(a, b)| a != b));
+        assert_eq!(simplify_char('萬'), '万');
+        assert_eq!(simplify_char('報'), '报');
+        assert_eq!(simplify_char('项'), '项');
+        assert_eq!(simplify("法治政府建設年度報告"), "法治政府建设年度报告");
+    }
+
+    #[test]
     fn folds_full_width_and_spaces() {
-        assert_eq!(squeeze("索\u{a0}\u{a0}引\u{3000}号：１２"), "索引号:12");
+        assert_eq!(squeeze("索\u{a0}\u{a0}引\u{3000}號：１２"), "索引号:12");
         assert_eq!(fold_char('（'), '(');
         assert_eq!(fold_char('中'), '中');
+    }
+
+    #[test]
+    fn matchable_maps_back_through_glosses_and_width_changes() {
+        let orig = "加強領(lǐng)導（dǎo）小組，ＡＢ行政復議";
+        let m = Matchable::new(orig);
+        assert_eq!(m.text(), "加强领导小组，AB行政复议");
+        for cue in ["领导小组", "行政复议", "AB"] {
+            let at = m.text().find(cue).unwrap();
+            let (s, e) = (m.to_original(at), m.to_original(at + cue.len()));
+            assert!(orig.is_char_boundary(s) && orig.is_char_boundary(e));
+            let got: String = simplify(&orig[s..e]).split(['(', ')']).enumerate().filter(|(k, _)| k % 2 == 0).map(|(_, p)| p).collect();
+            assert_eq!(got, cue);
+            assert_eq!(m.to_normalized(s), at);
+        }
+        let plain = "一、总体情况(一)加强领导";
+        let m = Matchable::new(plain);
+        assert!(matches!(m.text, Cow::Borrowed(_)));
+        assert_eq!(m.to_original(9), 9);
     }
 }

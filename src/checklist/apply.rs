@@ -53,15 +53,21 @@ pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, year: Option<i32>) 
         }
         hits.push(sentence_around(text, at));
     };
-    for m in compiled.literals.find_overlapping_iter(text) {
-        if !doc.is_furniture_at(m.start()) {
+    // Cues are matched on the simplified text (Traditional reports, pinyin glosses) and mapped back.
+    let view = doc.matchable.text();
+    for m in compiled.literals.find_overlapping_iter(view) {
+        let at = doc.matchable.to_original(m.start());
+        if !doc.is_furniture_at(at) {
             let (item, _) = compiled.literal_owner[m.pattern().as_usize()];
-            record(item, m.start());
+            record(item, at);
         }
     }
     for (item, _, re) in &compiled.regexes {
-        for m in re.find_iter(text).filter(|m| !doc.is_furniture_at(m.start())) {
-            record(*item, m.start());
+        for m in re.find_iter(view) {
+            let at = doc.matchable.to_original(m.start());
+            if !doc.is_furniture_at(at) {
+                record(*item, at);
+            }
         }
     }
 
@@ -77,7 +83,10 @@ pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, year: Option<i32>) 
                     let headings: Vec<Evidence> = outline
                         .sections
                         .iter()
-                        .filter(|s| heading_cues.iter().any(|c| cue_matches(c, &s.title)))
+                        .filter(|s| {
+                            let title = crate::normalize::simplify(&s.title);
+                            heading_cues.iter().any(|c| cue_matches(c, &title))
+                        })
                         .map(|s| Evidence { heading: true, span: s.title_span })
                         .collect();
                     let mut hits = body_hits[i].clone();

@@ -14,7 +14,6 @@ const UNITS: &str = include_str!("../../data/figures/units.tsv");
 const TRAPS: &str = include_str!("../../data/figures/traps.tsv");
 const FAMILIES: &str = include_str!("../../data/figures/families.tsv");
 const WORDS: &str = include_str!("../../data/figures/words.tsv");
-const TRADITIONAL: &str = include_str!("../../data/figures/traditional.tsv");
 
 /// A fast hasher for `char` keys (the tables are fixed and small; no untrusted keys reach a map).
 #[derive(Default)]
@@ -110,9 +109,6 @@ pub(crate) struct Tables {
     word_last: HashMap<Role, Vec<char>>,
     /// First characters of the words of each role (sorted).
     word_first: HashMap<Role, Vec<char>>,
-    traditional: CharMap<char>,
-    /// Bit set over the BMP: characters with a simplified form.
-    traditional_bits: Vec<u64>,
 }
 
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -144,17 +140,7 @@ fn has_bit(bits: &[u64], c: char) -> bool {
 
 impl Tables {
     fn load() -> Tables {
-        let mut traditional = CharMap::default();
-        let mut traditional_bits = vec![0u64; 1024];
-        for r in rows(TRADITIONAL) {
-            if let (Some(a), Some(b)) =
-                (r.first().and_then(|s| s.chars().next()), r.get(1).and_then(|s| s.chars().next()))
-            {
-                traditional.insert(a, b);
-                set_bit(&mut traditional_bits, a);
-            }
-        }
-        let simplify = |s: &str| -> Vec<char> { s.chars().map(|c| *traditional.get(&c).unwrap_or(&c)).collect() };
+        let simplify = |s: &str| -> Vec<char> { s.chars().map(crate::normalize::simplify_char).collect() };
 
         let mut units: CharMap<Vec<Unit>> = CharMap::default();
         for r in rows(UNITS) {
@@ -245,18 +231,13 @@ impl Tables {
             words,
             word_last,
             word_first,
-            traditional,
-            traditional_bits,
         }
     }
 
-    /// The simplified form of `c` (itself when it has none).
+    /// The simplified form of `c` (itself when it has none): the shared table of `crate::normalize`.
     #[inline]
     pub fn simplify(&self, c: char) -> char {
-        if !has_bit(&self.traditional_bits, c) {
-            return c;
-        }
-        self.traditional.get(&c).copied().unwrap_or(c)
+        crate::normalize::simplify_char(c)
     }
 
     /// Units starting with `c`, longest first.
@@ -404,12 +385,7 @@ mod tests {
     }
 
     #[test]
-    fn traditional_file_is_well_formed() {
-        for r in check_file("traditional.tsv", TRADITIONAL, 2) {
-            assert_eq!(r[0].chars().count(), 1, "traditional.tsv: one character: {}", r[0]);
-            assert_eq!(r[1].chars().count(), 1, "traditional.tsv: one character: {}", r[1]);
-            assert_ne!(r[0], r[1], "traditional.tsv: {} maps to itself", r[0]);
-        }
+    fn traditional_characters_simplify() {
         assert_eq!(tables().simplify('萬'), '万');
         assert_eq!(tables().simplify('项'), '项');
     }

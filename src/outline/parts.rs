@@ -11,7 +11,6 @@ use regex_lite::Regex;
 use super::{Outline, PartFound};
 use crate::doc::Doc;
 use crate::model::{Defect, Part, Span};
-use crate::text::is_space;
 
 const R2_WORDS: [&str; 8] = ["问题", "不足", "短板", "弱项", "差距", "困难", "薄弱", "瓶颈"];
 const R1_WORDS: [&str; 6] = ["举措", "成效", "做法", "成绩", "工作情况", "主要工作"];
@@ -84,7 +83,7 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
     let text = doc.text;
     let mut seen_r2_or_r4 = false;
     for s in outline.sections.iter_mut().filter(|s| s.depth == 1) {
-        let part = classify_title(&s.title, year);
+        let part = classify_title(&crate::normalize::simplify(&s.title), year);
         s.part = match part {
             Some(p) => {
                 seen_r2_or_r4 |= matches!(p, Part::R2 | Part::R4);
@@ -109,7 +108,7 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
     let deeper_r3: Vec<(Span, Span)> = outline
         .sections
         .iter()
-        .filter(|s| s.depth > 1 && R3_WORDS.iter().any(|w| s.title.contains(w)))
+        .filter(|s| s.depth > 1 && R3_WORDS.iter().any(|w| crate::normalize::simplify(&s.title).contains(w)))
         .map(|s| (s.span, Span::new(s.span.start, s.title_span.end)))
         .collect();
     if !has(outline, Part::R3) {
@@ -121,13 +120,13 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
     let starts_with_marker = |r: &std::ops::Range<usize>| super::markers::parse(&text[r.clone()], false).is_some();
 
     if !outline.parts.iter().any(|f| f.part == Part::R3) {
-        if let Some(span) = paragraphs.iter().find_map(|r| first_sentence_matching(text, r.clone(), r3_body())) {
+        if let Some(span) = paragraphs.iter().find_map(|r| first_sentence_matching(doc, r.clone(), r3_body())) {
             outline.parts.push(PartFound { part: Part::R3, span, anchor: span, heading: false });
         }
     }
     if !has(outline, Part::R2) {
         // The problems paragraph: the last unnumbered paragraph that names shortcomings.
-        let found = paragraphs.iter().rev().find(|r| !starts_with_marker(r) && r2_body().is_match(&text[(*r).clone()]));
+        let found = paragraphs.iter().rev().find(|r| !starts_with_marker(r) && r2_body().is_match(&matchable(doc, r)));
         if let Some(r) = found {
             let span = Span::new(r.start, r.end);
             outline.parts.push(PartFound { part: Part::R2, span, anchor: span, heading: false });
@@ -145,7 +144,7 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
     let r2_spans: Vec<Span> = outline.part(Part::R2).map(|p| p.span).collect();
     for span in r2_spans {
         let mut at = span.start;
-        while let Some(s) = first_sentence_matching(text, at..span.end, causes_re()) {
+        while let Some(s) = first_sentence_matching(doc, at..span.end, causes_re()) {
             outline.causes.push(s);
             at = s.end;
         }
@@ -163,17 +162,21 @@ fn is_plan_paragraph(p: &str, year: Option<i32>) -> bool {
     opens && ["将", "要", "继续", "进一步", "持续"].iter().any(|w| p.contains(w))
 }
 
-/// The first sentence of `text[range]` the pattern matches, as a span.
-fn first_sentence_matching(text: &str, range: std::ops::Range<usize>, re: &Regex) -> Option<Span> {
-    let seg = &text[range.clone()];
-    let rel = re.find(seg)?.start();
-    let stop = |c: char| matches!(c, '。' | '！' | '？' | '；' | '\n');
-    let start = seg[..rel].char_indices().rev().find(|&(_, c)| stop(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
-    let end =
-        seg[rel..].char_indices().find(|&(_, c)| stop(c)).map(|(i, c)| rel + i + c.len_utf8()).unwrap_or(seg.len());
-    let s = &seg[start..end];
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    Some(Span::new(range.start + start + lead, range.start + end))
+/// The simplified text of an original range.
+fn matchable<'d>(doc: &'d Doc, r: &std::ops::Range<usize>) -> &'d str {
+    let m = &doc.matchable;
+    &m.text()[m.to_normalized(r.start)..m.to_normalized(r.end)]
+}
+
+/// The first sentence of the original range the pattern matches (on its simplified text), as a span
+/// of the original text within the range.
+fn first_sentence_matching(doc: &Doc, range: std::ops::Range<usize>, re: &Regex) -> Option<Span> {
+    let m = &doc.matchable;
+    let from = m.to_normalized(range.start);
+    let found = re.find(&m.text()[from..m.to_normalized(range.end)])?;
+    let at = m.to_original(from + found.start()).clamp(range.start, range.end);
+    let s = crate::text::sentence_around(doc.text, at);
+    Some(Span::new(s.start.max(range.start), s.end.min(range.end)))
 }
 
 /// A top-level heading whose year is not the report year (R1) or report year + 1 (R4).
