@@ -214,7 +214,12 @@ mod tests {
             let at = m.text().find(cue).unwrap();
             let (s, e) = (m.to_original(at), m.to_original(at + cue.len()));
             assert!(orig.is_char_boundary(s) && orig.is_char_boundary(e));
-            let got: String = simplify(&orig[s..e]).split(['(', ')']).enumerate().filter(|(k, _)| k % 2 == 0).map(|(_, p)| p).collect();
+            let got: String = simplify(&orig[s..e])
+                .split(['(', ')'])
+                .enumerate()
+                .filter(|(k, _)| k % 2 == 0)
+                .map(|(_, p)| p)
+                .collect();
             assert_eq!(got, cue);
             assert_eq!(m.to_normalized(s), at);
         }

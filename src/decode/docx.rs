@@ -372,52 +372,14 @@ fn render(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<(String, 
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+#[path = "../../tests/support/docx.rs"]
+mod writer;
+
+#[cfg(test)]
+mod tests {
+    use super::writer::{make_docx, para, NUMBERING};
     use super::*;
     use std::io::Write;
-
-    /// A minimal .docx with the given document body, numbering and styles parts.
-    pub fn make_docx(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8> {
-        let mut buf = Vec::new();
-        {
-            let mut zip = zip::ZipWriter::new(Cursor::new(&mut buf));
-            let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-            zip.start_file("[Content_Types].xml", opts).unwrap();
-            zip.write_all(b"<?xml version=\"1.0\"?><Types/>").unwrap();
-            zip.start_file("word/document.xml", opts).unwrap();
-            let doc = format!(
-                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
-            );
-            zip.write_all(doc.as_bytes()).unwrap();
-            if let Some(n) = numbering {
-                zip.start_file("word/numbering.xml", opts).unwrap();
-                zip.write_all(format!(r#"<?xml version="1.0"?><w:numbering xmlns:w="w">{n}</w:numbering>"#).as_bytes())
-                    .unwrap();
-            }
-            if let Some(s) = styles {
-                zip.start_file("word/styles.xml", opts).unwrap();
-                zip.write_all(format!(r#"<?xml version="1.0"?><w:styles xmlns:w="w">{s}</w:styles>"#).as_bytes())
-                    .unwrap();
-            }
-            zip.finish().unwrap();
-        }
-        buf
-    }
-
-    pub fn para(text: &str, num: Option<(u32, u8)>, style: Option<&str>) -> String {
-        let style = style.map(|s| format!(r#"<w:pStyle w:val="{s}"/>"#)).unwrap_or_default();
-        let num = num
-            .map(|(id, l)| format!(r#"<w:numPr><w:ilvl w:val="{l}"/><w:numId w:val="{id}"/></w:numPr>"#))
-            .unwrap_or_default();
-        let text = text.replace('&', "&amp;").replace('<', "&lt;");
-        format!(r#"<w:p><w:pPr>{style}{num}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
-    }
-
-    pub const NUMBERING: &str = r#"<w:abstractNum w:abstractNumId="0">
-      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
-      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
-      <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
-    </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#;
 
     #[test]
     fn numbering_tables_entities_and_heading_hints() {

@@ -220,18 +220,7 @@ impl Tables {
         let word_last = ends(false);
         let word_first = ends(true);
 
-        Tables {
-            units,
-            unit_first,
-            traps,
-            trap_index,
-            families,
-            keywords,
-            keyword_first,
-            words,
-            word_last,
-            word_first,
-        }
+        Tables { units, unit_first, traps, trap_index, families, keywords, keyword_first, words, word_last, word_first }
     }
 
     /// The simplified form of `c` (itself when it has none): the shared table of `crate::normalize`.

@@ -11,6 +11,7 @@ const SEEDS = new URL("../../../shared/corpus/seeds/", import.meta.url);
 const SEED_002 = new URL("002_13e699f1154613c7.txt", SEEDS);
 const SEED_003 = new URL("003_722f5c68c1af48ec.txt", SEEDS);
 const SHOTS = new URL("./screenshots/", import.meta.url);
+const FIXTURES = new URL("../fixtures/", import.meta.url);
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 let server;
@@ -165,6 +166,29 @@ describe("report-analyzer page", () => {
       await context.close();
     }
   });
+
+  for (const [file, title, encoding] of [
+    ["seed-002.gbk.txt", "榆树市人民政府关于2022年度法治政府建设情况的报告", "GB18030"],
+    ["seed-001.utf16.txt", "关于太霞乡2022年度法治政府建设工作的报告", "UTF-16LE"],
+    ["seed-003.gbk.html", "海南区人民政府2021年法治政府建设年度报告", "GB18030"],
+    ["seed-004.docx", "阜城县关于2022年度法治政府建设情况报告", "UTF-8"],
+  ]) {
+    test(`a ${file} file is decoded and analyzed like the UTF-8 seed`, async () => {
+      const { page, context, errors } = await openPage();
+      try {
+        await page.locator('[data-testid="file-input"]').setInputFiles(fileURLToPath(new URL(file, FIXTURES)));
+        await waitForAnalysis(page);
+        await page.waitForFunction((t) => document.querySelector('[data-testid="meta"]').textContent.includes(t), title);
+        assert.match(await page.locator('[data-testid="meta-source"]').textContent(), new RegExp(encoding));
+        assert.ok((await page.locator('[data-testid="figures"] tbody tr[data-figure]').count()) > 10);
+        // Nothing of the page around an HTML report becomes report text.
+        assert.doesNotMatch(await page.locator('[data-testid="text-view"]').textContent(), /不是标题|text-indent/);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 
   test("numbering defects are listed and flagged in the outline", async () => {
     const { page, context } = await openPage();
