@@ -105,9 +105,8 @@ fn pinyin_gloss(s: &str) -> Option<usize> {
     if open != '(' && open != '（' {
         return None;
     }
-    let mut letters = 0;
     let mut toned = false;
-    for (i, c) in it {
+    for (letters, (i, c)) in it.enumerate() {
         if c == ')' || c == '）' {
             return (letters > 0 && toned).then_some(i + c.len_utf8());
         }
@@ -115,7 +114,6 @@ fn pinyin_gloss(s: &str) -> Option<usize> {
             return None;
         }
         toned |= !c.is_ascii();
-        letters += 1;
     }
     None
 }

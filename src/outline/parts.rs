@@ -126,7 +126,7 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
     }
     if !has(outline, Part::R2) {
         // The problems paragraph: the last unnumbered paragraph that names shortcomings.
-        let found = paragraphs.iter().rev().find(|r| !starts_with_marker(r) && r2_body().is_match(&matchable(doc, r)));
+        let found = paragraphs.iter().rev().find(|r| !starts_with_marker(r) && r2_body().is_match(matchable(doc, r)));
         if let Some(r) = found {
             let span = Span::new(r.start, r.end);
             outline.parts.push(PartFound { part: Part::R2, span, anchor: span, heading: false });
