@@ -1,4 +1,5 @@
 //! The CLI on real files: formats, directories, stdin, custom checklists and unreadable inputs.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

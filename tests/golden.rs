@@ -1,6 +1,7 @@
 //! Golden files over the real reports in ../shared/corpus: a readable rendering of each analysis
 //! (metadata, outline tree, figures with context, checklist, score) checked in under tests/golden/.
 //! After an intended change: `UPDATE_GOLDEN=1 cargo test --test golden`, then review the diff.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! Intake: every way a report arrives (UTF-8, GBK, UTF-16, a saved HTML page, a .docx, a Traditional
 //! mirror) yields the same sections and figures. Also writes the browser tests' fixtures
 //! (tests/fixtures/, checked in; `UPDATE_GOLDEN=1` rewrites them).
+#![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
