@@ -13,9 +13,8 @@ pub fn extract(doc: &Doc) -> Meta {
     let content: Vec<(usize, std::ops::Range<usize>)> = doc.content_lines().collect();
     let head = &content[..content.len().min(HEAD_LINES)];
 
-    let title_at = head.iter().find(|(_, r)| is_title(&simplify(&text[r.clone()])));
-    let (title, title_span) = match title_at {
-        Some((_, r)) => (Some(text[r.clone()].to_string()), Some(Span::new(r.start, r.end))),
+    let (title, title_span) = match find_title(text, head) {
+        Some((t, span)) => (Some(t), Some(span)),
         None => (page_meta_title(doc), None),
     };
 
@@ -58,6 +57,50 @@ pub fn form_defects(doc: &Doc, meta: &Meta) -> Vec<Defect> {
         _ => {}
     }
     out
+}
+
+/// The title among the first report lines: a line that reads as one (after a `【2022年】`-style label),
+/// or two consecutive short lines that do together (a title broken over two lines).
+fn find_title(text: &str, head: &[(usize, std::ops::Range<usize>)]) -> Option<(String, Span)> {
+    for (k, (line, r)) in head.iter().enumerate() {
+        let start = r.start + label_prefix(&text[r.clone()]);
+        let first = &text[start..r.end];
+        if is_title(&simplify(first)) {
+            return Some((first.to_string(), Span::new(start, r.end)));
+        }
+        let Some((next_line, next)) = head.get(k + 1) else { continue };
+        let second = &text[next.clone()];
+        let short = |s: &str| s.chars().count() <= 40;
+        let joined = format!("{first}{second}");
+        let opens = simplify(first);
+        if next_line - line <= 2
+            && short(first)
+            && short(second)
+            && !opens.ends_with(['。', '，', ',', ':', '：', '；'])
+            && ["关于", "年", "政府", "法治", "依法"].iter().any(|w| opens.contains(w))
+            && is_title(&simplify(&joined))
+        {
+            return Some((joined, Span::new(start, next.end)));
+        }
+    }
+    None
+}
+
+/// Bytes of a leading label such as `【2022年】` or `[2021年度]` that mirrors put before a title.
+fn label_prefix(s: &str) -> usize {
+    let Some(open) = s.chars().next().filter(|c| matches!(c, '【' | '[' | '［')) else { return 0 };
+    let close = match open {
+        '【' => '】',
+        '[' => ']',
+        _ => '］',
+    };
+    match s.find(close) {
+        Some(i) if s[..i].chars().count() <= 12 && s[..i].chars().any(|c| c.is_ascii_digit() || c == '年') => {
+            let rest = &s[i + close.len_utf8()..];
+            i + close.len_utf8() + (rest.len() - rest.trim_start_matches(crate::text::is_space).len())
+        }
+        _ => 0,
+    }
 }
 
 fn is_title(s: &str) -> bool {
@@ -207,15 +250,20 @@ fn index_number(doc: &Doc) -> Option<String> {
 
 /// The signature date in the closing lines, and the signing body on the line before it.
 fn signature(doc: &Doc, content: &[(usize, std::ops::Range<usize>)]) -> (Option<String>, Option<String>) {
-    let tail = &content[content.len().saturating_sub(4)..];
+    let tail = &content[content.len().saturating_sub(5)..];
     for (k, (_, r)) in tail.iter().enumerate().rev() {
         let s = squeeze(&doc.text[r.clone()]);
         if s.chars().count() <= 16 && s.ends_with('日') {
             if let Some(date) = parse_date(&s) {
-                let signer = k
-                    .checked_sub(1)
-                    .map(|p| squeeze(&doc.text[tail[p].1.clone()]))
-                    .filter(|s| s.chars().count() <= 30 && is_body_name(s));
+                // One signing body, or two (中共某县委 / 某县人民政府) on the lines above the date.
+                let names: Vec<String> = tail[..k]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .map(|(_, r)| squeeze(&doc.text[r.clone()]))
+                    .take_while(|s| s.chars().count() <= 30 && is_body_name(s))
+                    .collect();
+                let signer = (!names.is_empty()).then(|| names.into_iter().rev().collect::<Vec<_>>().join("、"));
                 return (Some(date), signer);
             }
         }
@@ -260,9 +308,18 @@ fn issuer_from_title(title: &str) -> Option<String> {
         })
         .map(|(i, _)| i)
         .unwrap_or(t.len());
-    let name = t[..cut].trim_end_matches(['关', '于']).trim();
+    let name = t[..cut].trim();
+    let name = name.strip_suffix("关于").unwrap_or(name).trim();
     if name.is_empty() || name.chars().count() > 30 {
         return None;
+    }
+    // A joint report of the Party committee and the government: 中共某县委 某县人民政府.
+    let squeezed: String = name.chars().filter(|c| !crate::text::is_space(*c)).collect();
+    if let Some(p) = squeezed.find('委') {
+        let (party, gov) = squeezed.split_at(p + '委'.len_utf8());
+        if party.starts_with("中共") && gov.ends_with("政府") && gov.chars().count() >= 4 {
+            return Some(format!("{party}、{gov}"));
+        }
     }
     if BODY_ENDINGS.iter().any(|e| name.ends_with(e)) {
         return Some(name.to_string());
@@ -279,6 +336,8 @@ fn issuer_from_title(title: &str) -> Option<String> {
 const MUNICIPALITIES: [&str; 4] = ["北京市", "上海市", "天津市", "重庆市"];
 
 fn level_of(issuer: &str, addressee: Option<&str>) -> Level {
+    // Joint issuers (中共某县委、某县人民政府): the government's level.
+    let issuer = issuer.rsplit('、').next().unwrap_or(issuer);
     let place = issuer.trim_end_matches("人民政府").trim_end_matches("政府").trim_end_matches("办事处");
     if place.len() < issuer.len() {
         if place.ends_with('省') || place.ends_with("自治区") || MUNICIPALITIES.contains(&place) {
@@ -373,6 +432,29 @@ mod tests {
         assert_eq!(level_of("榆树市人民政府", Some("中共长春市委、长春市人民政府:")), Level::County);
         assert_eq!(level_of("克州人民政府", None), Level::City);
         assert_eq!(level_of("市司法局", None), Level::Department);
+    }
+
+    #[test]
+    fn titles_split_labelled_or_joint() {
+        let meta = |t: &str| extract(&Doc::new(t));
+        let body = "2022年,我县坚持以习近平新时代中国特色社会主义思想为指导,推动法治政府建设取得新进展,现报告如下。";
+        let m = meta(&format!("榆树市人民政府关于2022年度\n法治政府建设情况的报告\n{body}"));
+        assert_eq!(m.title.as_deref(), Some("榆树市人民政府关于2022年度法治政府建设情况的报告"));
+        assert_eq!(m.title_span.map(|s| s.start), Some(0));
+        let m = meta(&format!("【2022年】某县法治政府建设年度报告\n{body}"));
+        assert_eq!(m.title.as_deref(), Some("某县法治政府建设年度报告"));
+        let m = meta(&format!("中共某县委 某县人民政府关于二〇二〇年法治政府建设情况的报告\n{body}"));
+        assert_eq!(m.issuer.as_deref(), Some("中共某县委、某县人民政府"));
+        assert_eq!((m.year, m.level), (Some(2020), Level::County));
+        let m = meta(&format!("某市司法局2022年法治政府建设年度报告\n{body}\n某市司法局\n2023年2月10日\n"));
+        assert_eq!((m.issuer.as_deref(), m.level, m.signed.as_deref()), (Some("某市司法局"), Level::Department, Some("2023-02-10")));
+        let m = meta(&format!("{body}\n中共某镇委员会\n某镇人民政府\n2023年3月1日\n"));
+        assert_eq!(m.issuer.as_deref(), Some("中共某镇委员会、某镇人民政府"));
+        assert_eq!(m.level, Level::Township);
+        let m = meta(&format!("某縣2022年法治政府建設情況報告\n{body}"));
+        assert_eq!((m.title.as_deref(), m.issuer.as_deref()), (Some("某縣2022年法治政府建設情況報告"), Some("某县人民政府")));
+        let m = meta(body);
+        assert_eq!((m.title, m.year), (None, Some(2022)));
     }
 
     #[test]
