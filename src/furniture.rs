@@ -209,6 +209,19 @@ mod tests {
     }
 
     #[test]
+    fn footer_related_and_traditional_kinds() {
+        let t = format!(
+            "{BODY}\n（此件公开发布）\n解读文章\n上一篇：关于印发某某办法的通知\n版權所有：某市人民政府辦公室\n网站标识码：1234000001 京ICP备12345号\n您是第123456位访客\n联系我们\n"
+        );
+        assert_eq!(
+            kinds(&t),
+            [None, None, Some("related"), Some("related"), Some("footer"), Some("footer"), Some("counter"), Some("footer")]
+        );
+        let t = format!("當前位置：首頁 > 政務公開\n發布日期：2023-03-17\n{BODY}\n");
+        assert_eq!(kinds(&t), [Some("breadcrumb"), Some("page_meta"), None]);
+    }
+
+    #[test]
     fn edge_rules_do_not_fire_inside_the_report() {
         let t = format!("{BODY}\n名称和职责清单全面公布\n返回\n{BODY}\n");
         assert_eq!(kinds(&t), [None, None, None, None]);

@@ -105,6 +105,19 @@ fn a_bad_file_is_named_and_the_others_still_analyzed() {
 }
 
 #[test]
+fn an_oversized_file_is_refused_before_it_is_read() {
+    let big = tmp("big.txt");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(200 * 1024 * 1024).unwrap(); // sparse: no 200 MB written to disk
+    let o = run(&["analyze", big.to_str().unwrap(), seed("003_").to_str().unwrap()]);
+    std::fs::remove_file(&big).unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("big.txt") && err.contains("too large"), "{err}");
+    assert!(stdout(&o).contains("海南区"), "the other file is still analyzed");
+}
+
+#[test]
 fn custom_checklist_is_honoured_and_a_malformed_one_refused() {
     let list = tmp("list.json");
     std::fs::write(

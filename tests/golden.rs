@@ -189,6 +189,21 @@ fn every_seed_has_its_required_parts_and_is_scored() {
     }
 }
 
+/// The furniture lines of every seed are exactly the page chrome the hand-made outlines list.
+#[test]
+fn seed_furniture_matches_the_gold_chrome() {
+    let gold = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/dev-outline.jsonl")).unwrap();
+    for line in gold.lines() {
+        let g: serde_json::Value = serde_json::from_str(line).unwrap();
+        let file = g["file"].as_str().unwrap();
+        let text = std::fs::read_to_string(corpus("seeds").into_iter().find(|p| p.ends_with(file)).unwrap()).unwrap();
+        let a = analyze(&text, &Options::default()).unwrap();
+        let got: Vec<&str> = a.furniture.iter().map(|f| text[f.span.range()].trim()).collect();
+        let want: Vec<&str> = g["chrome"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        assert_eq!(got, want, "{file}");
+    }
+}
+
 #[test]
 fn work_reports_are_not_scored() {
     for path in corpus("work-reports") {
