@@ -13,13 +13,25 @@ pub struct Doc<'a> {
     pub lines: Vec<Line>,
     /// Furniture kind of each line, `None` for report text.
     pub furniture: Vec<Option<&'static str>>,
+    /// Paragraphs the source marks as headings (Word's heading styles), by start offset.
+    pub heading_hints: Vec<crate::decode::HeadingHint>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let lines = lines(text);
         let furniture = crate::furniture::classify(text, &lines);
-        Doc { text, matchable: crate::normalize::Matchable::new(text), lines, furniture }
+        Doc { text, matchable: crate::normalize::Matchable::new(text), lines, furniture, heading_hints: Vec::new() }
+    }
+
+    /// A document whose source marked some paragraphs as headings.
+    pub fn with_hints(text: &'a str, heading_hints: Vec<crate::decode::HeadingHint>) -> Self {
+        Doc { heading_hints, ..Doc::new(text) }
+    }
+
+    /// The heading level the source gave the paragraph starting at `at`, if any.
+    pub fn hint_at(&self, at: usize) -> Option<u8> {
+        self.heading_hints.iter().find(|h| h.start == at).map(|h| h.level)
     }
 
     /// Report lines (not furniture, not blank), trimmed, with their line index.

@@ -215,7 +215,16 @@ mod tests {
         );
         assert_eq!(
             kinds(&t),
-            [None, None, Some("related"), Some("related"), Some("footer"), Some("footer"), Some("counter"), Some("footer")]
+            [
+                None,
+                None,
+                Some("related"),
+                Some("related"),
+                Some("footer"),
+                Some("footer"),
+                Some("counter"),
+                Some("footer")
+            ]
         );
         let t = format!("當前位置：首頁 > 政務公開\n發布日期：2023-03-17\n{BODY}\n");
         assert_eq!(kinds(&t), [Some("breadcrumb"), Some("page_meta"), None]);

@@ -72,7 +72,7 @@ fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) -> Res
         }
         None => Some(checklist::Checklist::builtin()),
     };
-    let doc = doc::Doc::new(input);
+    let doc = doc::Doc::with_hints(input, info.heading_hints.clone());
     let mut meta = meta::extract(&doc);
     if let Some(y) = options.year {
         meta.year = Some(y);

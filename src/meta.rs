@@ -103,7 +103,8 @@ fn label_prefix(s: &str) -> usize {
     }
 }
 
-fn is_title(s: &str) -> bool {
+/// A line that reads as a report title (ends with 报告/总结/情况…, no sentence inside).
+pub(crate) fn is_title(s: &str) -> bool {
     let n = s.chars().count();
     let t = s.trim_end_matches(|c: char| c == '。' || c.is_whitespace());
     (6..=80).contains(&n)
@@ -447,12 +448,18 @@ mod tests {
         assert_eq!(m.issuer.as_deref(), Some("中共某县委、某县人民政府"));
         assert_eq!((m.year, m.level), (Some(2020), Level::County));
         let m = meta(&format!("某市司法局2022年法治政府建设年度报告\n{body}\n某市司法局\n2023年2月10日\n"));
-        assert_eq!((m.issuer.as_deref(), m.level, m.signed.as_deref()), (Some("某市司法局"), Level::Department, Some("2023-02-10")));
+        assert_eq!(
+            (m.issuer.as_deref(), m.level, m.signed.as_deref()),
+            (Some("某市司法局"), Level::Department, Some("2023-02-10"))
+        );
         let m = meta(&format!("{body}\n中共某镇委员会\n某镇人民政府\n2023年3月1日\n"));
         assert_eq!(m.issuer.as_deref(), Some("中共某镇委员会、某镇人民政府"));
         assert_eq!(m.level, Level::Township);
         let m = meta(&format!("某縣2022年法治政府建設情況報告\n{body}"));
-        assert_eq!((m.title.as_deref(), m.issuer.as_deref()), (Some("某縣2022年法治政府建設情況報告"), Some("某县人民政府")));
+        assert_eq!(
+            (m.title.as_deref(), m.issuer.as_deref()),
+            (Some("某縣2022年法治政府建設情況報告"), Some("某县人民政府"))
+        );
         let m = meta(body);
         assert_eq!((m.title, m.year), (None, Some(2022)));
     }

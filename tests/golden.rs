@@ -192,7 +192,9 @@ fn every_seed_has_its_required_parts_and_is_scored() {
 /// The furniture lines of every seed are exactly the page chrome the hand-made outlines list.
 #[test]
 fn seed_furniture_matches_the_gold_chrome() {
-    let gold = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/dev-outline.jsonl")).unwrap();
+    let gold =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/dev-outline.jsonl"))
+            .unwrap();
     for line in gold.lines() {
         let g: serde_json::Value = serde_json::from_str(line).unwrap();
         let file = g["file"].as_str().unwrap();

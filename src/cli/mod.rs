@@ -112,10 +112,14 @@ fn analyze(format: Format, checklist: Option<&Path>, paths: &[PathBuf]) -> ExitC
 fn analyze_one(path: &Path, options: &Options) -> Result<Analysis, String> {
     // Never hold more than the limit in memory: a 200 MB file is refused before it is read.
     let limit = report_analyzer::MAX_INPUT_BYTES as u64;
-    let too_large = |bytes: u64| report_analyzer::Error::TooLarge { bytes: bytes as usize, limit: limit as usize }.to_string();
+    let too_large =
+        |bytes: u64| report_analyzer::Error::TooLarge { bytes: bytes as usize, limit: limit as usize }.to_string();
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().take(limit + 1).read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         if buf.len() as u64 > limit {
             return Err(too_large(buf.len() as u64));
         }

@@ -8,6 +8,8 @@ use crate::normalize::fold_char;
 /// Numbering styles, outermost first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Style {
+    /// An unnumbered heading a document marks by its style (Word's Heading 1/2).
+    Plain,
     /// 第一部分, 第一章
     Chapter,
     /// 一、
@@ -25,6 +27,7 @@ pub enum Style {
 impl Style {
     pub fn id(self) -> &'static str {
         match self {
+            Style::Plain => "plain",
             Style::Chapter => "chapter",
             Style::CnDun => "cn_dun",
             Style::CnParen => "cn_paren",
@@ -37,6 +40,7 @@ impl Style {
     /// The marker for number `n`, written the canonical way.
     pub fn render(self, n: u32) -> String {
         match self {
+            Style::Plain => String::new(),
             Style::Chapter => format!("第{}部分", cn_numeral(n)),
             Style::CnDun => format!("{}、", cn_numeral(n)),
             Style::CnParen => format!("({})", cn_numeral(n)),

@@ -54,7 +54,11 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
     let text = doc.text;
     let mut cands = Vec::new();
     for (_, r) in doc.content_lines() {
-        if let Some(m) = markers::parse(&text[r.clone()], true) {
+        let line = &text[r.clone()];
+        if let Some(m) = markers::parse(line, true) {
+            cands.push(Candidate { at: r.start, marker: m, line_end: r.end, line_start: true });
+        } else if is_styled_heading(doc, r.start, line) {
+            let m = Marker { style: Style::Plain, number: None, len: 0, damaged: false };
             cands.push(Candidate { at: r.start, marker: m, line_end: r.end, line_start: true });
         }
         inline_candidates(text, r, &mut cands);
@@ -101,6 +105,15 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
     let mut outline = Outline { sections, defects, parts: Vec::new(), causes: Vec::new(), text_end };
     parts::classify(doc, year, &mut outline);
     outline
+}
+
+/// An unnumbered paragraph the source styles as a top heading (Heading 1/2), short, and not the title.
+fn is_styled_heading(doc: &Doc, at: usize, line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['。', '：', ':']);
+    doc.hint_at(at).is_some_and(|level| level <= 2)
+        && trimmed.chars().count() <= 40
+        && !trimmed.contains(['。', '，', ','])
+        && !crate::meta::is_title(&crate::normalize::simplify(trimmed))
 }
 
 /// Headings inside a paragraph: `(1)` right after a sentence end (seed 002's run-in sub-items).
@@ -209,6 +222,9 @@ fn repair_and_check_numbers(sections: &mut [Section], cands: &[Candidate], defec
     // Previous sibling number per (depth), reset when a shallower heading opens a new parent.
     let mut last: Vec<Option<(String, u32)>> = Vec::new();
     for (i, s) in sections.iter_mut().enumerate() {
+        if cands[i].marker.style == Style::Plain {
+            continue;
+        }
         let d = s.depth as usize;
         last.resize(d.max(last.len()), None);
         last.truncate(d);
@@ -328,6 +344,20 @@ mod tests {
     fn item_paragraphs_need_a_group() {
         let o = outline("(一)甲\n一是加强领导。\n二是强化管理。\n(二)乙\n一是加强。二是强化。\n");
         assert_eq!(tree(&o), ["(一) 甲", "  一是 加强领导", "  二是 强化管理", "(二) 乙"]);
+    }
+
+    #[test]
+    fn styled_headings_from_a_docx_are_top_level() {
+        use crate::decode::HeadingHint;
+        let t = "某县2022年法治政府建设情况报告\n主要成效\n(一)加强领导\n存在问题\n";
+        let hints = ["某县", "主要成效", "存在问题"]
+            .iter()
+            .map(|w| HeadingHint { start: t.find(w).unwrap(), level: 1 })
+            .collect();
+        let o = extract(&Doc::with_hints(t, hints), Some(2022));
+        assert_eq!(tree(&o), [" 主要成效", "  (一) 加强领导", " 存在问题"]);
+        assert!(o.defects.is_empty(), "{:?}", o.defects);
+        assert_eq!(o.sections[2].part, Some(Part::R2));
     }
 
     #[test]
