@@ -189,6 +189,51 @@ fn every_seed_has_its_required_parts_and_is_scored() {
     }
 }
 
+/// Every seed's parts as in the hand-made outlines: top-level parts, and parts found only in body text
+/// at the passage the gold names (same line).
+#[test]
+fn seed_parts_match_the_gold() {
+    let gold =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/dev-outline.jsonl"))
+            .unwrap();
+    for line in gold.lines() {
+        let g: serde_json::Value = serde_json::from_str(line).unwrap();
+        let file = g["file"].as_str().unwrap();
+        let text = std::fs::read_to_string(corpus("seeds").into_iter().find(|p| p.ends_with(file)).unwrap()).unwrap();
+        let a = analyze(&text, &Options::default()).unwrap();
+        let byte = |chars: u64| text.char_indices().nth(chars as usize).map(|(i, _)| i).unwrap_or(text.len());
+        let line_of = |at: usize| text[..at].matches('\n').count();
+        let top: Vec<String> = a
+            .sections
+            .iter()
+            .filter(|s| s.depth == 1)
+            .map(|s| s.part.map(|p| p.id().to_string()).unwrap_or_default())
+            .collect();
+        let gold_top: Vec<String> = g["headings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["depth"] == 1)
+            .map(|h| match h["part"].as_str() {
+                Some("mixed") => "R1".to_string(), // measures with the problems in a closing paragraph
+                Some(p) => p.to_string(),
+                None => String::new(),
+            })
+            .collect();
+        assert_eq!(top, gold_top, "{file}: top-level parts");
+        for p in g["parts_in_body"].as_array().unwrap() {
+            let part = p["part"].as_str().unwrap();
+            let want = line_of(byte(p["start"].as_u64().unwrap()));
+            let item = a.checklist.items.iter().find(|i| i.id == part).unwrap();
+            assert!(
+                item.evidence.iter().any(|e| line_of(e.span.start) == want),
+                "{file}: {part} expected on line {want}, evidence on lines {:?}",
+                item.evidence.iter().map(|e| line_of(e.span.start)).collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
 /// The furniture lines of every seed are exactly the page chrome the hand-made outlines list.
 #[test]
 fn seed_furniture_matches_the_gold_chrome() {

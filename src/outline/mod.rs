@@ -2,6 +2,8 @@
 //! extent, numbering defects, and the required parts R1–R5 each top-level section carries or the body
 //! text holds.
 
+#[cfg(test)]
+mod cases;
 pub mod markers;
 pub mod parts;
 
@@ -48,34 +50,53 @@ struct Candidate {
     line_end: usize,
     /// Line-start heading (false: inside a paragraph, after a sentence end).
     line_start: bool,
+    /// The line before ends mid-sentence: a marker here may be a number the page split off.
+    after_cut: bool,
 }
 
 pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
     let text = doc.text;
+    let lines: Vec<std::ops::Range<usize>> = doc.content_lines().map(|(_, r)| r).collect();
+    // A text with no line breaks (or almost none): headings stand inline after sentence ends.
+    let run_together = lines.len() <= 5 && lines.iter().any(|r| r.len() > 3000);
     let mut cands = Vec::new();
-    for (_, r) in doc.content_lines() {
+    for (k, r) in lines.iter().enumerate() {
         let line = &text[r.clone()];
+        let after_cut = k > 0 && ends_mid_sentence(&text[lines[k - 1].clone()]);
+        let at = |marker| Candidate { at: r.start, marker, line_end: r.end, line_start: true, after_cut };
         if let Some(m) = markers::parse(line, true) {
-            cands.push(Candidate { at: r.start, marker: m, line_end: r.end, line_start: true });
-        } else if is_styled_heading(doc, r.start, line) {
-            let m = Marker { style: Style::Plain, number: None, len: 0, damaged: false };
-            cands.push(Candidate { at: r.start, marker: m, line_end: r.end, line_start: true });
+            cands.push(at(m));
+        } else if is_styled_heading(doc, r.start, line) || is_unnumbered_heading(text, &lines, k, year) {
+            cands.push(at(Marker { style: Style::Plain, number: None, len: 0, damaged: false }));
         }
-        inline_candidates(text, r, &mut cands);
+        inline_candidates(text, r.clone(), run_together, &mut cands);
     }
     let cands = keep_item_groups(cands);
     let cands = keep_inline_sequences(cands);
+    let cands = drop_split_numbers(cands);
 
     let text_end = doc.content_lines().last().map(|(_, r)| r.end).unwrap_or(0);
     let mut sections = Vec::with_capacity(cands.len());
     let mut stack: Vec<Style> = Vec::new();
+    let mut defects = Vec::new();
     for c in &cands {
         let style = c.marker.style;
         if let Some(pos) = stack.iter().position(|&s| s == style) {
             stack.truncate(pos + 1);
         } else {
+            let mut popped = None;
             while stack.last().is_some_and(|&top| top > style) {
-                stack.pop();
+                popped = stack.pop();
+            }
+            // A numbered level that should sit above an earlier one (`(一)` after `1.` under `一、`).
+            if let Some(deeper) = popped.filter(|_| style != Style::Plain && style != Style::CnShi) {
+                let (m, end) =
+                    (&text[c.at..c.at + c.marker.len], title_of(text, c.at + c.marker.len, c.line_end).0.end);
+                defects.push(Defect {
+                    kind: "level_order".into(),
+                    message: format!("层级顺序异常：“{m}”一级出现在“{}”一级之后", deeper.render(1)),
+                    span: Span::new(c.at, end),
+                });
             }
             stack.push(style);
         }
@@ -100,7 +121,6 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
             sections[i].span.end = trim_end(text, sections[i].span.start, next.span.start);
         }
     }
-    let mut defects = Vec::new();
     repair_and_check_numbers(&mut sections, &cands, &mut defects);
     let mut outline = Outline { sections, defects, parts: Vec::new(), causes: Vec::new(), text_end };
     parts::classify(doc, year, &mut outline);
@@ -116,23 +136,77 @@ fn is_styled_heading(doc: &Doc, at: usize, line: &str) -> bool {
         && !crate::meta::is_title(&crate::normalize::simplify(trimmed))
 }
 
-/// Headings inside a paragraph: `(1)` right after a sentence end (seed 002's run-in sub-items).
-fn inline_candidates(text: &str, r: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+/// Headings inside a paragraph, right after a sentence end: `(1)` items (seed 002's run-in sub-items),
+/// and in a text without line breaks every numbered style.
+fn inline_candidates(text: &str, r: std::ops::Range<usize>, all_styles: bool, out: &mut Vec<Candidate>) {
     let line = &text[r.clone()];
     for (i, c) in line.char_indices() {
-        if i == 0 || !(c == '(' || c == '（') {
+        if i == 0 || !(matches!(c, '(' | '（') || all_styles && !c.is_ascii()) {
             continue;
         }
         let prev = line[..i].trim_end_matches(is_space).chars().next_back();
-        if !matches!(prev, Some('。' | '；' | ';' | '：' | ':')) {
+        if !matches!(prev, Some('。' | '；' | ';' | '：' | ':' | '！' | '？')) {
             continue;
         }
         if let Some(m) = markers::parse(&line[i..], false) {
-            if m.style == Style::ArabicParen {
-                out.push(Candidate { at: r.start + i, marker: m, line_end: r.end, line_start: false });
+            if m.style == Style::ArabicParen || all_styles && m.style != Style::CnShi {
+                out.push(Candidate {
+                    at: r.start + i,
+                    marker: m,
+                    line_end: r.end,
+                    line_start: false,
+                    after_cut: false,
+                });
             }
         }
     }
+}
+
+/// The line stops mid-sentence (a paragraph the page cut): its last character is not a sentence end.
+fn ends_mid_sentence(line: &str) -> bool {
+    line.chars().count() > 30
+        && line.trim_end_matches(is_space).chars().next_back().is_some_and(|c| {
+            !matches!(c, '。' | '：' | ':' | '；' | ';' | '！' | '!' | '？' | '?' | '”' | '）' | ')' | '」' | '…')
+        })
+}
+
+/// An unnumbered line that announces a required part (`存在的问题和不足`, `2023年工作安排`, `主要举措和成效`)
+/// above a body paragraph: short, no sentence inside, not the title, the addressee or a signature.
+fn is_unnumbered_heading(text: &str, lines: &[std::ops::Range<usize>], k: usize, year: Option<i32>) -> bool {
+    let line = text[lines[k].clone()].trim_end_matches(['。', '：', ':']);
+    let n = line.chars().count();
+    if !(4..=25).contains(&n) || k + 3 >= lines.len() || line.contains(['。', '，', ',', '；', ';', '：', ':']) {
+        return false;
+    }
+    let next = &text[lines[k + 1].clone()];
+    if next.chars().count() < 40 || k > 0 && ends_mid_sentence(&text[lines[k - 1].clone()]) {
+        return false;
+    }
+    let simple = crate::normalize::simplify(line);
+    if crate::meta::is_title(&simple) {
+        return false;
+    }
+    parts::classify_title(&simple, year).is_some()
+        || ["举措", "成效", "主要做法", "工作情况", "主要工作"].iter().any(|w| simple.contains(w))
+}
+
+/// A line-start Arabic number right after a line cut mid-sentence is a split-off number, unless it
+/// continues its style's sequence or starts one that goes on.
+fn drop_split_numbers(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let keep: Vec<bool> = (0..cands.len())
+        .map(|i| {
+            let c = &cands[i];
+            if !(c.after_cut && c.marker.style == Style::ArabicDot) {
+                return true;
+            }
+            let n = c.marker.number.unwrap_or(0);
+            let same = |j: &usize| cands[*j].marker.style == Style::ArabicDot;
+            let prev = (0..i).rev().find(same).and_then(|j| cands[j].marker.number);
+            let next = (i + 1..cands.len()).find(same).and_then(|j| cands[j].marker.number);
+            prev == Some(n.wrapping_sub(1)) || n == 1 && next == Some(2)
+        })
+        .collect();
+    cands.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
 }
 
 /// `一是…` paragraph heads are headings only where a section has two or more of them; a lone
@@ -154,27 +228,24 @@ fn keep_item_groups(cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
 }
 
-/// In-paragraph `(n)` headings must form a sequence starting at 1.
+/// In-paragraph headings must form a sequence of their style starting at 1.
 fn keep_inline_sequences(cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
-    let mut last_inline: Option<u32> = None;
+    let mut last: Vec<(Style, u32)> = Vec::new();
     for c in cands {
-        if c.line_start {
-            if c.marker.style != Style::ArabicParen {
-                last_inline = None;
-            }
-            out.push(c);
-            continue;
-        }
+        let style = c.marker.style;
         let n = c.marker.number.unwrap_or(0);
-        let fits = match last_inline {
-            None => n == 1,
-            Some(prev) => n == prev + 1 || n == 1,
-        };
-        if fits {
-            last_inline = Some(n);
-            out.push(c);
+        if !c.line_start {
+            let prev = last.iter().find(|(s, _)| *s == style).map(|&(_, n)| n);
+            let fits = n == 1 || prev == Some(n.wrapping_sub(1));
+            if !fits {
+                continue;
+            }
         }
+        // A heading resets the sequences of the deeper styles.
+        last.retain(|(s, _)| *s < style);
+        last.push((style, n));
+        out.push(c);
     }
     out
 }

@@ -69,7 +69,16 @@ fn r3_body() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
     re(
         &CELL,
-        r"第一责任人|(党政|政府)?主要负责人[^。]{0,30}(履行|职责|述法|带头|亲自)|述法|(书记|县长|市长|区长|州长|乡长|镇长|主要领导)[^。]{0,20}(主持|听取|批示|专题研究|部署)[^。]{0,30}法治",
+        r"第一责任人|(党政|政府)?主要负责人[^。]{0,30}(履行|职责|述法|带头|亲自)|(书记|县长|市长|区长|州长|旗长|乡长|镇长)[^。]{0,20}任组长[^。]{0,80}法治",
+    )
+}
+
+/// Weaker R3 evidence: the heads chairing, hearing or instructing on rule-of-law work.
+fn r3_weak() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(
+        &CELL,
+        r"述法|(书记|县长|市长|区长|州长|旗长|乡长|镇长|主要领导)[^。]{0,20}(主持|听取|批示|专题研究|部署)[^。]{0,30}法治|(常委会|常务会|党组会)[^。]{0,20}(听取|研究|审议)[^。]{0,20}法治|法治[^。]{0,40}(书记|县长|市长|区长|州长|乡长|镇长|主要领导)[^。]{0,10}(批示|主持|部署)",
     )
 }
 
@@ -120,7 +129,10 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
     let starts_with_marker = |r: &std::ops::Range<usize>| super::markers::parse(&text[r.clone()], false).is_some();
 
     if !outline.parts.iter().any(|f| f.part == Part::R3) {
-        if let Some(span) = paragraphs.iter().find_map(|r| first_sentence_matching(doc, r.clone(), r3_body())) {
+        let strong = paragraphs.iter().find_map(|r| first_sentence_matching(doc, r.clone(), r3_body()));
+        if let Some(span) =
+            strong.or_else(|| paragraphs.iter().find_map(|r| first_sentence_matching(doc, r.clone(), r3_weak())))
+        {
             outline.parts.push(PartFound { part: Part::R3, span, anchor: span, heading: false });
         }
     }
@@ -141,7 +153,9 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
         }
     }
     // Causes: inside whatever carries R2.
-    let r2_spans: Vec<Span> = outline.part(Part::R2).map(|p| p.span).collect();
+    // (A heading such as 存在的不足和原因 promises causes; only the text under it can give them.)
+    let r2_spans: Vec<Span> =
+        outline.part(Part::R2).map(|p| if p.heading { Span::new(p.anchor.end, p.span.end) } else { p.span }).collect();
     for span in r2_spans {
         let mut at = span.start;
         while let Some(s) = first_sentence_matching(doc, at..span.end, causes_re()) {
