@@ -64,12 +64,18 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
         let line = &text[r.clone()];
         let after_cut = k > 0 && ends_mid_sentence(&text[lines[k - 1].clone()]);
         let at = |marker| Candidate { at: r.start, marker, line_end: r.end, line_start: true, after_cut };
-        if let Some(m) = markers::parse(line, true) {
+        let items = inline_items(text, r.clone());
+        let opens_with_items = items.first().is_some_and(|c| c.at == r.start);
+        if let Some(m) = markers::parse(line, true).filter(|_| !opens_with_items) {
             cands.push(at(m));
         } else if is_styled_heading(doc, r.start, line) || is_unnumbered_heading(text, &lines, k, year) {
             cands.push(at(Marker { style: Style::Plain, number: None, len: 0, damaged: false }));
         }
+        let before = cands.len();
         inline_candidates(text, r.clone(), run_together, &mut cands);
+        // Items and in-paragraph headings of one paragraph, in text order.
+        cands.extend(items);
+        cands[before..].sort_by_key(|c| c.at);
     }
     let cands = keep_item_groups(cands);
     let cands = keep_inline_sequences(cands);
@@ -89,7 +95,8 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
                 popped = stack.pop();
             }
             // A numbered level that should sit above an earlier one (`(一)` after `1.` under `一、`).
-            if let Some(deeper) = popped.filter(|_| style != Style::Plain && style != Style::CnShi) {
+            let numbered = |s: Style| s != Style::Plain && s != Style::CnShi;
+            if let Some(deeper) = popped.filter(|&d| numbered(style) && numbered(d)) {
                 let (m, end) =
                     (&text[c.at..c.at + c.marker.len], title_of(text, c.at + c.marker.len, c.line_end).0.end);
                 defects.push(Defect {
@@ -162,6 +169,53 @@ fn inline_candidates(text: &str, r: std::ops::Range<usize>, all_styles: bool, ou
     }
 }
 
+/// An inline enumeration `一是…二是…三是…` (or `一要…二要…`) inside a paragraph: two or more items in
+/// sequence, the first at the paragraph start or after a sentence end; the next may follow glued to
+/// the text when scraping lost the punctuation (`3.5万余人次二是加强…`).
+fn inline_items(text: &str, r: std::ops::Range<usize>) -> Vec<Candidate> {
+    let para = &text[r.clone()];
+    let mut found: Vec<(usize, usize, u32)> = Vec::new();
+    let mut search = 0;
+    let mut verb: Option<&str> = None;
+    let mut n = 1u32;
+    while n <= 30 {
+        let numeral = markers::cn_numeral(n);
+        let hit = ["是", "要"]
+            .iter()
+            .filter(|v| verb.is_none_or(|x| x == **v))
+            .filter_map(|v| {
+                let pat = format!("{numeral}{v}");
+                para[search..].find(&pat).map(|i| (search + i, pat.len(), *v))
+            })
+            .min_by_key(|h| h.0);
+        let Some((pos, len, v)) = hit else { break };
+        let real = markers::parse(&para[pos..], false).is_some_and(|m| m.style == Style::CnShi && m.number == Some(n));
+        let opens = pos == 0
+            || matches!(para[..pos].trim_end_matches(is_space).chars().next_back(), Some('。' | '；' | ';' | '：' | ':' | '！' | '？'));
+        if real && (n > 1 || opens) {
+            found.push((pos, len, n));
+            verb = Some(v);
+            n += 1;
+        } else if n > 1 && !real {
+            // `十二是` inside a word: look further for this number.
+        }
+        search = pos + len;
+    }
+    // A lone item opening a paragraph is a paragraph head (the line-start rules decide); a lone one
+    // inside a paragraph is an enumeration whose later markers were lost.
+    if found.is_empty() || found.len() == 1 && found[0].0 == 0 {
+        return Vec::new();
+    }
+    (0..found.len())
+        .map(|k| {
+            let (pos, len, n) = found[k];
+            let end = found.get(k + 1).map(|x| r.start + x.0).unwrap_or(r.end);
+            let marker = Marker { style: Style::CnShi, number: Some(n), len, damaged: false };
+            Candidate { at: r.start + pos, marker, line_end: end, line_start: false, after_cut: false }
+        })
+        .collect()
+}
+
 /// The line stops mid-sentence (a paragraph the page cut): its last character is not a sentence end.
 fn ends_mid_sentence(line: &str) -> bool {
     line.chars().count() > 30
@@ -215,11 +269,12 @@ fn keep_item_groups(cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut keep = vec![true; cands.len()];
     let mut i = 0;
     while i < cands.len() {
-        if cands[i].marker.style != Style::CnShi {
+        let head_item = |c: &Candidate| c.marker.style == Style::CnShi && c.line_start;
+        if !head_item(&cands[i]) {
             i += 1;
             continue;
         }
-        let j = (i..cands.len()).find(|&j| cands[j].marker.style != Style::CnShi).unwrap_or(cands.len());
+        let j = (i..cands.len()).find(|&j| !head_item(&cands[j])).unwrap_or(cands.len());
         if j - i < 2 {
             keep[i..j].iter_mut().for_each(|k| *k = false);
         }
@@ -293,7 +348,9 @@ fn repair_and_check_numbers(sections: &mut [Section], cands: &[Candidate], defec
     // Previous sibling number per (depth), reset when a shallower heading opens a new parent.
     let mut last: Vec<Option<(String, u32)>> = Vec::new();
     for (i, s) in sections.iter_mut().enumerate() {
-        if cands[i].marker.style == Style::Plain {
+        // Unnumbered headings have nothing to check; inline items often lose a marker to scraping
+        // without that being a defect of the report.
+        if cands[i].marker.style == Style::Plain || cands[i].marker.style == Style::CnShi && !cands[i].line_start {
             continue;
         }
         let d = s.depth as usize;
@@ -414,7 +471,8 @@ mod tests {
     #[test]
     fn item_paragraphs_need_a_group() {
         let o = outline("(一)甲\n一是加强领导。\n二是强化管理。\n(二)乙\n一是加强。二是强化。\n");
-        assert_eq!(tree(&o), ["(一) 甲", "  一是 加强领导", "  二是 强化管理", "(二) 乙"]);
+        assert_eq!(tree(&o), ["(一) 甲", "  一是 加强领导", "  二是 强化管理", "(二) 乙", "  一是 加强", "  二是 强化"]);
+        assert!(o.defects.is_empty());
     }
 
     #[test]
