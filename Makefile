@@ -18,8 +18,9 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, "", $$0); print; exit}' Cargo.lock)
 STAMP := target/.stamps
 
+
 .PHONY: setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
-        test-native test-wasm-node test-wasm-browser test-e2e bench size clean
+        test-scores test-native test-wasm-node test-wasm-browser test-e2e bench size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
 setup: setup-rust setup-system setup-node
@@ -67,7 +68,7 @@ serve: setup build
 	node tools/serve.mjs --port $(PORT)
 
 ## ---- tests ----
-test: setup lint test-native build test-wasm-node test-wasm-browser test-e2e
+test: setup lint test-native build test-scores test-wasm-node test-wasm-browser test-e2e
 	@echo "make test: all passed"
 
 lint: fmt-check clippy
@@ -79,6 +80,14 @@ clippy: setup-rust
 
 test-native:
 	cargo test --release
+
+# The development sets of ../shared/reference through the scorer: figures and outline F1 >= 0.97.
+SHARED := ../shared
+test-scores: build-native
+	target/release/report-analyzer analyze --format jsonl $(SHARED)/corpus/seeds/*.txt > target/dev-pred.jsonl
+	python3 $(SHARED)/tools/score.py figures --gold $(SHARED)/reference/figures-dev.jsonl --docs $(SHARED)/corpus/seeds --pred target/dev-pred.jsonl --min 0.97 | tail -9
+	python3 $(SHARED)/tools/score.py outline --gold $(SHARED)/reference/dev-outline.jsonl --docs $(SHARED)/corpus/seeds --pred target/dev-pred.jsonl --min 0.97 | tail -2
+	python3 $(SHARED)/tools/score.py meta --gold $(SHARED)/reference/dev-outline.jsonl --docs $(SHARED)/corpus/seeds --pred target/dev-pred.jsonl --min 0.85
 
 # wasm-bindgen-test: the same tests/wasm_api.rs, once in Node and once in headless Chromium.
 test-wasm-node: setup-rust
