@@ -65,13 +65,9 @@ fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) -> Res
     if input.chars().all(text::is_space) {
         return Err(Error::Empty);
     }
-    let checklist = match &options.checklist {
-        Some(c) => {
-            c.validate()?;
-            None
-        }
-        None => Some(checklist::Checklist::builtin()),
-    };
+    if let Some(c) = &options.checklist {
+        c.validate()?;
+    }
     let doc = doc::Doc::with_hints(input, info.heading_hints.clone());
     let mut meta = meta::extract(&doc);
     if let Some(y) = options.year {
@@ -79,8 +75,13 @@ fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) -> Res
     }
     let outline = outline::extract(&doc, meta.year);
     let figures = figures::extract(input, &doc.excluded_ranges());
-    let list = options.checklist.as_ref().or(checklist.as_ref()).expect("a checklist is always chosen");
-    let checklist = checklist::apply(list, &doc, &outline, meta.year);
+    let checklist = match &options.checklist {
+        Some(list) => checklist::apply(list, &doc, &outline, None),
+        None => {
+            let (edition, why) = checklist::Edition::choose(meta.year, doc.matchable.text());
+            checklist::apply(&checklist::Checklist::builtin_for(edition), &doc, &outline, Some(why))
+        }
+    };
     let score = score::score(&doc, &meta, &outline, &figures, &checklist);
     let mut defects = outline.defects.clone();
     defects.extend(meta::form_defects(&doc, &meta));

@@ -203,9 +203,12 @@ pub struct Evidence {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChecklistResult {
-    /// Id of the checklist applied (`default-2021` for the built-in one on 纲要(2021-2025) reports).
+    /// Id of the checklist applied (`default-2021` or `default-2015` for the built-in ones, by report year).
     pub id: String,
     pub name: String,
+    /// Why this checklist (the edition of the 纲要 chosen from the report year or goal formula).
+    #[serde(default)]
+    pub note: Option<String>,
     pub items: Vec<ItemResult>,
 }
 
@@ -215,6 +218,9 @@ pub struct ItemResult {
     pub name: String,
     /// The group the item belongs to (`parts`, `areas`, …), as the checklist names it.
     pub group: String,
+    /// The item this one details (a 纲要 area for its named sub-items).
+    #[serde(default)]
+    pub parent: Option<String>,
     /// False for items shown but not scored (普法).
     pub scored: bool,
     pub status: Status,

@@ -19,7 +19,7 @@ pub fn score(
         return None;
     }
     let dimensions = vec![
-        structure(outline),
+        structure(outline, meta.year),
         coverage(checklist),
         data(doc, outline, figures),
         problems(doc, outline),
@@ -69,8 +69,15 @@ fn found(outline: &Outline, part: Part) -> Option<bool> {
     any
 }
 
-fn structure(outline: &Outline) -> Dimension {
+/// Report years before 2019 had no required contents (the 2019 rule introduced them): R3 and R2's
+/// causes are not expected there, and the other parts carry the dimension.
+const FIRST_YEAR_OF_REQUIRED_CONTENTS: i32 = 2018;
+
+fn structure(outline: &Outline, year: Option<i32>) -> Dimension {
     let mut t = Tally::new();
+    let lenient = year.is_some_and(|y| y <= FIRST_YEAR_OF_REQUIRED_CONTENTS);
+    // Points of R1, R2, R3, R4 and the causes; rescaled to 35 when R3 and the causes are not expected.
+    let scale = if lenient { 35.0 / 23.0 } else { 1.0 };
     let parts = [
         (Part::R1, 10.0, "主要举措和成效"),
         (Part::R2, 6.0, "存在的不足"),
@@ -78,6 +85,10 @@ fn structure(outline: &Outline) -> Dimension {
         (Part::R4, 7.0, "下一年度工作安排"),
     ];
     for (part, pts, name) in parts {
+        if lenient && part == Part::R3 {
+            continue;
+        }
+        let pts = pts * scale;
         match found(outline, part) {
             Some(true) => t.earn(pts, 1.0, |_| String::new()),
             Some(false) => {
@@ -86,23 +97,62 @@ fn structure(outline: &Outline) -> Dimension {
             None => t.earn(pts, 0.0, |l| format!("未见“{name}”({})（-{l}分）", part.id())),
         }
     }
-    let causes = if outline.causes.is_empty() { 0.0 } else { 1.0 };
-    t.earn(4.0, causes, |l| format!("未见存在问题的原因分析（-{l}分）"));
+    if lenient {
+        t.reasons
+            .push("2019年以前的年度报告没有规定内容：不要求第一责任人履职情况和问题原因，本项按其余各部分折算".into());
+    } else {
+        let causes = if outline.causes.is_empty() { 0.0 } else { 1.0 };
+        t.earn(4.0, causes, |l| format!("未见存在问题的原因分析（-{l}分）"));
+    }
     t.done("S1", "结构完整", 35.0)
 }
 
+fn share(status: Status) -> f64 {
+    match status {
+        Status::Covered | Status::NotApplicable => 1.0,
+        Status::Mentioned => 0.5,
+        Status::Missing => 0.0,
+    }
+}
+
+/// The 纲要 areas: each applicable area an equal share of 25 points; an area with named sub-items earns
+/// half by its own status and half by the share of its sub-items covered.
 fn coverage(checklist: &ChecklistResult) -> Dimension {
     let mut t = Tally::new();
-    let areas: Vec<_> = checklist.items.iter().filter(|i| i.scored && i.group == "areas").collect();
+    let areas: Vec<_> = checklist
+        .items
+        .iter()
+        .filter(|i| i.scored && i.group == "areas" && i.parent.is_none() && i.status != Status::NotApplicable)
+        .collect();
     let each = if areas.is_empty() { 0.0 } else { 25.0 / areas.len() as f64 };
-    for item in &areas {
-        match item.status {
-            Status::Covered | Status::NotApplicable => t.earn(each, 1.0, |_| String::new()),
-            Status::Mentioned => t.earn(each, 0.5, |l| format!("“{}”仅简略提及（-{l}分）", item.name)),
-            Status::Missing => t.earn(each, 0.0, |l| format!("未见“{}”相关内容（-{l}分）", item.name)),
+    for area in &areas {
+        let subs: Vec<_> = checklist.items.iter().filter(|i| i.parent.as_deref() == Some(area.id.as_str())).collect();
+        if area.status == Status::Missing {
+            t.earn(each, 0.0, |l| format!("未见“{}”相关内容（-{l}分）", area.name));
+            continue;
         }
+        if subs.is_empty() {
+            t.earn(each, share(area.status), |l| format!("“{}”仅简略提及（-{l}分）", area.name));
+            continue;
+        }
+        let sub_share = subs.iter().map(|s| share(s.status)).sum::<f64>() / subs.len() as f64;
+        let total = 0.5 * share(area.status) + 0.5 * sub_share;
+        let missing: Vec<&str> =
+            subs.iter().filter(|s| s.status == Status::Missing).map(|s| short_name(&s.name)).collect();
+        t.earn(each, total, |l| {
+            if missing.is_empty() {
+                format!("“{}”部分子项仅简略提及（-{l}分）", area.name)
+            } else {
+                format!("“{}”未涉及：{}（-{l}分）", area.name, missing.join("、"))
+            }
+        });
     }
     t.done("S2", "纲要领域覆盖", 25.0)
+}
+
+/// A sub-item's name without its parenthesized examples.
+fn short_name(name: &str) -> &str {
+    name.split(['（', '(']).next().unwrap_or(name)
 }
 
 /// Figures per 1,000 characters in the measures (R1) that earn full marks.

@@ -61,6 +61,9 @@ fn render(text: &str, a: &Analysis) -> String {
         let _ = writeln!(s, "- {} @{}: {}", d.kind, d.span.start, d.message);
     }
     let _ = writeln!(s, "\n## Checklist {}\n", a.checklist.id);
+    if let Some(note) = &a.checklist.note {
+        let _ = writeln!(s, "{note}\n");
+    }
     for i in &a.checklist.items {
         let mark = match i.status {
             Status::Covered => "✓",
@@ -249,6 +252,29 @@ fn seed_furniture_matches_the_gold_chrome() {
         let want: Vec<&str> = g["chrome"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
         assert_eq!(got, want, "{file}");
     }
+}
+
+#[test]
+fn a_report_of_2020_is_judged_on_the_2015_areas() {
+    let path = corpus("seeds").into_iter().find(|p| p.to_string_lossy().contains("003_")).unwrap();
+    let text = std::fs::read_to_string(path).unwrap().replace("2021年", "2020年").replace("2022年", "2021年");
+    let a = analyze(&text, &Options::default()).unwrap();
+    assert_eq!(a.meta.year, Some(2020));
+    assert_eq!(a.checklist.id, "default-2015");
+    assert!(a.checklist.note.as_deref().unwrap().contains("2015-2020"));
+    let status = |id: &str| a.checklist.items.iter().find(|i| i.id == id).unwrap().status;
+    for id in ["A1", "A6", "A9"] {
+        assert_eq!(status(id), Status::NotApplicable, "{id} has no 2015 counterpart");
+    }
+    assert_eq!(status("A5"), Status::Covered);
+    let s2 = &a.score.as_ref().unwrap().dimensions[1];
+    assert!(s2.reasons.iter().all(|r| !r.contains("突发事件") && !r.contains("科技保障")), "{:?}", s2.reasons);
+    // A 2017 report is not expected to have R3 or the causes.
+    let text = text.replace("2020年", "2017年").replace("2021年", "2018年");
+    let a = analyze(&text, &Options::default()).unwrap();
+    let s1 = &a.score.as_ref().unwrap().dimensions[0];
+    assert!(s1.reasons.iter().all(|r| !r.contains("(R3)") && !r.starts_with("未见存在问题的原因")), "{:?}", s1.reasons);
+    assert!(s1.reasons.iter().any(|r| r.starts_with("2019年以前")));
 }
 
 #[test]

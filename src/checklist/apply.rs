@@ -40,8 +40,7 @@ fn compile(list: &Checklist) -> Compiled {
     Compiled { literals, literal_owner, regexes }
 }
 
-pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, year: Option<i32>) -> ChecklistResult {
-    let _ = year;
+pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, note: Option<String>) -> ChecklistResult {
     let text = doc.text;
     let compiled = compile(list);
     // Sentences holding a cue of each item (a hit is a distinct sentence), in text order.
@@ -71,15 +70,34 @@ pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, year: Option<i32>) 
         }
     }
 
+    // A parent counts its sub-items' sentences too.
+    for (i, item) in list.items.iter().enumerate() {
+        if let Some(p) = list.items.iter().position(|x| Some(&x.id) == item.parent.as_ref()) {
+            let child = body_hits[i].clone();
+            for r in child {
+                if !body_hits[p].contains(&r) {
+                    body_hits[p].push(r);
+                }
+            }
+        }
+    }
     let items = list
         .items
         .iter()
         .enumerate()
         .map(|(i, item)| {
+            let group = match &item.parent {
+                Some(p) => list.items.iter().find(|x| &x.id == p).map_or(item.group.clone(), |x| x.group.clone()),
+                None => item.group.clone(),
+            };
             let (status, evidence) = match item.part.as_deref() {
+                _ if !item.applicable => (Status::NotApplicable, Vec::new()),
                 Some(part) => part_status(part, outline),
                 None => {
-                    let heading_cues = item.heading_cues.as_ref().unwrap_or(&item.cues);
+                    let mut heading_cues = item.heading_cues.clone().unwrap_or_else(|| item.cues.clone());
+                    for child in list.items.iter().filter(|x| x.parent.as_ref() == Some(&item.id)) {
+                        heading_cues.extend(child.heading_cues.clone().unwrap_or_else(|| child.cues.clone()));
+                    }
                     let headings: Vec<Evidence> = outline
                         .sections
                         .iter()
@@ -111,14 +129,15 @@ pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, year: Option<i32>) 
             ItemResult {
                 id: item.id.clone(),
                 name: item.name.clone(),
-                group: item.group.clone(),
-                scored: item.scored,
+                group,
+                parent: item.parent.clone(),
+                scored: item.scored && item.applicable,
                 status,
                 evidence,
             }
         })
         .collect();
-    ChecklistResult { id: list.id.clone(), name: list.name.clone(), items }
+    ChecklistResult { id: list.id.clone(), name: list.name.clone(), note, items }
 }
 
 fn cue_matches(cue: &str, s: &str) -> bool {

@@ -13,6 +13,9 @@
 //! - `min_hits`: sentences holding a cue needed for `covered` (default 2); one is `mentioned`.
 //! - `part`: `R1`…`R5` or `R2-causes` ties the item to the outline's required parts instead of cues.
 //! - `scored`: false for items shown but not scored (default true). `group`: free text (default `items`).
+//! - `parent`: the id of an earlier item this one details (a 纲要 area's named sub-items); the parent
+//!   counts its children's hits, and the score credits areas by their sub-items too.
+//! - `applicable`: false for an item shown as not applicable (the 2015 纲要 has no A6), never scored.
 
 mod apply;
 
@@ -49,6 +52,10 @@ pub struct Item {
     pub scored: bool,
     #[serde(default)]
     pub part: Option<String>,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default = "default_true")]
+    pub applicable: bool,
 }
 
 fn default_group() -> String {
@@ -64,15 +71,53 @@ fn default_true() -> bool {
 pub const PART_IDS: [&str; 6] = ["R1", "R2", "R2-causes", "R3", "R4", "R5"];
 
 const DEFAULT_2021: &str = include_str!("../../data/checklists/default-2021.json");
+const DEFAULT_2015: &str = include_str!("../../data/checklists/default-2015.json");
+
+/// Which 纲要 a report is judged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edition {
+    /// 《法治政府建设实施纲要(2021-2025年)》: report years from 2021.
+    Outline2021,
+    /// 《法治政府建设实施纲要(2015-2020年)》: report years up to 2020.
+    Outline2015,
+}
+
+impl Edition {
+    /// The edition for a report: by its year; without one, by the goal formula it quotes (the 2021
+    /// formula ends 智能高效、廉洁诚信、人民满意, the 2015 one 廉洁高效、守法诚信). Returns the reason.
+    pub fn choose(year: Option<i32>, text: &str) -> (Edition, String) {
+        match year {
+            Some(y) if y <= 2020 => {
+                (Edition::Outline2015, format!("报告年度为{y}年，按《法治政府建设实施纲要(2015-2020年)》的领域评估"))
+            }
+            Some(y) => {
+                (Edition::Outline2021, format!("报告年度为{y}年，按《法治政府建设实施纲要(2021-2025年)》的领域评估"))
+            }
+            None if text.contains("守法诚信") && !text.contains("人民满意") => (
+                Edition::Outline2015,
+                "未能确定报告年度；文中目标表述为“守法诚信”（2015年纲要），按2015—2020年纲要评估".into(),
+            ),
+            None => (Edition::Outline2021, "未能确定报告年度，按现行《法治政府建设实施纲要(2021-2025年)》评估".into()),
+        }
+    }
+}
 
 impl Checklist {
-    /// The built-in checklist, parsed once.
+    /// The built-in checklist of the current 纲要, parsed once.
     pub fn builtin() -> Checklist {
-        static CELL: std::sync::OnceLock<Checklist> = std::sync::OnceLock::new();
-        CELL.get_or_init(|| {
-            Checklist::from_json(DEFAULT_2021).expect("the built-in checklist is validated by a unit test")
-        })
-        .clone()
+        Checklist::builtin_for(Edition::Outline2021)
+    }
+
+    /// The built-in checklist of an edition, parsed once.
+    pub fn builtin_for(edition: Edition) -> Checklist {
+        static C2021: std::sync::OnceLock<Checklist> = std::sync::OnceLock::new();
+        static C2015: std::sync::OnceLock<Checklist> = std::sync::OnceLock::new();
+        let (cell, json) = match edition {
+            Edition::Outline2021 => (&C2021, DEFAULT_2021),
+            Edition::Outline2015 => (&C2015, DEFAULT_2015),
+        };
+        cell.get_or_init(|| Checklist::from_json(json).expect("the built-in checklists are validated by a unit test"))
+            .clone()
     }
 
     /// Parse and validate a checklist file; errors name the item and the field.
@@ -106,11 +151,23 @@ impl Checklist {
             if item.min_hits == 0 {
                 return err(format!("{who}: field \"min_hits\" must be at least 1"));
             }
+            if let Some(parent) = &item.parent {
+                match self.items[..n].iter().find(|i| &i.id == parent) {
+                    None => {
+                        return err(format!("{who}: field \"parent\" names {parent:?}, which is not an earlier item"))
+                    }
+                    Some(p) if p.parent.is_some() => {
+                        return err(format!("{who}: field \"parent\" names {parent:?}, which is itself a sub-item"))
+                    }
+                    _ => {}
+                }
+            }
+            let has_children = self.items.iter().any(|i| i.parent.as_deref() == Some(item.id.as_str()));
             match &item.part {
                 Some(p) if !PART_IDS.contains(&p.as_str()) => {
                     return err(format!("{who}: field \"part\" is {p:?}; expected one of {}", PART_IDS.join(", ")))
                 }
-                None if item.cues.is_empty() => {
+                None if item.cues.is_empty() && item.applicable && !has_children => {
                     return err(format!("{who}: field \"cues\" is empty (and no \"part\")"))
                 }
                 _ => {}
@@ -142,14 +199,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_is_valid_with_every_part_and_ten_areas() {
-        let c = Checklist::from_json(DEFAULT_2021).unwrap();
-        for p in PART_IDS {
-            assert!(c.items.iter().any(|i| i.part.as_deref() == Some(p)), "{p}");
+    fn builtins_are_valid_with_every_part_and_ten_areas() {
+        for json in [DEFAULT_2021, DEFAULT_2015] {
+            let c = Checklist::from_json(json).unwrap();
+            for p in PART_IDS {
+                assert!(c.items.iter().any(|i| i.part.as_deref() == Some(p)), "{p}");
+            }
+            let areas: Vec<&str> = c.items.iter().filter(|i| i.group == "areas").map(|i| i.id.as_str()).collect();
+            assert_eq!(areas, ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10"], "{}", c.id);
+            assert!(c.items.iter().filter(|i| i.part.is_none() && i.applicable).all(|i| !i.cues.is_empty()));
         }
-        let areas: Vec<&str> = c.items.iter().filter(|i| i.group == "areas").map(|i| i.id.as_str()).collect();
-        assert_eq!(areas, ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10"]);
-        assert!(c.items.iter().filter(|i| i.part.is_none()).all(|i| !i.cues.is_empty()));
+        // The 2021 areas carry the 纲要's 32 named sub-items (四)–(三十五).
+        let c = Checklist::from_json(DEFAULT_2021).unwrap();
+        assert_eq!(c.items.iter().filter(|i| i.parent.is_some()).count(), 32);
+        // 2015: A1, A6 and A9 have no counterpart.
+        let c = Checklist::from_json(DEFAULT_2015).unwrap();
+        let na: Vec<&str> = c.items.iter().filter(|i| !i.applicable).map(|i| i.id.as_str()).collect();
+        assert_eq!(na, ["A1", "A6", "A9"]);
+    }
+
+    #[test]
+    fn edition_by_year_or_goal_formula() {
+        assert_eq!(Edition::choose(Some(2020), "").0, Edition::Outline2015);
+        assert_eq!(Edition::choose(Some(2021), "").0, Edition::Outline2021);
+        assert_eq!(
+            Edition::choose(None, "建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府").0,
+            Edition::Outline2015
+        );
+        assert_eq!(Edition::choose(None, "智能高效、廉洁诚信、人民满意").0, Edition::Outline2021);
     }
 
     #[track_caller]
@@ -172,5 +249,9 @@ mod tests {
         rejects(r#"{"id":"x","name":"x","items":[{"id":"K1","name":"a","part":"R9"}]}"#, "field \"part\"");
         rejects(r#"{"id":"x","name":"x","items":[{"id":"K1","name":"a","cue":["a"]}]}"#, "unknown field `cue`");
         rejects(r#"{"id":"x","name":"x","items":[{"id":"K1","name":"","cues":["a"]}]}"#, "field \"name\"");
+        rejects(
+            r#"{"id":"x","name":"x","items":[{"id":"K1","name":"a","cues":["a"],"parent":"K9"}]}"#,
+            "field \"parent\"",
+        );
     }
 }

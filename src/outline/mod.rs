@@ -191,7 +191,10 @@ fn inline_items(text: &str, r: std::ops::Range<usize>) -> Vec<Candidate> {
         let Some((pos, len, v)) = hit else { break };
         let real = markers::parse(&para[pos..], false).is_some_and(|m| m.style == Style::CnShi && m.number == Some(n));
         let opens = pos == 0
-            || matches!(para[..pos].trim_end_matches(is_space).chars().next_back(), Some('。' | '；' | ';' | '：' | ':' | '！' | '？'));
+            || matches!(
+                para[..pos].trim_end_matches(is_space).chars().next_back(),
+                Some('。' | '；' | ';' | '：' | ':' | '！' | '？')
+            );
         if real && (n > 1 || opens) {
             found.push((pos, len, n));
             verb = Some(v);
@@ -471,7 +474,10 @@ mod tests {
     #[test]
     fn item_paragraphs_need_a_group() {
         let o = outline("(一)甲\n一是加强领导。\n二是强化管理。\n(二)乙\n一是加强。二是强化。\n");
-        assert_eq!(tree(&o), ["(一) 甲", "  一是 加强领导", "  二是 强化管理", "(二) 乙", "  一是 加强", "  二是 强化"]);
+        assert_eq!(
+            tree(&o),
+            ["(一) 甲", "  一是 加强领导", "  二是 强化管理", "(二) 乙", "  一是 加强", "  二是 强化"]
+        );
         assert!(o.defects.is_empty());
     }
 
