@@ -68,7 +68,7 @@ impl LegacyDecoder for NativeDecoder {
 }
 
 fn utf16(bytes: &[u8], le: bool) -> Option<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units =
@@ -170,7 +170,7 @@ fn binary() -> Error {
 /// UTF-16 without a byte-order mark (tried only on bytes that are not NUL-free UTF-8): the byte order
 /// under which nearly every code unit is a plausible character of a Chinese report.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Charset> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
