@@ -260,7 +260,7 @@ impl Tables {
 
     /// The length of the longest word of `role` ending right before `i` in `d`.
     pub fn word_ending(&self, role: Role, d: &super::norm::Chars, i: usize) -> Option<usize> {
-        if i == 0 || !self.word_last.get(&role).is_some_and(|l| l.binary_search(&d.c[i - 1]).is_ok()) {
+        if i == 0 || self.word_last.get(&role).is_none_or(|l| l.binary_search(&d.c[i - 1]).is_err()) {
             return None;
         }
         self.words(role).iter().find(|w| d.ends_with_chars(i, w)).map(Vec::len)
@@ -276,7 +276,7 @@ impl Tables {
         end: usize,
         keep: usize,
     ) -> Option<usize> {
-        if i >= d.len() || !self.word_first.get(&role).is_some_and(|l| l.binary_search(&d.c[i]).is_ok()) {
+        if i >= d.len() || self.word_first.get(&role).is_none_or(|l| l.binary_search(&d.c[i]).is_err()) {
             return None;
         }
         self.words(role).iter().find(|w| i + w.len() + keep <= end && d.starts_with_chars(i, w)).map(Vec::len)
