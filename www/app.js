@@ -59,6 +59,8 @@ const ui = {
   analyze: $("analyze-button"),
   clear: $("clear-button"),
   file: $("file-input"),
+  checklistFile: $("checklist-input"),
+  checklistReset: $("checklist-reset"),
   drop: $("drop-zone"),
   status: $("status"),
   error: $("error"),
@@ -186,6 +188,16 @@ function describeError(e, fileName) {
 
 let current = null; // { text, analysis, source }
 let debounceTimer = 0;
+/** A checklist the user loaded (the object `parseChecklist` returned), or null for the built-in one. */
+let customChecklist = null;
+
+/** Options of every analysis: the source name and the user's checklist, if any. */
+function options(source) {
+  const o = {};
+  if (source) o.source = source;
+  if (customChecklist) o.checklist = customChecklist;
+  return o;
+}
 
 async function analyzeText({ auto = false } = {}) {
   clearTimeout(debounceTimer);
@@ -197,7 +209,7 @@ async function analyzeText({ auto = false } = {}) {
   }
   const t0 = performance.now();
   try {
-    const analysis = await callApi((a) => a.analyze(text, {}));
+    const analysis = await callApi((a) => a.analyze(text, options(null)));
     clearError();
     show(text, analysis, null, performance.now() - t0);
   } catch (e) {
@@ -218,7 +230,7 @@ async function analyzeFile(file) {
   const t0 = performance.now();
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await callApi((a) => a.analyzeBytes(bytes, file.name, { source: file.name }));
+    const result = await callApi((a) => a.analyzeBytes(bytes, file.name, options(file.name)));
     clearError();
     ui.input.value = result.text;
     show(result.text, result.analysis, file.name, performance.now() - t0);
@@ -513,8 +525,15 @@ function renderScore(analysis) {
 
 function renderChecklist(analysis, text) {
   const items = analysis.checklist.items;
-  const groups = new Map(Object.keys(GROUPS).map((g) => [g, []]));
+  const children = new Map();
   for (const it of items) {
+    if (it.parent) {
+      if (!children.has(it.parent)) children.set(it.parent, []);
+      children.get(it.parent).push(it);
+    }
+  }
+  const groups = new Map(Object.keys(GROUPS).map((g) => [g, []]));
+  for (const it of items.filter((i) => !i.parent)) {
     if (!groups.has(it.group)) groups.set(it.group, []);
     groups.get(it.group).push(it);
   }
@@ -530,13 +549,18 @@ function renderChecklist(analysis, text) {
         el("h3", {},
           el("span", { text: GROUPS[group] ?? group }),
           el("span", { class: "cl-count", data: { testid: `checklist-count-${group}` }, text: summary })),
-        el("ul", { class: "cl-items" }, list.map((it) => checklistItem(it, text)))),
+        el("ul", { class: "cl-items" }, list.map((it) => checklistItem(it, text, children.get(it.id) ?? [])))),
     );
   }
-  ui.checklist.replaceChildren(el("p", { class: "cl-name", text: analysis.checklist.name }), ...blocks);
+  const { name, note } = analysis.checklist;
+  ui.checklist.replaceChildren(
+    el("p", { class: "cl-name", text: name }),
+    note ? el("p", { class: "cl-note", data: { testid: "checklist-note" }, text: note }) : null,
+    ...blocks,
+  );
 }
 
-function checklistItem(it, text) {
+function checklistItem(it, text, subs = []) {
   const st = STATUS[it.status] ?? { icon: "?", label: it.status };
   const evButton = (ev, k) =>
     el("button", {
@@ -559,7 +583,16 @@ function checklistItem(it, text) {
         el("span", { class: "cl-id", text: it.id }),
         el("span", { class: "cl-text", text: it.name }),
         it.scored ? null : el("span", { class: "tag", text: "不计分" })),
-      evidence.length ? el("div", { class: "cl-evidence" }, evidence) : null));
+      evidence.length ? el("div", { class: "cl-evidence" }, evidence) : null,
+      subs.length ? subItems(subs, text) : null));
+}
+
+/** The named sub-items of a 纲要 area, folded: “子项 已覆盖 x / y”. */
+function subItems(subs, text) {
+  const covered = subs.filter((i) => i.status === "covered").length;
+  return el("details", { class: "cl-subs", data: { testid: "checklist-subitems" } },
+    el("summary", { text: `子项 已覆盖 ${covered} / ${subs.length}` }),
+    el("ul", { class: "cl-items" }, subs.map((it) => checklistItem(it, text))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -743,6 +776,37 @@ ui.file.addEventListener("change", async () => {
   const file = ui.file.files?.[0];
   if (file) await analyzeFile(file);
 });
+ui.checklistFile.addEventListener("change", async () => {
+  const file = ui.checklistFile.files?.[0];
+  ui.checklistFile.value = "";
+  if (!file || !api) return;
+  try {
+    const parsed = await callApi(async (a) => a.parseChecklist(await file.text()));
+    customChecklist = parsed;
+    ui.checklistReset.hidden = false;
+    clearError();
+    setStatus(`已载入检查清单“${parsed.name}”（${parsed.items.length} 项）。`);
+    if (current) await reanalyze();
+  } catch (e) {
+    const [message, detail] = describeError(e, file.name);
+    showError(`检查清单“${file.name}”无法使用：${message}`, detail);
+  }
+});
+
+ui.checklistReset.addEventListener("click", async () => {
+  customChecklist = null;
+  ui.checklistReset.hidden = true;
+  setStatus("已恢复内置检查清单。");
+  if (current) await reanalyze();
+});
+
+/** Analyze the shown text again (after the checklist changed). */
+async function reanalyze() {
+  const { text, source } = current;
+  const analysis = await callApi((a) => a.analyze(text, options(source)));
+  show(text, analysis, source, 0);
+}
+
 ui.clear.addEventListener("click", () => {
   clearTimeout(debounceTimer);
   ui.input.value = "";

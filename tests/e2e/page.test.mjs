@@ -12,6 +12,7 @@ const SEED_002 = new URL("002_13e699f1154613c7.txt", SEEDS);
 const SEED_003 = new URL("003_722f5c68c1af48ec.txt", SEEDS);
 const SHOTS = new URL("./screenshots/", import.meta.url);
 const FIXTURES = new URL("../fixtures/", import.meta.url);
+const EXAMPLE_CHECKLIST = new URL("../../data/checklists/example-custom.json", import.meta.url);
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 let server;
@@ -189,6 +190,45 @@ describe("report-analyzer page", () => {
       }
     });
   }
+
+  test("a custom checklist is applied, a malformed one explained, and the built-in one restored", async () => {
+    const { page, context, errors } = await openPage();
+    try {
+      await paste(page, await readFile(SEED_002, "utf8"));
+      await waitForAnalysis(page);
+      const ids = () =>
+        page.$$eval('[data-testid="checklist"] [data-testid="checklist-item"]', (lis) =>
+          lis.filter((li) => !li.closest(".cl-subs")).map((li) => li.dataset.item));
+      assert.ok((await ids()).includes("A10"));
+      // The 2021 areas carry their named sub-items, folded under each area.
+      assert.equal(await page.locator('[data-testid="checklist-subitems"]').count(), 9, "A2–A10 have sub-items");
+      assert.match(await page.locator('[data-testid="checklist-note"]').textContent(), /2021-2025/);
+
+      await page.locator('[data-testid="checklist-input"]').setInputFiles(fileURLToPath(EXAMPLE_CHECKLIST));
+      await page.waitForFunction(() => document.querySelector('[data-testid="checklist"] [data-item="K3"]'));
+      assert.deepEqual(await ids(), ["K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8"]);
+      assert.equal(await page.locator('[data-testid="checklist"] [data-item="K3"]').getAttribute("data-status"), "covered");
+
+      await page.locator('[data-testid="checklist-input"]').setInputFiles({
+        name: "broken.json",
+        mimeType: "application/json",
+        buffer: Buffer.from('{"id": "x", "name": "x", "items": [{"id": "K1", "name": "a", "cues": ["re:(("]}]}'),
+      });
+      await page.waitForSelector('[data-testid="error"]:not([hidden])');
+      const message = await page.locator('[data-testid="error"]').textContent();
+      assert.match(message, /broken\.json/);
+      assert.match(message, /K1/);
+      assert.match(message, /cues/);
+      // The checklist in force is still the user's good one.
+      assert.ok((await ids()).includes("K3"));
+
+      await page.locator('[data-testid="checklist-reset"]').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="checklist"] [data-item="A10"]'));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 
   test("numbering defects are listed and flagged in the outline", async () => {
     const { page, context } = await openPage();
