@@ -35,6 +35,18 @@ pub fn figure_rows(a: &Analysis) -> Vec<[String; 11]> {
         .collect()
 }
 
+/// The figures of several analyses as CSV (one header, [`FIGURE_COLUMNS`]).
+pub fn figures_csv(analyses: &[Analysis]) -> String {
+    let mut out = String::new();
+    crate::compare::push_csv_line(&mut out, FIGURE_COLUMNS.iter().copied());
+    for a in analyses {
+        for row in figure_rows(a) {
+            crate::compare::push_csv_line(&mut out, row.iter().map(String::as_str));
+        }
+    }
+    out
+}
+
 /// The name serde gives a unit-like enum value (`Count` → `count`).
 fn json_name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()

@@ -8,6 +8,7 @@
 //! [`outline`] (sections, parts, numbering defects) → [`figures`] → [`checklist`] → [`score`].
 
 pub mod checklist;
+pub mod compare;
 pub mod decode;
 pub mod doc;
 pub mod error;

@@ -112,6 +112,46 @@ pub fn to_markdown(#[wasm_bindgen(unchecked_param_type = "Analysis")] analysis: 
     Ok(crate::export::markdown(&a))
 }
 
+fn analyses_from(analyses: JsValue) -> Result<Vec<Analysis>, JsError> {
+    serde_wasm_bindgen::from_value(analyses).map_err(into_error)
+}
+
+/// The figures of one or more analyses as CSV text.
+#[wasm_bindgen(js_name = figuresCsv)]
+pub fn figures_csv(#[wasm_bindgen(unchecked_param_type = "Analysis[]")] analyses: JsValue) -> Result<String, JsError> {
+    Ok(crate::export::figures_csv(&analyses_from(analyses)?))
+}
+
+/// The comparison table of several analyses: `{columns, names, rows, yoy_columns, yoy_rows}` (cells are
+/// strings, numbers or null; `names` are the Chinese column headers).
+#[wasm_bindgen(js_name = compareTable, unchecked_return_type = "ComparisonTable")]
+pub fn compare_table(#[wasm_bindgen(unchecked_param_type = "Analysis[]")] analyses: JsValue) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Table {
+        columns: Vec<String>,
+        names: Vec<String>,
+        rows: Vec<Vec<crate::compare::Cell>>,
+        yoy_columns: Vec<String>,
+        yoy_rows: Vec<Vec<crate::compare::Cell>>,
+    }
+    let analyses = analyses_from(analyses)?;
+    let rows: Vec<_> = analyses.iter().map(crate::compare::row).collect();
+    let (yoy_columns, yoy_rows) = crate::compare::year_over_year(&rows);
+    to_js(&Table { columns: crate::compare::columns(), names: crate::compare::column_names(), rows, yoy_columns, yoy_rows })
+}
+
+/// The comparison table as CSV text (with the year-over-year columns).
+#[wasm_bindgen(js_name = compareCsv)]
+pub fn compare_csv(#[wasm_bindgen(unchecked_param_type = "Analysis[]")] analyses: JsValue) -> Result<String, JsError> {
+    Ok(crate::compare::to_csv(&analyses_from(analyses)?))
+}
+
+/// The comparison table as Markdown.
+#[wasm_bindgen(js_name = compareMarkdown)]
+pub fn compare_markdown(#[wasm_bindgen(unchecked_param_type = "Analysis[]")] analyses: JsValue) -> Result<String, JsError> {
+    Ok(crate::compare::to_markdown(&analyses_from(analyses)?))
+}
+
 /// Version of the analyzer and of the result schema.
 #[wasm_bindgen(js_name = version, unchecked_return_type = "{ version: string; schema_version: number }")]
 pub fn version() -> Result<JsValue, JsError> {

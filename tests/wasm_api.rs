@@ -104,3 +104,21 @@ fn custom_checklist_and_bytes_and_markdown() {
             .unwrap();
     assert_eq!(builtin, Checklist::builtin());
 }
+
+#[wasm_bindgen_test]
+fn comparison_and_csv_exports() {
+    let a = analyze(SEED_002, JsValue::UNDEFINED).unwrap();
+    let list = js_sys::Array::of2(&a, &a);
+    let table = report_analyzer::wasm::compare_table(list.clone().into()).map_err(JsValue::from).unwrap();
+    let get = |k: &str| js_sys::Reflect::get(&table, &k.into()).unwrap();
+    let columns = js_sys::Array::from(&get("columns"));
+    let rows = js_sys::Array::from(&get("rows"));
+    assert_eq!(rows.length(), 2);
+    assert_eq!(js_sys::Array::from(&rows.get(0)).length(), columns.length());
+    assert_eq!(js_sys::Array::from(&get("names")).length(), columns.length());
+    let csv = report_analyzer::wasm::compare_csv(list.clone().into()).map_err(JsValue::from).unwrap();
+    assert_eq!(csv.lines().count(), 3);
+    let figures = report_analyzer::wasm::figures_csv(js_sys::Array::of1(&a).into()).map_err(JsValue::from).unwrap();
+    assert!(figures.starts_with("source,text,value,unit,kind"));
+    assert!(figures.lines().count() > 100);
+}

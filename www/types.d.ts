@@ -58,6 +58,8 @@ export interface ItemResult {
   id: string;
   name: string;
   group: string;
+  /** The item this one details (a 纲要 area for its named sub-items). */
+  parent: string | null;
   scored: boolean;
   status: Status;
   evidence: Evidence[];
@@ -66,6 +68,8 @@ export interface ItemResult {
 export interface ChecklistResult {
   id: string;
   name: string;
+  /** Why this checklist: the edition of the 纲要 chosen from the report year or goal formula. */
+  note: string | null;
   items: ItemResult[];
 }
 
@@ -115,6 +119,8 @@ export interface ChecklistItem {
   id: string;
   name: string;
   group?: string;
+  parent?: string | null;
+  applicable?: boolean;
   cues: string[];
   heading_cues?: string[] | null;
   min_hits?: number;
@@ -133,4 +139,19 @@ export interface AnalyzeOptions {
   checklist?: Checklist;
   source?: string;
   year?: number;
+}
+
+export type Cell = string | number | null;
+
+/** The comparison of several reports (see compareTable). */
+export interface ComparisonTable {
+  /** Stable column ids: source, title, issuer, year, level, kind, published, signed, score, S1…S6,
+   * R1, R2, R2C, R3, R4, areas_covered, figures, defects, then `{family}_count` / `{family}_rate`. */
+  columns: string[];
+  /** Chinese headers, one per column. */
+  names: string[];
+  rows: Cell[][];
+  /** prev_year, then `{column}_change` for the score and each indicator. */
+  yoy_columns: string[];
+  yoy_rows: Cell[][];
 }

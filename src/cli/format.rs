@@ -48,15 +48,11 @@ impl<W: Write> Writer<W> {
     }
 
     fn csv(&mut self, a: &Analysis) -> std::io::Result<()> {
-        let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(&mut self.out);
-        if !self.csv_header {
-            w.write_record(report_analyzer::export::FIGURE_COLUMNS)?;
-            self.csv_header = true;
-        }
-        for row in report_analyzer::export::figure_rows(a) {
-            w.write_record(&row)?;
-        }
-        w.flush()
+        let csv = report_analyzer::export::figures_csv(std::slice::from_ref(a));
+        // One header for all inputs: the first line of every later chunk is dropped.
+        let body = if self.csv_header { csv.split_once("\r\n").map_or("", |(_, rest)| rest) } else { csv.as_str() };
+        self.csv_header = true;
+        self.out.write_all(body.as_bytes())
     }
 
     pub fn finish(mut self) -> std::io::Result<()> {
