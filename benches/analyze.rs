@@ -54,13 +54,14 @@ fn main() {
     row("full analysis", full);
     println!("{:<28} {:>9.1}×", "full / floor", full.as_secs_f64() / floor.as_secs_f64());
 
-    let list = checklist::Checklist::builtin();
     row("stage: lines + furniture", best(rounds, &texts, |s| drop(black_box(doc::Doc::new(s)))));
     let docs: Vec<_> = texts.iter().map(|s| doc::Doc::new(s)).collect();
     let metas: Vec<_> = docs.iter().map(meta::extract).collect();
     let outlines: Vec<_> = docs.iter().zip(&metas).map(|(d, m)| outline::extract(d, m.year)).collect();
     let figs: Vec<_> = docs.iter().map(|d| figures::extract(d.text, &d.excluded_ranges())).collect();
-    let lists: Vec<_> = docs.iter().zip(&outlines).map(|(d, o)| checklist::apply(&list, d, o, None)).collect();
+    let edition = checklist::Edition::Outline2021;
+    let lists: Vec<_> =
+        docs.iter().zip(&outlines).map(|(d, o)| checklist::apply_builtin(edition, d, o, None)).collect();
     let each = |f: &dyn Fn(usize)| {
         (0..rounds)
             .map(|_| {
@@ -74,7 +75,15 @@ fn main() {
     row("stage: meta", each(&|i| drop(black_box(meta::extract(&docs[i])))));
     row("stage: outline", each(&|i| drop(black_box(outline::extract(&docs[i], metas[i].year)))));
     row("stage: figures", each(&|i| drop(black_box(figures::extract(docs[i].text, &docs[i].excluded_ranges())))));
-    row("stage: checklist", each(&|i| drop(black_box(checklist::apply(&list, &docs[i], &outlines[i], None)))));
+    row(
+        "stage: checklist",
+        each(&|i| drop(black_box(checklist::apply_builtin(edition, &docs[i], &outlines[i], None)))),
+    );
+    row(
+        "  of which: matchable view",
+        each(&|i| drop(black_box(report_analyzer::normalize::Matchable::new(docs[i].text)))),
+    );
+    row("  of which: lines", each(&|i| drop(black_box(report_analyzer::text::lines(docs[i].text)))));
     row(
         "stage: score",
         each(&|i| drop(black_box(score::score(&docs[i], &metas[i], &outlines[i], &figs[i], &lists[i])))),

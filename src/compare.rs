@@ -153,7 +153,9 @@ pub fn year_over_year(rows: &[Vec<Cell>]) -> (Vec<String>, Vec<Vec<Cell>>) {
     let numeric: Vec<usize> = std::iter::once(at("score"))
         .chain(cols.iter().enumerate().filter(|(_, c)| c.ends_with("_count") || c.ends_with("_rate")).map(|(i, _)| i))
         .collect();
-    let names = std::iter::once("prev_year".to_string()).chain(numeric.iter().map(|&i| format!("{}_change", cols[i]))).collect();
+    let names = std::iter::once("prev_year".to_string())
+        .chain(numeric.iter().map(|&i| format!("{}_change", cols[i])))
+        .collect();
     let out = rows
         .iter()
         .map(|r| {
@@ -162,7 +164,9 @@ pub fn year_over_year(rows: &[Vec<Cell>]) -> (Vec<String>, Vec<Vec<Cell>>) {
                 .iter()
                 .filter(|p| p[issuer] == r[issuer] && p[issuer] != Cell::Empty)
                 .filter(|p| matches!((p[year].as_number(), y), (Some(py), Some(y)) if py < y))
-                .max_by(|a, b| a[year].as_number().partial_cmp(&b[year].as_number()).unwrap_or(std::cmp::Ordering::Equal));
+                .max_by(|a, b| {
+                    a[year].as_number().partial_cmp(&b[year].as_number()).unwrap_or(std::cmp::Ordering::Equal)
+                });
             match prev {
                 None => vec![Cell::Empty; numeric.len() + 1],
                 Some(p) => std::iter::once(p[year].clone())

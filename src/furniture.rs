@@ -70,9 +70,16 @@ fn parse(table: &'static str) -> Result<Vec<Phrase>, String> {
 }
 
 /// Kind of furniture of each line (`None` for report text).
+/// Lines longer than this (bytes) are report paragraphs, never furniture: they skip the phrase tests.
+const LONGEST_FURNITURE_LINE: usize = 450;
+
 pub fn classify(text: &str, lines: &[Line]) -> Vec<Option<&'static str>> {
-    let squeezed: Vec<String> = lines.iter().map(|l| squeeze(&text[l.range()])).collect();
-    let (first, last) = content_bounds(&squeezed);
+    // Long lines stay unsqueezed (empty here); they are paragraphs.
+    let long = |l: &Line| l.end - l.start > LONGEST_FURNITURE_LINE;
+    let squeezed: Vec<String> =
+        lines.iter().map(|l| if long(l) { String::new() } else { squeeze(&text[l.range()]) }).collect();
+    let paragraph: Vec<bool> = lines.iter().zip(&squeezed).map(|(l, s)| long(l) || is_para(s)).collect();
+    let (first, last) = content_bounds(&paragraph);
     let mut kinds: Vec<Option<&'static str>> = vec![None; lines.len()];
     for (i, s) in squeezed.iter().enumerate() {
         if s.is_empty() {
@@ -124,11 +131,15 @@ fn strip_list_number(s: &str) -> &str {
     }
 }
 
-/// Index of the first and last paragraph-like lines (long, with sentence punctuation).
-fn content_bounds(squeezed: &[String]) -> (usize, usize) {
-    let is_para = |s: &String| s.chars().count() >= 40 && s.contains([',', '，', '。', '、', ';', '；']);
-    let first = squeezed.iter().position(is_para).unwrap_or(squeezed.len());
-    let last = squeezed.iter().rposition(is_para).unwrap_or(squeezed.len());
+/// A paragraph-like line: long, with sentence punctuation.
+fn is_para(s: &str) -> bool {
+    s.chars().count() >= 40 && s.contains([',', '，', '。', '、', ';', '；'])
+}
+
+/// Index of the first and last paragraph-like lines.
+fn content_bounds(paragraph: &[bool]) -> (usize, usize) {
+    let first = paragraph.iter().position(|&p| p).unwrap_or(paragraph.len());
+    let last = paragraph.iter().rposition(|&p| p).unwrap_or(paragraph.len());
     (first, last)
 }
 

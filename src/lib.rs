@@ -80,7 +80,7 @@ fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) -> Res
         Some(list) => checklist::apply(list, &doc, &outline, None),
         None => {
             let (edition, why) = checklist::Edition::choose(meta.year, doc.matchable.text());
-            checklist::apply(&checklist::Checklist::builtin_for(edition), &doc, &outline, Some(why))
+            checklist::apply_builtin(edition, &doc, &outline, Some(why))
         }
     };
     let score = score::score(&doc, &meta, &outline, &figures, &checklist);

@@ -125,7 +125,9 @@ pub fn figures_csv(#[wasm_bindgen(unchecked_param_type = "Analysis[]")] analyses
 /// The comparison table of several analyses: `{columns, names, rows, yoy_columns, yoy_rows}` (cells are
 /// strings, numbers or null; `names` are the Chinese column headers).
 #[wasm_bindgen(js_name = compareTable, unchecked_return_type = "ComparisonTable")]
-pub fn compare_table(#[wasm_bindgen(unchecked_param_type = "Analysis[]")] analyses: JsValue) -> Result<JsValue, JsError> {
+pub fn compare_table(
+    #[wasm_bindgen(unchecked_param_type = "Analysis[]")] analyses: JsValue,
+) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     struct Table {
         columns: Vec<String>,
@@ -137,7 +139,13 @@ pub fn compare_table(#[wasm_bindgen(unchecked_param_type = "Analysis[]")] analys
     let analyses = analyses_from(analyses)?;
     let rows: Vec<_> = analyses.iter().map(crate::compare::row).collect();
     let (yoy_columns, yoy_rows) = crate::compare::year_over_year(&rows);
-    to_js(&Table { columns: crate::compare::columns(), names: crate::compare::column_names(), rows, yoy_columns, yoy_rows })
+    to_js(&Table {
+        columns: crate::compare::columns(),
+        names: crate::compare::column_names(),
+        rows,
+        yoy_columns,
+        yoy_rows,
+    })
 }
 
 /// The comparison table as CSV text (with the year-over-year columns).
@@ -148,7 +156,9 @@ pub fn compare_csv(#[wasm_bindgen(unchecked_param_type = "Analysis[]")] analyses
 
 /// The comparison table as Markdown.
 #[wasm_bindgen(js_name = compareMarkdown)]
-pub fn compare_markdown(#[wasm_bindgen(unchecked_param_type = "Analysis[]")] analyses: JsValue) -> Result<String, JsError> {
+pub fn compare_markdown(
+    #[wasm_bindgen(unchecked_param_type = "Analysis[]")] analyses: JsValue,
+) -> Result<String, JsError> {
     Ok(crate::compare::to_markdown(&analyses_from(analyses)?))
 }
 

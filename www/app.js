@@ -44,6 +44,24 @@ const FIGURE_KINDS = {
   rank: "排名",
   other: "其他",
 };
+/** Indicator families of figures (`figure.family`), in the order of the comparison table. */
+const FAMILIES = {
+  reconsideration: "行政复议",
+  litigation: "行政诉讼",
+  court_appearance: "出庭应诉",
+  normative_docs: "规范性文件",
+  major_decisions: "重大行政决策",
+  legality_review: "合法性审查",
+  legal_counsel: "法律顾问",
+  enforcement: "行政执法",
+  gov_services: "政务服务",
+  disclosure: "政务公开",
+  hotline_petitions: "热线与信访",
+  mediation: "调解",
+  training: "学法培训",
+  publicity: "普法",
+  inspection: "督察考核",
+};
 const FURNITURE = {
   breadcrumb: "面包屑导航",
   navigation: "网站导航",
@@ -73,6 +91,24 @@ const ui = {
   defects: $("defects"),
   figures: $("figures"),
   figureKind: $("figure-kind"),
+  figureFamily: $("figure-family"),
+  figureTip: $("figure-tip"),
+  exportJson: $("export-json"),
+  exportCsv: $("export-csv"),
+  exportMd: $("export-md"),
+  print: $("print-button"),
+  backToBatch: $("back-to-batch"),
+  batch: $("batch"),
+  batchCancel: $("batch-cancel"),
+  batchProgress: $("batch-progress"),
+  batchProgressFill: $("batch-progress-fill"),
+  batchStatus: $("batch-status"),
+  batchFailures: $("batch-failures"),
+  columnGroups: $("column-groups"),
+  compare: $("compare"),
+  exportCompareCsv: $("export-compare-csv"),
+  exportCompareMd: $("export-compare-md"),
+  exportBatchJson: $("export-batch-json"),
   figureCount: $("figure-count"),
   version: $("version"),
 };
@@ -241,8 +277,9 @@ async function analyzeFile(file) {
   }
 }
 
-function show(text, analysis, source, ms) {
-  current = { text, analysis, source };
+function show(text, analysis, source, ms, batchIndex = null) {
+  current = { text, analysis, source, batchIndex };
+  hideFigureTip();
   renderText(text, analysis);
   renderMeta(analysis, source);
   renderScore(analysis);
@@ -251,6 +288,8 @@ function show(text, analysis, source, ms) {
   renderFigures(analysis);
   ui.results.hidden = false;
   document.body.classList.add("has-results");
+  ui.backToBatch.hidden = batchIndex == null;
+  markCurrentCompareRow();
   const top = analysis.sections.filter((s) => s.depth === 1).length;
   setStatus(
     `分析完成：${fmtNumber(analysis.input.chars)} 字，${top} 个一级章节，${analysis.figures.length} 项数据，用时 ${Math.max(1, Math.round(ms))} 毫秒。`,
@@ -328,10 +367,11 @@ function markElement(m) {
   }
   if (m.type === "figure") {
     const f = m.figure;
+    // Hovering shows value, unit and kind in #figure-tip; the label serves screen readers.
     return el("span", {
       class: "mk-figure",
       data: { ...data, figure: m.i },
-      attrs: { title: `${FIGURE_KINDS[f.kind] ?? f.kind}：${f.approx ? "约" : ""}${fmtNumber(f.value)}${f.unit ?? ""}` },
+      attrs: { "aria-label": `${f.text}（${FIGURE_KINDS[f.kind] ?? f.kind}：${figureValue(f)}${figureUnit(f) === "—" ? "" : figureUnit(f)}）` },
     });
   }
   if (m.type === "furniture") {
@@ -435,6 +475,42 @@ ui.text.addEventListener("click", (ev) => {
     for (const b of ui.outline.querySelectorAll(".ol-node.is-current")) b.classList.remove("is-current");
     ui.outline.querySelector(`.ol-node[data-section="${head.dataset.section}"]`)?.classList.add("is-current");
   }
+});
+
+// Hovering a figure in the text shows its value, unit, kind, family and subject.
+function showFigureTip(span) {
+  const f = current?.analysis.figures[Number(span.dataset.figure)];
+  if (!f) return;
+  const row = (label, value) => el("div", { class: "tip-row" }, el("dt", { text: label }), el("dd", { text: value }));
+  ui.figureTip.replaceChildren(el("dl", {},
+    row("数值", figureValue(f)),
+    row("单位", figureUnit(f)),
+    row("类型", FIGURE_KINDS[f.kind] ?? f.kind),
+    f.family ? row("指标类别", familyName(f.family)) : null,
+    f.subject ? row("指标", f.subject) : null));
+  ui.figureTip.hidden = false;
+  const r = span.getBoundingClientRect();
+  const tip = ui.figureTip.getBoundingClientRect();
+  let left = Math.min(Math.max(4, r.left), window.innerWidth - tip.width - 4);
+  let top = r.bottom + 6;
+  if (top + tip.height > window.innerHeight - 4) top = Math.max(4, r.top - tip.height - 6);
+  ui.figureTip.style.left = `${Math.round(left)}px`;
+  ui.figureTip.style.top = `${Math.round(top)}px`;
+  span.setAttribute("aria-describedby", "figure-tip");
+}
+function hideFigureTip() {
+  ui.figureTip.hidden = true;
+  for (const s of ui.text.querySelectorAll("[aria-describedby=figure-tip]")) s.removeAttribute("aria-describedby");
+}
+ui.text.addEventListener("mouseover", (ev) => {
+  const fig = ev.target.closest?.(".mk-figure");
+  if (fig) showFigureTip(fig);
+  else hideFigureTip();
+});
+ui.text.addEventListener("mouseleave", hideFigureTip);
+ui.text.addEventListener("scroll", hideFigureTip, { passive: true });
+window.addEventListener("keydown", (ev) => {
+  if (ev.key === "Escape") hideFigureTip();
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -677,29 +753,48 @@ function figureValue(f) {
 }
 const figureUnit = (f) => (!f.unit || f.unit === "date" || f.unit === "rank" ? "—" : f.unit);
 
-const figureState = { key: null, dir: 1, kind: "all" };
+const figureState = { key: null, dir: 1, kind: "all", family: "all" };
+const familyName = (id) => (id ? FAMILIES[id] ?? id : null);
+const NO_FAMILY = "none";
 
 function renderFigures(analysis) {
   const figs = analysis.figures;
   const counts = new Map();
-  for (const f of figs) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  const families = new Map();
+  for (const f of figs) {
+    counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+    const fam = f.family ?? NO_FAMILY;
+    families.set(fam, (families.get(fam) ?? 0) + 1);
+  }
   if (figureState.kind !== "all" && !counts.has(figureState.kind)) figureState.kind = "all";
+  if (figureState.family !== "all" && !families.has(figureState.family)) figureState.family = "all";
   ui.figureKind.replaceChildren(
     el("option", { attrs: { value: "all" }, text: `全部（${figs.length}）` }),
     ...[...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) =>
       el("option", { attrs: { value: k }, text: `${FIGURE_KINDS[k] ?? k}（${n}）` })),
   );
   ui.figureKind.value = figureState.kind;
+  // Families in their fixed order (the comparison table's), unknown ids after them, “未归类” last.
+  const order = Object.keys(FAMILIES);
+  const rank = (k) => (k === NO_FAMILY ? 1e9 : order.includes(k) ? order.indexOf(k) : 1e6);
+  ui.figureFamily.replaceChildren(
+    el("option", { attrs: { value: "all" }, text: `全部（${figs.length}）` }),
+    ...[...families].sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, n]) =>
+      el("option", { attrs: { value: k }, text: `${k === NO_FAMILY ? "未归类" : familyName(k)}（${n}）` })),
+  );
+  ui.figureFamily.value = figureState.family;
   renderFigureRows();
 }
 
 function renderFigureRows() {
   const figs = current?.analysis.figures ?? [];
-  let rows = figs.map((f, i) => ({ f, i })).filter(({ f }) => figureState.kind === "all" || f.kind === figureState.kind);
+  let rows = figs.map((f, i) => ({ f, i })).filter(({ f }) =>
+    (figureState.kind === "all" || f.kind === figureState.kind) &&
+    (figureState.family === "all" || (f.family ?? NO_FAMILY) === figureState.family));
   const { key, dir } = figureState;
   if (key) {
     const collator = new Intl.Collator("zh-CN");
-    const val = ({ f }) => (key === "kind" ? FIGURE_KINDS[f.kind] ?? f.kind : f[key]);
+    const val = ({ f }) => (key === "kind" ? FIGURE_KINDS[f.kind] ?? f.kind : key === "family" ? familyName(f.family) : f[key]);
     rows = rows.slice().sort((a, b) => {
       const x = val(a);
       const y = val(b);
@@ -715,13 +810,13 @@ function renderFigureRows() {
   const tbody = ui.figures.tBodies[0];
   if (!rows.length) {
     tbody.replaceChildren(el("tr", { class: "empty" }, el("td", {
-      attrs: { colspan: 5 },
-      text: figs.length ? "没有这一类型的数据。" : "未识别到数据。",
+      attrs: { colspan: 6 },
+      text: figs.length ? "没有符合筛选条件的数据。" : "未识别到数据。",
     })));
   } else {
     tbody.replaceChildren(...rows.map(({ f, i }) =>
       el("tr", {
-        data: { figure: i, kind: f.kind, value: f.value, testid: "figure-row" },
+        data: { figure: i, kind: f.kind, family: f.family ?? NO_FAMILY, value: f.value, testid: "figure-row" },
         attrs: { tabindex: 0, title: "定位原文" },
         on: {
           click: () => focusFigure(i),
@@ -737,6 +832,7 @@ function renderFigureRows() {
       el("td", { class: "num", text: figureValue(f) }),
       el("td", { text: figureUnit(f) }),
       el("td", {}, el("span", { class: `kind kind-${f.kind}`, text: FIGURE_KINDS[f.kind] ?? f.kind })),
+      el("td", { class: "fig-family", text: familyName(f.family) ?? "—" }),
       el("td", { class: "fig-subject", text: f.subject ?? "—" }))));
   }
   ui.figureCount.textContent = figs.length ? `显示 ${rows.length} / ${figs.length} 项` : "";
@@ -757,6 +853,10 @@ ui.figureKind.addEventListener("change", () => {
   figureState.kind = ui.figureKind.value;
   renderFigureRows();
 });
+ui.figureFamily.addEventListener("change", () => {
+  figureState.family = ui.figureFamily.value;
+  renderFigureRows();
+});
 
 // ---------------------------------------------------------------------------------------------
 // Input wiring
@@ -773,8 +873,9 @@ ui.input.addEventListener("keydown", (ev) => {
   }
 });
 ui.file.addEventListener("change", async () => {
-  const file = ui.file.files?.[0];
-  if (file) await analyzeFile(file);
+  const files = [...(ui.file.files ?? [])];
+  if (files.length === 1) await analyzeFile(files[0]);
+  else if (files.length > 1) await runBatch(files);
 });
 ui.checklistFile.addEventListener("change", async () => {
   const file = ui.checklistFile.files?.[0];
@@ -812,6 +913,10 @@ ui.clear.addEventListener("click", () => {
   ui.input.value = "";
   ui.file.value = "";
   current = null;
+  cancelBatch();
+  batch = null;
+  ui.batch.hidden = true;
+  document.body.classList.remove("has-batch");
   ui.results.hidden = true;
   document.body.classList.remove("has-results");
   clearError();
@@ -819,24 +924,493 @@ ui.clear.addEventListener("click", () => {
   ui.input.focus();
 });
 
-// Dropping a file anywhere on the page analyzes it (instead of the browser opening it).
+// Dropping files anywhere on the page analyzes them (instead of the browser opening them):
+// one file → the single-report view, several → a batch in the worker and the comparison table.
 const hasFiles = (ev) => [...(ev.dataTransfer?.types ?? [])].includes("Files");
+let dragDepth = 0;
+const setDragging = (on) => {
+  ui.drop.classList.toggle("dragging", on);
+  document.body.classList.toggle("dragging", on);
+};
+window.addEventListener("dragenter", (ev) => {
+  if (!hasFiles(ev)) return;
+  ev.preventDefault();
+  dragDepth += 1;
+  setDragging(true);
+});
 window.addEventListener("dragover", (ev) => {
   if (!hasFiles(ev)) return;
   ev.preventDefault();
   ev.dataTransfer.dropEffect = "copy";
-  ui.drop.classList.add("dragging");
+  setDragging(true);
 });
 window.addEventListener("dragleave", (ev) => {
-  if (ev.relatedTarget == null) ui.drop.classList.remove("dragging");
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0 || ev.relatedTarget == null) setDragging(false);
 });
 window.addEventListener("drop", (ev) => {
   if (!hasFiles(ev)) return;
   ev.preventDefault();
-  ui.drop.classList.remove("dragging");
-  const file = ev.dataTransfer.files?.[0];
-  if (file) analyzeFile(file);
+  dragDepth = 0;
+  setDragging(false);
+  const files = [...(ev.dataTransfer.files ?? [])];
+  if (!api) {
+    showError("分析模块尚未加载完成，请稍候再拖入文件。");
+    return;
+  }
+  if (files.length === 1) analyzeFile(files[0]);
+  else if (files.length > 1) runBatch(files);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Exports: Blob + object URL + <a download> (blob: URLs are same-origin; nothing leaves the browser)
+
+const BOM = "\uFEFF"; // so that spreadsheet programs read the CSV as UTF-8
+function safeName(s) {
+  return String(s).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").replace(/\s+/g, " ").trim().slice(0, 80) || "report";
+}
+function baseName(source, analysis) {
+  return safeName(source ? source.replace(/\.[^.]+$/, "") : analysis?.meta.title ?? "report");
+}
+function download(name, content, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el("a", { attrs: { href: url, download: name }, class: "visually-hidden" });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  setStatus(`已导出“${name}”。`);
+}
+async function exporting(fn) {
+  try {
+    await fn();
+  } catch (e) {
+    const [message, detail] = describeError(e, null);
+    showError(`导出失败：${message}`, detail);
+  }
+}
+
+ui.exportJson.addEventListener("click", () => exporting(() => {
+  if (!current) return;
+  const { analysis, source } = current;
+  download(`${baseName(source, analysis)}.analysis.json`, `${JSON.stringify(analysis, null, 2)}\n`, "application/json");
+}));
+ui.exportCsv.addEventListener("click", () => exporting(async () => {
+  if (!current) return;
+  const { analysis, source } = current;
+  const csv = await callApi((a) => a.figuresCsv([analysis]));
+  download(`${baseName(source, analysis)}.figures.csv`, BOM + csv, "text/csv;charset=utf-8");
+}));
+ui.exportMd.addEventListener("click", () => exporting(async () => {
+  if (!current) return;
+  const { analysis, source } = current;
+  const md = await callApi((a) => a.toMarkdown(analysis));
+  download(`${baseName(source, analysis)}.summary.md`, md, "text/markdown;charset=utf-8");
+}));
+ui.print.addEventListener("click", () => window.print());
+
+// Print every folded part (sub-items, further evidence, the defect list) and restore afterwards.
+let openedForPrint = [];
+window.addEventListener("beforeprint", () => {
+  openedForPrint = [...document.querySelectorAll("#results details:not([open]), #batch details:not([open])")];
+  for (const d of openedForPrint) d.open = true;
+});
+window.addEventListener("afterprint", () => {
+  for (const d of openedForPrint) d.open = false;
+  openedForPrint = [];
+});
+
+// ---------------------------------------------------------------------------------------------
+// Several reports: a module worker analyzes them one by one; the comparison table grows as they come.
+
+/** { token, entries: [{name, size, status, text?, analysis?, error?, detail?, ms?}], running, cancelled } */
+let batch = null;
+let batchSeq = 0;
+let worker = null;
+let requestSeq = 0;
+let cancelRequest = null;
+const compareState = { key: null, dir: 1, hidden: new Set() };
+
+function makeWorker() {
+  const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "report-analyzer" });
+  // Hand over the compiled module: the worker need not fetch and compile the wasm again.
+  w.postMessage({ type: "init", module: compiled });
+  return w;
+}
+function dropWorker() {
+  worker?.terminate();
+  worker = null;
+}
+
+/** Analyze one file in the worker; resolves with the worker's answer ({type: "result" | "error" | "cancelled"}). */
+function analyzeInWorker(name, bytes, opts) {
+  worker ??= makeWorker();
+  const w = worker;
+  const id = ++requestSeq;
+  return new Promise((resolve) => {
+    const done = (m) => {
+      w.removeEventListener("message", onMessage);
+      w.removeEventListener("error", onError);
+      cancelRequest = null;
+      resolve(m);
+    };
+    const onMessage = (ev) => {
+      const m = ev.data;
+      if (m?.id === id && (m.type === "result" || m.type === "error")) done(m);
+    };
+    const onError = (ev) => {
+      ev.preventDefault?.();
+      done({ type: "error", id, message: ev.message || "后台分析进程意外退出", panic: true });
+    };
+    w.addEventListener("message", onMessage);
+    w.addEventListener("error", onError);
+    cancelRequest = () => done({ type: "cancelled", id });
+    w.postMessage({ type: "analyze", id, name, bytes, options: opts }, [bytes]);
+  });
+}
+
+function cancelBatch() {
+  if (!batch?.running) return;
+  batch.cancelled = true;
+  batch.running = false;
+  cancelRequest?.();
+  dropWorker();
+  for (const e of batch.entries) if (e.status === "pending" || e.status === "running") e.status = "cancelled";
+}
+
+async function runBatch(files) {
+  cancelBatch();
+  clearError();
+  const token = ++batchSeq;
+  const n = files.length;
+  batch = { token, entries: files.map((f) => ({ name: f.name, size: f.size, status: "pending" })), running: true, cancelled: false };
+  compareState.key = null;
+  ui.batch.hidden = false;
+  document.body.classList.add("has-batch");
+  ui.batchCancel.hidden = false;
+  ui.batchProgress.parentElement.hidden = false;
+  renderCompare();
+  setProgress(0, n, `正在分析第 1 / ${n} 份……`);
+  setStatus(`正在后台分析 ${n} 份文件，页面可以照常使用。`);
+  ui.batch.scrollIntoView({ block: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
+  const t0 = performance.now();
+  for (let i = 0; i < n; i += 1) {
+    if (batch?.token !== token || batch.cancelled) return;
+    const file = files[i];
+    const entry = batch.entries[i];
+    entry.status = "running";
+    setProgress(i, n, `正在分析第 ${i + 1} / ${n} 份：${file.name}`);
+    let answer;
+    if (file.size > MAX_FILE_BYTES) {
+      answer = { type: "error", message: `文件太大（${fmtNumber(Math.round(file.size / 1048576))} MB），上限为 50 MB。`, tooBig: true };
+    } else {
+      try {
+        const bytes = await file.arrayBuffer();
+        answer = await analyzeInWorker(file.name, bytes, options(file.name));
+      } catch (e) {
+        answer = { type: "error", message: String(e?.message ?? e) };
+      }
+    }
+    if (batch?.token !== token || answer.type === "cancelled") return;
+    if (answer.type === "result") {
+      Object.assign(entry, { status: "done", text: answer.text, analysis: answer.analysis, ms: answer.ms });
+    } else if (answer.panic) {
+      // The trapped instance is unusable: a fresh worker takes the remaining files.
+      dropWorker();
+      Object.assign(entry, {
+        status: "error",
+        error: `分析器内部错误：${answer.message}。已重启后台分析，其余文件继续分析。`,
+        detail: null,
+      });
+    } else if (answer.tooBig) {
+      Object.assign(entry, { status: "error", error: answer.message, detail: null });
+    } else {
+      const [message, detail] = describeError(new Error(answer.message), file.name);
+      Object.assign(entry, { status: "error", error: message, detail });
+    }
+    setProgress(i + 1, n, i + 1 < n ? `正在分析第 ${i + 2} / ${n} 份……` : "");
+    renderCompare();
+  }
+  batch.running = false;
+  ui.batchCancel.hidden = true;
+  const ok = batch.entries.filter((e) => e.status === "done");
+  const notReports = ok.filter((e) => !e.analysis.score).length;
+  const failed = batch.entries.length - ok.length;
+  const summary = `已完成：${ok.length} / ${n} 份已分析${notReports ? `，其中 ${notReports} 份不是法治政府建设报告（不评分）` : ""}${failed ? `，${failed} 份未能分析` : ""}，用时 ${fmtNumber(Math.round((performance.now() - t0) / 100) / 10)} 秒。`;
+  setProgress(n, n, summary);
+  setStatus(summary);
+  ui.batch.dataset.done = "1";
+}
+
+function setProgress(done, total, text) {
+  ui.batch.dataset.done = "0";
+  ui.batchProgress.setAttribute("aria-valuemax", String(total));
+  ui.batchProgress.setAttribute("aria-valuenow", String(done));
+  ui.batchProgress.setAttribute("aria-valuetext", `${done} / ${total}`);
+  ui.batchProgressFill.style.width = `${total ? ((done / total) * 100).toFixed(1) : 0}%`;
+  if (text) ui.batchStatus.textContent = text;
+}
+
+ui.batchCancel.addEventListener("click", () => {
+  if (!batch?.running) return;
+  const done = batch.entries.filter((e) => e.status === "done" || e.status === "error").length;
+  cancelBatch();
+  ui.batchCancel.hidden = true;
+  setProgress(done, batch.entries.length, `已停止：分析了 ${done} / ${batch.entries.length} 份。`);
+  setStatus("批量分析已停止。");
+  renderCompare();
+});
+
+// The comparison table. Column groups can be hidden; empty indicator columns are left out.
+const COLUMN_GROUPS = [
+  ["meta", "基本信息"],
+  ["dims", "评分细项"],
+  ["parts", "必备内容"],
+  ["indicators", "关键指标"],
+  ["yoy", "较上年变化"],
+];
+function columnGroup(id) {
+  if (["source", "issuer", "year", "level", "kind", "published", "signed"].includes(id)) return "meta";
+  if (/^S\d$/.test(id)) return "dims";
+  if (["R1", "R2", "R2C", "R3", "R4", "R5", "areas_covered"].includes(id)) return "parts";
+  if (id === "prev_year" || id.endsWith("_change")) return "yoy";
+  if (/_(count|rate)$/.test(id)) return "indicators";
+  return "core"; // title, score, figures, defects
+}
+const KIND_SHORT = { annual_report: "年度报告", work_summary: "工作总结", self_inspection: "自查报告", other: "非法治政府建设报告" };
+const PART_CELL = { 标题: ["✓", "covered", "单列标题"], 正文: ["△", "mentioned", "仅见于正文"], 缺: ["✗", "missing", "缺失"] };
+const PART_RANK = { 标题: 2, 正文: 1, 缺: 0 };
+
+for (const [id, label] of COLUMN_GROUPS) {
+  const box = el("input", { attrs: { type: "checkbox", checked: true, value: id }, data: { testid: `column-group-${id}` } });
+  box.addEventListener("change", () => {
+    if (box.checked) compareState.hidden.delete(id);
+    else compareState.hidden.add(id);
+    renderCompare();
+  });
+  ui.columnGroups.append(el("label", { class: "check" }, box, ` ${label}`));
+}
+
+let compareColumns = []; // [{id, name, index, yoy}]
+let compareRows = []; // [{entry: index, cells: Cell[]}]
+
+function renderCompare() {
+  const entries = batch?.entries ?? [];
+  const done = entries.map((e, i) => ({ e, i })).filter(({ e }) => e.status === "done");
+  ui.exportCompareCsv.disabled = ui.exportCompareMd.disabled = ui.exportBatchJson.disabled = done.length === 0;
+  compareColumns = [];
+  compareRows = [];
+  if (done.length) {
+    let table;
+    try {
+      table = api.compareTable(done.map(({ e }) => e.analysis));
+    } catch (err) {
+      showError("对比表生成失败。", String(err?.message ?? err));
+      return;
+    }
+    const yoyNames = Object.fromEntries(table.columns.map((c, k) => [c, table.names[k]]));
+    const cols = [
+      ...table.columns.map((id, k) => ({ id, name: table.names[k], index: k, yoy: false })),
+      ...table.yoy_columns.map((id, k) => ({
+        id,
+        name: id === "prev_year" ? "上一年度" : `${yoyNames[id.replace(/_change$/, "")] ?? id}较上年`,
+        index: k,
+        yoy: true,
+      })),
+    ];
+    compareRows = done.map(({ i }, r) => ({ entry: i, cells: [...table.rows[r], ...(table.yoy_rows[r] ?? [])] }));
+    const yoyOffset = table.columns.length;
+    cols.forEach((c) => { c.at = c.yoy ? yoyOffset + c.index : c.index; });
+    // Indicator and year-on-year columns only when some report has a value.
+    compareColumns = cols.filter((c) => {
+      const g = columnGroup(c.id);
+      if (c.id === "title") return true;
+      if (compareState.hidden.has(g)) return false;
+      if (g === "indicators" || g === "yoy") return compareRows.some((r) => r.cells[c.at] != null);
+      return true;
+    });
+    // The title first (it is the row's header), then who and when, the score and the parts, the
+    // indicators, and the file's details last. Array.prototype.sort is stable: the rest keep their order.
+    const FIRST = ["title", "issuer", "year", "level", "kind", "score", "S1", "S2", "S3", "S4", "S5", "S6",
+      "R1", "R2", "R2C", "R3", "R4", "R5", "areas_covered", "figures", "defects"];
+    const LAST = ["published", "signed", "source"];
+    const rank = (c) => (FIRST.includes(c.id) ? FIRST.indexOf(c.id) : LAST.includes(c.id) ? 1000 + LAST.indexOf(c.id) : c.yoy ? 500 : 100);
+    compareColumns.sort((a, b) => rank(a) - rank(b));
+  }
+  renderCompareHead();
+  renderCompareBody();
+  renderFailures();
+}
+
+function renderCompareHead() {
+  const tr = ui.compare.tHead.rows[0];
+  tr.replaceChildren(...compareColumns.map((c) => {
+    const label = /^S\d$/.test(c.id) ? `${c.id} ${c.name}` : c.name;
+    // “行政复议（数量）” → “行政复议” over “数量”: narrow columns without breaking words.
+    const m = /^(.*?)（(.*)）$/.exec(c.name) ?? (/^S\d$/.test(c.id) ? [null, c.id, c.name] : /^(.*)较上年$/.exec(c.name) ? [null, c.name.replace(/较上年$/, ""), "较上年"] : null);
+    const content = m ? [el("span", { class: "h-main", text: m[1] }), el("span", { class: "h-sub", text: m[2] })] : [label];
+    const th = el("th", {
+      attrs: { scope: "col", "aria-sort": compareState.key === c.id ? (compareState.dir > 0 ? "ascending" : "descending") : "none" },
+      class: `col-${columnGroup(c.id)}${c.id === "title" ? " col-title" : ""}`,
+      data: { key: c.id },
+    }, el("button", { attrs: { type: "button", title: `按“${label}”排序` } }, content));
+    th.querySelector("button").addEventListener("click", () => {
+      if (compareState.key === c.id) compareState.dir = -compareState.dir;
+      else {
+        // Numbers and parts: highest / best first; text: 拼音 order.
+        compareState.key = c.id;
+        const sample = sortValue(c, compareRows.find((r) => r.cells[c.at] != null)?.cells[c.at]);
+        compareState.dir = typeof sample === "number" && c.id !== "year" ? -1 : 1;
+      }
+      renderCompareHead();
+      renderCompareBody();
+    });
+    return th;
+  }));
+}
+
+function sortValue(col, v) {
+  if (v == null || v === "") return null;
+  if (["R1", "R2", "R2C", "R3", "R4", "R5"].includes(col.id)) return PART_RANK[v] ?? -1;
+  if (col.id === "areas_covered" && typeof v === "string") {
+    const [a, b] = v.split("/").map(Number);
+    return b ? a / b : a;
+  }
+  if (col.id === "level") return LEVELS[v] ?? v;
+  if (col.id === "kind") return KIND_SHORT[v] ?? v;
+  return v;
+}
+
+function renderCompareBody() {
+  const tbody = ui.compare.tBodies[0];
+  const entries = batch?.entries ?? [];
+  let rows = compareRows.slice();
+  const col = compareColumns.find((c) => c.id === compareState.key);
+  if (col) {
+    const collator = new Intl.Collator("zh-CN", { numeric: true });
+    rows.sort((ra, rb) => {
+      const x = sortValue(col, ra.cells[col.at]);
+      const y = sortValue(col, rb.cells[col.at]);
+      if (x == null) return y == null ? ra.entry - rb.entry : 1; // empty cells last, either way
+      if (y == null) return -1;
+      const c = typeof x === "number" && typeof y === "number" ? x - y : collator.compare(String(x), String(y));
+      return c * compareState.dir || ra.entry - rb.entry;
+    });
+  }
+  if (!rows.length) {
+    const pending = entries.some((e) => e.status === "pending" || e.status === "running");
+    tbody.replaceChildren(el("tr", { class: "empty" }, el("td", {
+      attrs: { colspan: Math.max(1, compareColumns.length) },
+      text: pending ? "正在分析……" : "没有可对比的报告。",
+    })));
+    if (!compareColumns.length) ui.compare.tHead.rows[0].replaceChildren(el("th", { attrs: { scope: "col" }, text: "报告" }));
+    return;
+  }
+  tbody.replaceChildren(...rows.map((r) => {
+    const entry = entries[r.entry];
+    const notReport = !entry.analysis.score;
+    const tr = el("tr", {
+      class: notReport ? "not-report-row" : null,
+      data: { entry: r.entry, testid: "compare-row", notReport: notReport ? "1" : null },
+      on: {
+        click: (ev) => {
+          if (ev.target.closest("button, a")) return;
+          openEntry(r.entry);
+        },
+      },
+    });
+    for (const c of compareColumns) tr.append(compareCell(c, r.cells[c.at], entry, r.entry));
+    return tr;
+  }));
+  markCurrentCompareRow();
+}
+
+function compareCell(c, v, entry, index) {
+  const g = columnGroup(c.id);
+  if (c.id === "title") {
+    const label = v ?? entry.name;
+    return el("th", { attrs: { scope: "row" }, class: "col-title" },
+      el("button", {
+        class: "linklike open-report",
+        text: label,
+        attrs: { type: "button", title: `打开“${label}”的详细分析` },
+        on: { click: () => openEntry(index) },
+      }),
+      entry.analysis.score ? null : el("span", { class: "tag warn", text: "不是法治政府建设报告" }));
+  }
+  if (v == null || v === "") {
+    const text = c.id === "score" && !entry.analysis.score ? "不评分" : "—";
+    return el("td", { class: `empty-cell col-${g}`, text });
+  }
+  if (PART_CELL[v] && ["R1", "R2", "R2C", "R3", "R4", "R5"].includes(c.id)) {
+    const [icon, cls, label] = PART_CELL[v];
+    return el("td", { class: `part-cell st-${cls} col-${g}`, attrs: { title: label } },
+      el("span", { class: "cl-icon", text: icon, attrs: { "aria-hidden": "true" } }), ` ${v}`);
+  }
+  if (c.id === "level") return el("td", { class: `col-${g}`, text: LEVELS[v] ?? v });
+  if (c.id === "kind") return el("td", { class: `col-${g}${v === "other" ? " warn-text" : ""}`, text: KIND_SHORT[v] ?? v });
+  if (typeof v === "number") {
+    const signed = c.yoy && c.id !== "prev_year";
+    const text = signed && v > 0 ? `+${fmtNumber(v)}` : c.id === "year" || c.id === "prev_year" ? String(v) : fmtNumber(v);
+    return el("td", { class: `num col-${g}${signed ? (v > 0 ? " up" : v < 0 ? " down" : "") : ""}`, text });
+  }
+  return el("td", { class: `col-${g}`, text: String(v) });
+}
+
+function renderFailures() {
+  const failed = (batch?.entries ?? []).filter((e) => e.status === "error" || e.status === "cancelled");
+  if (!failed.length) {
+    ui.batchFailures.replaceChildren();
+    return;
+  }
+  ui.batchFailures.replaceChildren(
+    el("h3", { text: `未能分析的文件（${failed.length}）` }),
+    el("ul", { class: "failures" }, failed.map((e) =>
+      el("li", { data: { testid: "batch-failure" } },
+        el("strong", { text: e.name }), "：",
+        e.status === "cancelled" ? "已停止，未分析。" : e.error,
+        e.detail && e.detail !== e.error ? el("span", { class: "error-detail", text: `（${e.detail}）` }) : null))),
+  );
+}
+
+function openEntry(i) {
+  const entry = batch?.entries[i];
+  if (!entry?.analysis) return;
+  clearTimeout(debounceTimer);
+  clearError();
+  ui.input.value = entry.text;
+  show(entry.text, entry.analysis, entry.name, entry.ms ?? 0, i);
+  ui.results.scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
+  ui.results.focus({ preventScroll: true });
+}
+
+function markCurrentCompareRow() {
+  for (const tr of ui.compare.tBodies[0].rows) {
+    const on = current?.batchIndex != null && tr.dataset.entry === String(current.batchIndex);
+    tr.classList.toggle("is-current", on);
+    if (on) tr.setAttribute("aria-current", "true");
+    else tr.removeAttribute("aria-current");
+  }
+}
+
+ui.backToBatch.addEventListener("click", () => {
+  ui.batch.scrollIntoView({ block: "start", behavior: reducedMotion() ? "auto" : "smooth" });
+  (ui.compare.querySelector("tr.is-current .open-report") ?? ui.compare.querySelector(".open-report"))?.focus({ preventScroll: true });
+});
+
+const batchAnalyses = () => (batch?.entries ?? []).filter((e) => e.status === "done").map((e) => e.analysis);
+const batchFileName = (ext) => `法治政府建设报告对比-${batchAnalyses().length}份.${ext}`;
+ui.exportCompareCsv.addEventListener("click", () => exporting(async () => {
+  const csv = await callApi((a) => a.compareCsv(batchAnalyses()));
+  download(batchFileName("csv"), BOM + csv, "text/csv;charset=utf-8");
+}));
+ui.exportCompareMd.addEventListener("click", () => exporting(async () => {
+  const md = await callApi((a) => a.compareMarkdown(batchAnalyses()));
+  download(batchFileName("md"), md, "text/markdown;charset=utf-8");
+}));
+ui.exportBatchJson.addEventListener("click", () => exporting(() => {
+  download(batchFileName("json"), `${JSON.stringify(batchAnalyses(), null, 2)}\n`, "application/json");
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Start

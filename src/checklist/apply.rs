@@ -12,72 +12,145 @@ use crate::text::sentence_around;
 /// Evidence kept per item: enough to click through, few enough to read.
 const MAX_EVIDENCE: usize = 12;
 
-/// Cues of every item compiled into one automaton (literals) and a list of regexes.
-struct Compiled {
-    literals: AhoCorasick,
-    /// (item index, cue index) of each literal pattern.
-    literal_owner: Vec<(usize, usize)>,
-    regexes: Vec<(usize, usize, Regex)>,
+/// A checklist compiled for matching: one automaton over every literal cue (body text), one over every
+/// heading cue, and the regular-expression cues. A parent item owns its sub-items' cues too.
+pub struct Compiled {
+    body: AhoCorasick,
+    /// Items each body literal counts for (the item and, for a sub-item, its parent).
+    body_owner: Vec<Vec<usize>>,
+    body_regexes: Vec<(Vec<usize>, Regex)>,
+    heading: AhoCorasick,
+    heading_owner: Vec<Vec<usize>>,
+    heading_regexes: Vec<(Vec<usize>, Regex)>,
 }
 
-fn compile(list: &Checklist) -> Compiled {
-    let mut lits = Vec::new();
-    let mut literal_owner = Vec::new();
-    let mut regexes = Vec::new();
-    for (i, item) in list.items.iter().enumerate() {
-        for (k, cue) in item.cues.iter().enumerate() {
-            match cue.strip_prefix("re:") {
-                // Validated before: the pattern compiles.
-                Some(p) => regexes.extend(Regex::new(p).ok().map(|r| (i, k, r))),
-                None => {
-                    lits.push(cue.as_str());
-                    literal_owner.push((i, k));
+fn automaton(patterns: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(patterns)
+        .or_else(|_| AhoCorasick::new(patterns))
+        .expect("cue automaton within size limits")
+}
+
+impl Compiled {
+    pub fn new(list: &Checklist) -> Compiled {
+        let owners = |i: usize| {
+            let mut v = vec![i];
+            if let Some(p) = list.items[i].parent.as_ref().and_then(|p| list.items.iter().position(|x| &x.id == p)) {
+                v.push(p);
+            }
+            v
+        };
+        let split = |cues: &mut dyn Iterator<Item = (usize, &str)>| {
+            let (mut lits, mut owner, mut regexes) = (Vec::new(), Vec::new(), Vec::new());
+            for (i, cue) in cues {
+                match cue.strip_prefix("re:") {
+                    // Validated before: the pattern compiles.
+                    Some(p) => regexes.extend(Regex::new(p).ok().map(|r| (owners(i), r))),
+                    None => {
+                        lits.push(cue.to_string());
+                        owner.push(owners(i));
+                    }
                 }
             }
+            (lits, owner, regexes)
+        };
+        let applicable = |i: &usize| list.items[*i].applicable && list.items[*i].part.is_none();
+        let (body_lits, body_owner, body_regexes) = split(
+            &mut (0..list.items.len())
+                .filter(applicable)
+                .flat_map(|i| list.items[i].cues.iter().map(move |c| (i, c.as_str()))),
+        );
+        let (head_lits, heading_owner, heading_regexes) =
+            split(&mut (0..list.items.len()).filter(applicable).flat_map(|i| {
+                let item = &list.items[i];
+                item.heading_cues.as_ref().unwrap_or(&item.cues).iter().map(move |c| (i, c.as_str()))
+            }));
+        Compiled {
+            body: automaton(&body_lits),
+            body_owner,
+            body_regexes,
+            heading: automaton(&head_lits),
+            heading_owner,
+            heading_regexes,
         }
     }
-    let literals = AhoCorasick::new(&lits).expect("cue automaton within size limits");
-    Compiled { literals, literal_owner, regexes }
 }
 
+/// Apply one of the built-in checklists (compiled once per edition).
+pub fn apply_builtin(edition: super::Edition, doc: &Doc, outline: &Outline, note: Option<String>) -> ChecklistResult {
+    use std::sync::OnceLock;
+    static C2021: OnceLock<(Checklist, Compiled)> = OnceLock::new();
+    static C2015: OnceLock<(Checklist, Compiled)> = OnceLock::new();
+    let cell = match edition {
+        super::Edition::Outline2021 => &C2021,
+        super::Edition::Outline2015 => &C2015,
+    };
+    let (list, compiled) = cell.get_or_init(|| {
+        let list = Checklist::builtin_for(edition);
+        let compiled = Compiled::new(&list);
+        (list, compiled)
+    });
+    apply_compiled(list, compiled, doc, outline, note)
+}
+
+/// Apply a checklist (compiled for this call).
 pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, note: Option<String>) -> ChecklistResult {
+    apply_compiled(list, &Compiled::new(list), doc, outline, note)
+}
+
+pub fn apply_compiled(
+    list: &Checklist,
+    compiled: &Compiled,
+    doc: &Doc,
+    outline: &Outline,
+    note: Option<String>,
+) -> ChecklistResult {
     let text = doc.text;
-    let compiled = compile(list);
-    // Sentences holding a cue of each item (a hit is a distinct sentence), in text order.
+    // Sentences holding a cue of each item (a hit is a distinct sentence), in text order. Cues are
+    // matched on the simplified text (Traditional reports, pinyin glosses) and mapped back.
     let mut body_hits: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); list.items.len()];
-    let mut record = |item: usize, at: usize| {
-        let hits = &mut body_hits[item];
-        if hits.last().is_some_and(|r| r.contains(&at)) || hits.iter().any(|r| r.contains(&at)) {
+    let mut sentence = 0..0;
+    let mut record = |owners: &[usize], at: usize| {
+        if doc.is_furniture_at(at) {
             return;
         }
-        hits.push(sentence_around(text, at));
-    };
-    // Cues are matched on the simplified text (Traditional reports, pinyin glosses) and mapped back.
-    let view = doc.matchable.text();
-    for m in compiled.literals.find_overlapping_iter(view) {
-        let at = doc.matchable.to_original(m.start());
-        if !doc.is_furniture_at(at) {
-            let (item, _) = compiled.literal_owner[m.pattern().as_usize()];
-            record(item, at);
+        if !sentence.contains(&at) {
+            sentence = sentence_around(text, at);
         }
-    }
-    for (item, _, re) in &compiled.regexes {
-        for m in re.find_iter(view) {
-            let at = doc.matchable.to_original(m.start());
-            if !doc.is_furniture_at(at) {
-                record(*item, at);
+        for &item in owners {
+            let hits = &mut body_hits[item];
+            if !hits.iter().rev().take(8).any(|r| *r == sentence) && !hits.contains(&sentence) {
+                hits.push(sentence.clone());
             }
         }
+    };
+    let view = doc.matchable.text();
+    for m in compiled.body.find_overlapping_iter(view) {
+        record(&compiled.body_owner[m.pattern().as_usize()], doc.matchable.to_original(m.start()));
     }
-
-    // A parent counts its sub-items' sentences too.
-    for (i, item) in list.items.iter().enumerate() {
-        if let Some(p) = list.items.iter().position(|x| Some(&x.id) == item.parent.as_ref()) {
-            let child = body_hits[i].clone();
-            for r in child {
-                if !body_hits[p].contains(&r) {
-                    body_hits[p].push(r);
+    for (owners, re) in &compiled.body_regexes {
+        for m in re.find_iter(view) {
+            record(owners, doc.matchable.to_original(m.start()));
+        }
+    }
+    // Headings carrying a cue, per item (simplified titles, one automaton pass each).
+    let mut heading_hits: Vec<Vec<usize>> = vec![Vec::new(); list.items.len()];
+    for (k, section) in outline.sections.iter().enumerate() {
+        let title = crate::normalize::simplify(&section.title);
+        let mut add = |owners: &[usize]| {
+            for &i in owners {
+                if heading_hits[i].last() != Some(&k) {
+                    heading_hits[i].push(k);
                 }
+            }
+        };
+        for m in compiled.heading.find_overlapping_iter(title.as_ref()) {
+            add(&compiled.heading_owner[m.pattern().as_usize()]);
+        }
+        for (owners, re) in &compiled.heading_regexes {
+            if re.is_match(&title) {
+                add(owners);
             }
         }
     }
@@ -94,18 +167,12 @@ pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, note: Option<String
                 _ if !item.applicable => (Status::NotApplicable, Vec::new()),
                 Some(part) => part_status(part, outline),
                 None => {
-                    let mut heading_cues = item.heading_cues.clone().unwrap_or_else(|| item.cues.clone());
-                    for child in list.items.iter().filter(|x| x.parent.as_ref() == Some(&item.id)) {
-                        heading_cues.extend(child.heading_cues.clone().unwrap_or_else(|| child.cues.clone()));
-                    }
-                    let headings: Vec<Evidence> = outline
-                        .sections
+                    let mut sections = heading_hits[i].clone();
+                    sections.sort_unstable();
+                    sections.dedup();
+                    let headings: Vec<Evidence> = sections
                         .iter()
-                        .filter(|s| {
-                            let title = crate::normalize::simplify(&s.title);
-                            heading_cues.iter().any(|c| cue_matches(c, &title))
-                        })
-                        .map(|s| Evidence { heading: true, span: s.title_span })
+                        .map(|&k| Evidence { heading: true, span: outline.sections[k].title_span })
                         .collect();
                     let mut hits = body_hits[i].clone();
                     hits.sort_by_key(|r| r.start);
@@ -138,13 +205,6 @@ pub fn apply(list: &Checklist, doc: &Doc, outline: &Outline, note: Option<String
         })
         .collect();
     ChecklistResult { id: list.id.clone(), name: list.name.clone(), note, items }
-}
-
-fn cue_matches(cue: &str, s: &str) -> bool {
-    match cue.strip_prefix("re:") {
-        Some(p) => Regex::new(p).is_ok_and(|r| r.is_match(s)),
-        None => s.contains(cue),
-    }
 }
 
 /// Items tied to the outline: a heading covers, body text mentions.

@@ -19,7 +19,7 @@
 
 mod apply;
 
-pub use apply::apply;
+pub use apply::{apply, apply_builtin, apply_compiled, Compiled};
 
 use serde::{Deserialize, Serialize};
 

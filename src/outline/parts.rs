@@ -57,6 +57,41 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern"))
 }
 
+/// A pattern and the literals one of which every match contains: a fast test before the regex runs
+/// (regex-lite has no literal prefilter of its own).
+struct Cue {
+    regex: fn() -> &'static Regex,
+    /// Alternatives, each a list of groups: the text must hold a word of every group of at least one
+    /// alternative before the regex runs.
+    needs: &'static [&'static [&'static [&'static str]]],
+}
+
+impl Cue {
+    fn find(&self, s: &str) -> Option<usize> {
+        let plausible = self.needs.iter().any(|alt| alt.iter().all(|group| group.iter().any(|w| s.contains(w))));
+        if !plausible {
+            return None;
+        }
+        (self.regex)().find(s).map(|m| m.start())
+    }
+}
+
+const PROBLEMS: &[&str] = &["问题", "不足", "差距", "短板", "薄弱"];
+const HEADS: &[&str] =
+    &["书记", "县长", "市长", "区长", "州长", "旗长", "乡长", "镇长", "主要领导", "常委会", "常务会", "党组会"];
+const R2_BODY: Cue = Cue {
+    regex: r2_body,
+    needs: &[
+        &[&["一定"], &["但"]],
+        &[&["存在", "还有", "仍有", "尚有", "依然有"], PROBLEMS],
+        &[&["但"], &["有待", "仍需", "还需", "尚需", "不够", "不强", "欠缺"], &["等问题", "等不足", "等短板"]],
+    ],
+};
+const R3_STRONG: Cue =
+    Cue { regex: r3_body, needs: &[&[&["第一责任人"]], &[&["主要负责人"]], &[&["任组长"], &["法治"]]] };
+const R3_WEAK: Cue = Cue { regex: r3_weak, needs: &[&[&["述法"]], &[&["法治"], HEADS]] };
+const CAUSES: Cue = Cue { regex: causes_re, needs: &[&[&["原因", "根源", "由于", "究其"]]] };
+
 fn r2_body() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
     re(
@@ -129,16 +164,17 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
     let starts_with_marker = |r: &std::ops::Range<usize>| super::markers::parse(&text[r.clone()], false).is_some();
 
     if !outline.parts.iter().any(|f| f.part == Part::R3) {
-        let strong = paragraphs.iter().find_map(|r| first_sentence_matching(doc, r.clone(), r3_body()));
+        let strong = paragraphs.iter().find_map(|r| first_sentence_matching(doc, r.clone(), &R3_STRONG));
         if let Some(span) =
-            strong.or_else(|| paragraphs.iter().find_map(|r| first_sentence_matching(doc, r.clone(), r3_weak())))
+            strong.or_else(|| paragraphs.iter().find_map(|r| first_sentence_matching(doc, r.clone(), &R3_WEAK)))
         {
             outline.parts.push(PartFound { part: Part::R3, span, anchor: span, heading: false });
         }
     }
     if !has(outline, Part::R2) {
         // The problems paragraph: the last unnumbered paragraph that names shortcomings.
-        let found = paragraphs.iter().rev().find(|r| !starts_with_marker(r) && r2_body().is_match(matchable(doc, r)));
+        let found =
+            paragraphs.iter().rev().find(|r| !starts_with_marker(r) && R2_BODY.find(matchable(doc, r)).is_some());
         if let Some(r) = found {
             let span = Span::new(r.start, r.end);
             outline.parts.push(PartFound { part: Part::R2, span, anchor: span, heading: false });
@@ -158,7 +194,7 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
         outline.part(Part::R2).map(|p| if p.heading { Span::new(p.anchor.end, p.span.end) } else { p.span }).collect();
     for span in r2_spans {
         let mut at = span.start;
-        while let Some(s) = first_sentence_matching(doc, at..span.end, causes_re()) {
+        while let Some(s) = first_sentence_matching(doc, at..span.end, &CAUSES) {
             outline.causes.push(s);
             at = s.end;
         }
@@ -184,11 +220,11 @@ fn matchable<'d>(doc: &'d Doc, r: &std::ops::Range<usize>) -> &'d str {
 
 /// The first sentence of the original range the pattern matches (on its simplified text), as a span
 /// of the original text within the range.
-fn first_sentence_matching(doc: &Doc, range: std::ops::Range<usize>, re: &Regex) -> Option<Span> {
+fn first_sentence_matching(doc: &Doc, range: std::ops::Range<usize>, cue: &Cue) -> Option<Span> {
     let m = &doc.matchable;
     let from = m.to_normalized(range.start);
-    let found = re.find(&m.text()[from..m.to_normalized(range.end)])?;
-    let at = m.to_original(from + found.start()).clamp(range.start, range.end);
+    let found = cue.find(&m.text()[from..m.to_normalized(range.end)])?;
+    let at = m.to_original(from + found).clamp(range.start, range.end);
     let s = crate::text::sentence_around(doc.text, at);
     Some(Span::new(s.start.max(range.start), s.end.min(range.end)))
 }
