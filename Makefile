@@ -103,6 +103,7 @@ test-e2e: setup-node setup-system build-wasm
 ## ---- measurements ----
 bench: build
 	cargo bench --bench analyze
+	node tools/bench-wasm.mjs
 size: build-wasm
 	@node tools/size.mjs
 

@@ -183,8 +183,12 @@ pub fn year_over_year(rows: &[Vec<Cell>]) -> (Vec<String>, Vec<Vec<Cell>>) {
 
 /// The comparison as CSV (RFC 4180 quoting), with the year-over-year columns.
 pub fn to_csv(analyses: &[Analysis]) -> String {
-    let rows: Vec<Vec<Cell>> = analyses.iter().map(row).collect();
-    let (yoy_cols, yoy) = year_over_year(&rows);
+    rows_to_csv(&analyses.iter().map(row).collect::<Vec<_>>())
+}
+
+/// [`to_csv`] from rows already made (the CLI keeps rows, not analyses).
+pub fn rows_to_csv(rows: &[Vec<Cell>]) -> String {
+    let (yoy_cols, yoy) = year_over_year(rows);
     let mut out = String::new();
     let header: Vec<String> = columns().into_iter().chain(yoy_cols).collect();
     push_csv_line(&mut out, header.iter().map(String::as_str));
@@ -197,13 +201,17 @@ pub fn to_csv(analyses: &[Analysis]) -> String {
 
 /// The comparison as a Markdown table (the main columns, Chinese headers).
 pub fn to_markdown(analyses: &[Analysis]) -> String {
+    rows_to_markdown(&analyses.iter().map(row).collect::<Vec<_>>())
+}
+
+/// [`to_markdown`] from rows already made.
+pub fn rows_to_markdown(rows: &[Vec<Cell>]) -> String {
     let names = column_names();
     let keep: Vec<usize> = (0..22).collect();
     let mut s = String::new();
     s.push_str(&format!("| {} |\n", keep.iter().map(|&i| names[i].as_str()).collect::<Vec<_>>().join(" | ")));
     s.push_str(&format!("|{}\n", "---|".repeat(keep.len())));
-    for a in analyses {
-        let r = row(a);
+    for r in rows {
         let cells: Vec<String> = keep.iter().map(|&i| r[i].render().replace('|', "\\|")).collect();
         s.push_str(&format!("| {} |\n", cells.join(" | ")));
     }

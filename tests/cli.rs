@@ -148,3 +148,37 @@ fn the_shipped_example_checklist_works() {
     let o = run(&["analyze", "--checklist", example.to_str().unwrap(), seed("000_").to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn parallel_output_is_in_input_order_and_identical_to_one_thread() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let one = run(&["analyze", "--format", "jsonl", "-j", "1", dir.to_str().unwrap()]);
+    let many = run(&["analyze", "--format", "jsonl", "-j", "4", "--progress", dir.to_str().unwrap()]);
+    assert!(one.status.success() && many.status.success());
+    assert_eq!(stdout(&one), stdout(&many));
+    let sources: Vec<String> = stdout(&one)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].as_str().unwrap().to_string())
+        .collect();
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted);
+    assert_eq!(sources.len(), 10);
+}
+
+#[test]
+fn compare_writes_one_row_per_report() {
+    let dir = seeds();
+    let o = run(&["compare", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = stdout(&o);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 6);
+    assert!(lines[0].starts_with("source,title,issuer,year,level,kind,published,signed,score,S1"));
+    assert!(lines[0].contains("reconsideration_count") && lines[0].contains("prev_year"));
+    assert!(lines[3].contains("榆树市人民政府"));
+    let o = run(&["compare", "--format", "md", dir.to_str().unwrap()]);
+    let md = stdout(&o);
+    assert!(md.starts_with("| 来源 | 标题 | 发文机关 |"));
+    assert_eq!(md.lines().count(), 7);
+}

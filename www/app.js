@@ -874,6 +874,7 @@ ui.input.addEventListener("keydown", (ev) => {
 });
 ui.file.addEventListener("change", async () => {
   const files = [...(ui.file.files ?? [])];
+  ui.file.value = ""; // choosing the same file(s) again analyzes them again
   if (files.length === 1) await analyzeFile(files[0]);
   else if (files.length > 1) await runBatch(files);
 });
@@ -1221,6 +1222,11 @@ function renderCompare() {
     compareRows = done.map(({ i }, r) => ({ entry: i, cells: [...table.rows[r], ...(table.yoy_rows[r] ?? [])] }));
     const yoyOffset = table.columns.length;
     cols.forEach((c) => { c.at = c.yoy ? yoyOffset + c.index : c.index; });
+    // A document that is not such a report has no required parts to speak of: blank, not “✗ 缺”.
+    const partCols = cols.filter((c) => columnGroup(c.id) === "parts").map((c) => c.at);
+    for (const r of compareRows) {
+      if (!entries[r.entry].analysis.score) for (const k of partCols) r.cells[k] = null;
+    }
     // Indicator and year-on-year columns only when some report has a value.
     compareColumns = cols.filter((c) => {
       const g = columnGroup(c.id);
@@ -1229,6 +1235,9 @@ function renderCompare() {
       if (g === "indicators" || g === "yoy") return compareRows.some((r) => r.cells[c.at] != null);
       return true;
     });
+    // Offer only the column groups this batch has values for.
+    const available = new Set(cols.filter((c) => compareRows.some((r) => r.cells[c.at] != null)).map((c) => columnGroup(c.id)));
+    for (const box of ui.columnGroups.querySelectorAll("input")) box.closest("label").hidden = !available.has(box.value);
     // The title first (it is the row's header), then who and when, the score and the parts, the
     // indicators, and the file's details last. Array.prototype.sort is stable: the rest keep their order.
     const FIRST = ["title", "issuer", "year", "level", "kind", "score", "S1", "S2", "S3", "S4", "S5", "S6",

@@ -253,11 +253,12 @@ export class ReportAnalyzerElement extends HTMLElement {
       return h("li", { class: it.status, attrs: { title: `${it.name}：${text}` } },
         h("span", { class: "icon", text: icon, attrs: { role: "img", "aria-label": text } }), label);
     };
-    for (const [id, label] of PARTS) {
+    // A document that is not such a report gets the label and no checklist: nothing there applies.
+    for (const [id, label] of a.score ? PARTS : []) {
       const it = items.get(id);
       if (it) parts.push(chip(it, `${id} ${label}`));
     }
-    const areas = a.checklist.items.filter((i) => i.group === "areas" && !i.parent);
+    const areas = a.score ? a.checklist.items.filter((i) => i.group === "areas" && !i.parent) : [];
     const applicable = areas.filter((i) => i.status !== "not_applicable");
     const covered = applicable.filter((i) => i.status === "covered").length;
     // The areas not covered first: that is what a reader of the card wants to know.

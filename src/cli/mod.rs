@@ -1,12 +1,15 @@
 //! `report-analyzer analyze [--format json|jsonl|csv|md] [--checklist FILE] PATH...`
+//! `report-analyzer compare [--format csv|md] [--checklist FILE] PATH...`
 //!
 //! Reads each file (a directory: every report file below it; `-`: standard input), analyzes it with
-//! the core, and writes one result per input. A file that cannot be read or decoded is named on
-//! stderr, the others are still analyzed, and the exit code is 1.
+//! the core on all cores, and writes one result per input in input order (or, for `compare`, one row
+//! per report with the year-over-year change of the same issuer). A file that cannot be read or
+//! decoded is named on stderr, the others are still analyzed, and the exit code is 1.
 
+mod batch;
 mod format;
 
-use std::io::Read;
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -33,13 +36,40 @@ enum Command {
         /// line, with `source`), csv (the figures), md (a readable summary).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// A checklist JSON file to apply instead of the built-in one.
-        #[arg(long, value_name = "FILE")]
-        checklist: Option<PathBuf>,
-        /// Files or directories to analyze; `-` reads standard input.
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        common: Common,
     },
+    /// Compare reports: one row each (meta, score, parts present, key indicators) with the
+    /// year-over-year change of the same issuer.
+    Compare {
+        /// Output format: csv (every column) or md (the main columns, Chinese headers).
+        #[arg(long, value_enum, default_value_t = CompareFormat::Csv)]
+        format: CompareFormat,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(clap::Args)]
+struct Common {
+    /// A checklist JSON file to apply instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    checklist: Option<PathBuf>,
+    /// Threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Show a progress bar on stderr (default: when stderr is a terminal and there are several inputs).
+    #[arg(long)]
+    progress: bool,
+    /// Files or directories to analyze; `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Csv,
+    Md,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,13 +86,19 @@ const REPORT_EXTENSIONS: [&str; 5] = ["txt", "text", "htm", "html", "docx"];
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Analyze { format, checklist, paths } => analyze(format, checklist.as_deref(), &paths),
+        Command::Analyze { format, common } => run(&common, Output::Analysis(format)),
+        Command::Compare { format, common } => run(&common, Output::Comparison(format)),
     }
 }
 
-fn analyze(format: Format, checklist: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
+enum Output {
+    Analysis(Format),
+    Comparison(CompareFormat),
+}
+
+fn run(common: &Common, output: Output) -> ExitCode {
     let mut options = Options::default();
-    if let Some(path) = checklist {
+    if let Some(path) = &common.checklist {
         match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
             .and_then(|s| Checklist::from_json(&s).map_err(|e| e.to_string()))
@@ -75,7 +111,7 @@ fn analyze(format: Format, checklist: Option<&Path>, paths: &[PathBuf]) -> ExitC
         }
     }
     let mut failed = false;
-    let inputs = match expand(paths) {
+    let inputs = match expand(&common.paths) {
         Ok(v) => v,
         Err(e) => {
             eprintln!("report-analyzer: {e}");
@@ -83,23 +119,58 @@ fn analyze(format: Format, checklist: Option<&Path>, paths: &[PathBuf]) -> ExitC
             Vec::new()
         }
     };
-    let mut out = format::Writer::new(format, std::io::stdout().lock(), inputs.len());
-    for input in &inputs {
-        match analyze_one(input, &options) {
-            Ok(a) => {
-                if let Err(e) = out.write(&a) {
-                    eprintln!("report-analyzer: cannot write output: {e}");
-                    return ExitCode::from(2);
-                }
-            }
-            Err(e) => {
-                eprintln!("report-analyzer: {}: {e}", input.display());
-                failed = true;
-            }
+    let batch = batch::Batch {
+        jobs: common.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        progress: common.progress || (inputs.len() > 1 && std::io::stderr().is_terminal()),
+    };
+    let work = |input: &PathBuf| analyze_one(input, &options);
+    let mut report = |input: &PathBuf, e: &str| {
+        if batch.progress {
+            eprintln!();
         }
-    }
-    if let Err(e) = out.finish() {
-        eprintln!("report-analyzer: cannot write output: {e}");
+        eprintln!("report-analyzer: {}: {e}", input.display());
+        failed = true;
+    };
+    let written = match output {
+        Output::Analysis(format) => {
+            let mut out = format::Writer::new(format, std::io::stdout().lock(), inputs.len());
+            batch
+                .run(&inputs, work, |input, r| match r {
+                    Ok(a) => out.write(&a),
+                    Err(e) => {
+                        report(input, &e);
+                        Ok(())
+                    }
+                })
+                .and_then(|_| out.finish())
+        }
+        Output::Comparison(format) => {
+            // Rows only: a row is small, so thousands of reports fit.
+            let mut rows = Vec::new();
+            let done = batch.run(
+                &inputs,
+                |input| work(input).map(|a| report_analyzer::compare::row(&a)),
+                |input, r| {
+                    match r {
+                        Ok(row) => rows.push(row),
+                        Err(e) => report(input, &e),
+                    }
+                    Ok(())
+                },
+            );
+            done.and_then(|_| {
+                let text = match format {
+                    CompareFormat::Csv => report_analyzer::compare::rows_to_csv(&rows),
+                    CompareFormat::Md => report_analyzer::compare::rows_to_markdown(&rows),
+                };
+                std::io::stdout().lock().write_all(text.as_bytes())
+            })
+        }
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("report-analyzer: cannot write output: {e}");
+        }
         return ExitCode::from(2);
     }
     if failed {

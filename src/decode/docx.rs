@@ -138,7 +138,7 @@ impl Styles {
                         num = (None, 0);
                     }
                     "w:name" => {
-                        let name = attr(&e, "w:val").unwrap_or_default().to_lowercase();
+                        let name = attr(&e, "w:val").unwrap_or_default().to_ascii_lowercase();
                         let level = name
                             .strip_prefix("heading ")
                             .or_else(|| name.strip_prefix("标题 "))
@@ -182,10 +182,10 @@ fn format_number(n: u32, fmt: &str) -> String {
         "decimalFullWidth" | "decimalFullWidth2" => {
             n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c)).collect()
         }
-        "upperLetter" => letters(n).to_uppercase(),
+        "upperLetter" => letters(n).to_ascii_uppercase(),
         "lowerLetter" => letters(n),
         "upperRoman" => roman(n),
-        "lowerRoman" => roman(n).to_lowercase(),
+        "lowerRoman" => roman(n).to_ascii_lowercase(),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
             char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default()
         }

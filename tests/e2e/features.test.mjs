@@ -283,7 +283,14 @@ describe("exports of one report and the print view", () => {
       const box = await last.boundingBox();
       const wrap = await page.locator(".figures-card .table-wrap").boundingBox();
       assert.ok(box.y + box.height <= wrap.y + wrap.height + 1, "the figures table is not cut off");
-      await page.screenshot({ path: shot("print-view"), fullPage: true });
+      // About an A4 page's width at 96 dpi.
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.screenshot({ path: shot("print-view") });
+      for (const part of ["checklist", "outline", "figures"]) {
+        const y = await page.locator(`[data-testid="${part}"]`).evaluate((e) => e.getBoundingClientRect().top + window.scrollY - 60);
+        await page.screenshot({ path: shot(`print-view-${part}`), fullPage: true, clip: { x: 0, y, width: 794, height: 1123 } });
+      }
+      await page.screenshot({ path: shot("print-view-full"), fullPage: true });
       await page.emulateMedia({ media: "screen" });
       assert.ok(await page.locator('[data-testid="input-text"]').isVisible());
     } finally {

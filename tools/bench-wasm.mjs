@@ -1,0 +1,69 @@
+// `make bench` (wasm part): the full analysis in V8 (Node) over ../shared/corpus, one typical report,
+// and the page's load-to-ready time in headless Chromium. Prints a table like the native bench.
+import { readFileSync, readdirSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const mod = await import(new URL("../pkg/report_analyzer.js", import.meta.url));
+mod.initSync({ module: readFileSync(`${root}/pkg/report_analyzer_bg.wasm`) });
+
+const corpus = ["seeds", "work-reports"].flatMap((d) => {
+  const dir = `${root}/../shared/corpus/${d}/`;
+  return readdirSync(dir).sort().map((f) => readFileSync(dir + f, "utf8"));
+});
+const bytes = corpus.reduce((n, t) => n + Buffer.byteLength(t), 0);
+
+function best(rounds, f) {
+  let min = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const t = performance.now();
+    f();
+    min = Math.min(min, performance.now() - t);
+  }
+  return min;
+}
+
+for (const t of corpus) mod.analyze(t); // warm up
+const full = best(20, () => corpus.forEach((t) => mod.analyze(t)));
+console.log(`wasm (Node ${process.version}) full analysis   ${(bytes / full / 1e3).toFixed(1).padStart(7)} MB/s  ${full.toFixed(2)} ms per pass over ${(bytes / 1e3).toFixed(1)} KB`);
+const typical = corpus.find((t) => Math.abs(Buffer.byteLength(t) - 30000) < 3000) ?? corpus[0];
+const one = best(50, () => mod.analyze(typical));
+console.log(`wasm one report (${(Buffer.byteLength(typical) / 1e3).toFixed(1)} KB)           ${one.toFixed(2).padStart(7)} ms`);
+
+// Page load-to-ready and one analysis in the browser.
+try {
+  const { chromium } = await import("playwright-core");
+  const { startServer } = await import("./serve.mjs");
+  const server = await startServer({ port: 0 });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const page = await browser.newPage();
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await page.goto(`${server.url}/www/`);
+    await page.waitForSelector('body[data-ready="1"]');
+    loads.push(performance.now() - t);
+  }
+  const inPage = await page.evaluate(async (text) => {
+    const m = await import("/pkg/report_analyzer.js");
+    await m.default();
+    m.analyze(text);
+    let min = Infinity;
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      m.analyze(text);
+      min = Math.min(min, performance.now() - t);
+    }
+    return min;
+  }, typical);
+  console.log(`page load to ready (Chromium, localhost)      ${Math.min(...loads).toFixed(0).padStart(7)} ms (best of 5)`);
+  console.log(`one report in the browser (${(Buffer.byteLength(typical) / 1e3).toFixed(1)} KB)   ${inPage.toFixed(2).padStart(7)} ms`);
+  await browser.close();
+  await server.close();
+} catch (e) {
+  console.log(`browser part skipped: ${e.message}`);
+}
