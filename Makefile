@@ -20,7 +20,7 @@ STAMP := target/.stamps
 
 
 .PHONY: setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
-        test-scores test-native test-wasm-node test-wasm-browser test-e2e bench size clean
+        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
 setup: setup-rust setup-system setup-node
@@ -68,7 +68,7 @@ serve: setup build
 	node tools/serve.mjs --port $(PORT)
 
 ## ---- tests ----
-test: setup lint test-native build test-scores test-wasm-node test-wasm-browser test-e2e
+test: setup lint test-native build test-scores test-wasm-node test-wasm-browser test-e2e fuzz-check
 	@echo "make test: all passed"
 
 lint: fmt-check clippy
@@ -99,6 +99,23 @@ test-wasm-browser: setup-rust setup-system
 
 test-e2e: setup-node setup-system build-wasm
 	node --test --test-concurrency=1 tests/e2e/
+
+# The fuzz targets keep building (stable `cargo check`; running them needs nightly: `make fuzz`).
+fuzz-check:
+	cargo check --manifest-path fuzz/Cargo.toml --bins
+
+## ---- fuzzing: `make fuzz FUZZ_SECONDS=600` runs each target that long from a corpus seeded with
+## ../shared/corpus and the test fixtures (the first byte of an analyze_file input picks the file type).
+FUZZ_SECONDS ?= 600
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	mkdir -p fuzz/corpus/analyze_text fuzz/corpus/analyze_file
+	cp $(SHARED)/corpus/*/*.txt fuzz/corpus/analyze_text/
+	for f in $(SHARED)/corpus/*/*.txt tests/fixtures/*.txt; do { printf '\000'; cat "$$f"; } > fuzz/corpus/analyze_file/txt-$$(basename $$f); done
+	{ printf '\001'; cat tests/fixtures/seed-003.gbk.html; } > fuzz/corpus/analyze_file/html-seed-003
+	{ printf '\002'; cat tests/fixtures/seed-004.docx; } > fuzz/corpus/analyze_file/docx-seed-004
+	cd fuzz && cargo +nightly fuzz run analyze_text corpus/analyze_text -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048
+	cd fuzz && cargo +nightly fuzz run analyze_file corpus/analyze_file -- -max_total_time=$(FUZZ_SECONDS) -max_len=131072 -rss_limit_mb=2048
 
 ## ---- measurements ----
 bench: build

@@ -14,6 +14,7 @@ pub mod doc;
 pub mod error;
 pub mod export;
 pub mod figures;
+pub mod invariants;
 pub mod furniture;
 pub mod meta;
 pub mod model;
