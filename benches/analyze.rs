@@ -88,4 +88,16 @@ fn main() {
         "stage: score",
         each(&|i| drop(black_box(score::score(&docs[i], &metas[i], &outlines[i], &figs[i], &lists[i])))),
     );
+
+    // Scale: one report repeated 1×, 10×, 100×: the cost per MB stays flat.
+    let one = &texts[2];
+    for k in [1usize, 10, 100] {
+        let big = one.repeat(k);
+        let rounds = if k == 100 { 3 } else { 10 };
+        let d = best(rounds, std::slice::from_ref(&big), |s| {
+            black_box(analyze(s, &Options::default()).unwrap());
+        });
+        let (kb, mbps, ms) = (big.len() as f64 / 1e3, big.len() as f64 / d.as_secs_f64() / 1e6, d.as_secs_f64() * 1e3);
+        println!("scale {k:>3}× ({kb:>7.1} KB)          {mbps:>9.1} MB/s  {ms:>8.2} ms");
+    }
 }

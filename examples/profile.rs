@@ -7,6 +7,10 @@ fn main() {
             texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
         }
     }
+    // PROFILE_SCALE=100: one seed repeated, to look for costs that grow faster than the text.
+    if let Some(k) = std::env::var("PROFILE_SCALE").ok().and_then(|s| s.parse::<usize>().ok()) {
+        texts = vec![texts[0].repeat(k)];
+    }
     let rounds: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(200);
     let mut n = 0;
     for _ in 0..rounds {

@@ -31,6 +31,13 @@ pub fn score(
     Some(Score { total, max, dimensions })
 }
 
+/// Whether `at` lies in one of `ranges` (sorted by start, as parts are): a binary search, so that a
+/// long report with many sections costs no more per figure than a short one.
+fn within(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
+    let k = ranges.partition_point(|r| r.start <= at);
+    k > 0 && ranges[..k].iter().rev().take(4).any(|r| r.contains(&at))
+}
+
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -171,7 +178,8 @@ fn data(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
         ranges.push(0..doc.text.len());
     }
     let chars: usize = ranges.iter().map(|r| doc.text[r.clone()].chars().count()).sum();
-    let in_r1 = |f: &&Figure| ranges.iter().any(|r| r.contains(&f.span.start)) && f.kind != FigureKind::Date;
+    ranges.sort_by_key(|r| r.start);
+    let in_r1 = |f: &&Figure| within(&ranges, f.span.start) && f.kind != FigureKind::Date;
     let n = figures.iter().filter(in_r1).count();
     let density = n as f64 * 1000.0 / chars.max(1) as f64;
     t.earn(8.0, density / FULL_DENSITY, |l| {
@@ -203,11 +211,9 @@ fn problems(doc: &Doc, outline: &Outline) -> Dimension {
     let share = body.chars().count() as f64 / doc.text.chars().count().max(1) as f64;
     t.earn(3.0, share / 0.05, |l| format!("问题部分篇幅过短（占全文{:.1}%，少于5%）（-{l}分）", share * 100.0));
     let sentences = body.split(['。', '；', ';']).filter(|s| s.chars().count() > 6).count();
-    let items = outline
-        .sections
-        .iter()
-        .filter(|s| s.depth > 1 && spans.iter().any(|p| p.range().contains(&s.span.start)))
-        .count();
+    let mut ranges: Vec<_> = spans.iter().map(|s| s.range()).collect();
+    ranges.sort_by_key(|r| r.start);
+    let items = outline.sections.iter().filter(|s| s.depth > 1 && within(&ranges, s.span.start)).count();
     let inline = ["一是", "二是", "三是", "四是", "五是"].iter().filter(|w| body.contains(*w)).count();
     let distinct = items.max(inline).max(sentences.min(3));
     t.earn(4.0, distinct as f64 / 3.0, |l| format!("列出的具体问题少于3个（{distinct}个）（-{l}分）"));
@@ -224,7 +230,9 @@ fn plans(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
         t.earn(10.0, 0.0, |l| format!("未见下一年度工作安排（-{l}分）"));
         return t.done("S5", "下一年度安排", 10.0);
     }
-    let inside = |at: usize| spans.iter().any(|s| s.range().contains(&at));
+    let mut ranges: Vec<_> = spans.iter().map(|s| s.range()).collect();
+    ranges.sort_by_key(|r| r.start);
+    let inside = |at: usize| within(&ranges, at);
     let subs = outline.sections.iter().filter(|s| s.depth > 1 && inside(s.span.start)).count();
     let body: String = spans.iter().map(|s| &doc.text[s.range()]).collect();
     let inline = ["一是", "二是", "三是", "四是", "五是"].iter().filter(|w| body.contains(*w)).count();

@@ -120,7 +120,9 @@ pub fn apply_compiled(
         }
         for &item in owners {
             let hits = &mut body_hits[item];
-            if !hits.iter().rev().take(8).any(|r| *r == sentence) && !hits.contains(&sentence) {
+            // Matches arrive nearly in text order: a look at the latest few spares most repeats;
+            // the lists are sorted and deduplicated below.
+            if !hits.iter().rev().take(8).any(|r| *r == sentence) {
                 hits.push(sentence.clone());
             }
         }
@@ -133,6 +135,10 @@ pub fn apply_compiled(
         for m in re.find_iter(view) {
             record(owners, doc.matchable.to_original(m.start()));
         }
+    }
+    for hits in &mut body_hits {
+        hits.sort_by_key(|r| (r.start, r.end));
+        hits.dedup();
     }
     // Headings carrying a cue, per item (simplified titles, one automaton pass each).
     let mut heading_hits: Vec<Vec<usize>> = vec![Vec::new(); list.items.len()];
@@ -184,12 +190,15 @@ pub fn apply_compiled(
                         Status::Missing
                     };
                     let mut evidence = headings;
+                    evidence.truncate(MAX_EVIDENCE);
                     for r in hits {
+                        if evidence.len() == MAX_EVIDENCE {
+                            break;
+                        }
                         if !evidence.iter().any(|e| e.span.start <= r.start && r.end <= e.span.end) {
                             evidence.push(Evidence { heading: false, span: Span::new(r.start, r.end) });
                         }
                     }
-                    evidence.truncate(MAX_EVIDENCE);
                     (status, evidence)
                 }
             };

@@ -122,11 +122,16 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
             span: Span::new(c.at, text_end),
         });
     }
-    for i in 0..sections.len() {
-        let d = sections[i].depth;
-        if let Some(next) = sections[i + 1..].iter().find(|s| s.depth <= d) {
-            sections[i].span.end = trim_end(text, sections[i].span.start, next.span.start);
+    // A section ends where the next one of its depth or shallower starts: one pass from the end,
+    // remembering the nearest start at each depth.
+    let max_depth = sections.iter().map(|s| s.depth as usize).max().unwrap_or(0);
+    let mut next_start: Vec<Option<usize>> = vec![None; max_depth + 1];
+    for i in (0..sections.len()).rev() {
+        let d = sections[i].depth as usize;
+        if let Some(end) = next_start[1..=d].iter().flatten().min() {
+            sections[i].span.end = trim_end(text, sections[i].span.start, *end);
         }
+        next_start[d] = Some(sections[i].span.start);
     }
     repair_and_check_numbers(&mut sections, &cands, &mut defects);
     let mut outline = Outline { sections, defects, parts: Vec::new(), causes: Vec::new(), text_end };
