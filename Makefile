@@ -119,7 +119,8 @@ fuzz:
 
 ## ---- measurements ----
 bench: build
-	cargo bench --bench analyze
+	cargo bench --bench table
+	cargo bench --bench stages
 	node tools/bench-wasm.mjs
 size: build-wasm
 	@node tools/size.mjs

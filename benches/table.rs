@@ -1,6 +1,7 @@
-//! `make bench`: throughput of the full analysis and of each stage over ../shared/corpus, against the
-//! floor (one compiled regex scan for numbers over the same bytes). Plain timing loops, no harness:
-//! best of several rounds, one core.
+//! `make bench` (the README's table): throughput of the full analysis and of each stage over
+//! ../shared/corpus, against the floor (one compiled regex scan for numbers over the same bytes), and
+//! the cost of one report repeated 1×, 10×, 100×. Plain timing loops: best of several rounds, one core.
+//! `benches/stages.rs` measures the same with criterion.
 
 use std::hint::black_box;
 use std::path::Path;
