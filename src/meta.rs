@@ -107,6 +107,13 @@ fn label_prefix(s: &str) -> usize {
 pub(crate) fn is_title(s: &str) -> bool {
     let n = s.chars().count();
     let t = s.trim_end_matches(|c: char| c == '。' || c.is_whitespace());
+    // A trailing note in brackets: （全文）, (2023年3月28日), 【图解】.
+    let t = match t.char_indices().rev().find(|&(_, c)| matches!(c, '（' | '(' | '【' | '[')) {
+        Some((i, _)) if t.ends_with(['）', ')', '】', ']']) && t[i..].chars().count() <= 16 && i > 0 => {
+            t[..i].trim_end()
+        }
+        _ => t,
+    };
     (6..=80).contains(&n)
         && !t.contains('。')
         && !t.ends_with([':', '：'])
@@ -227,16 +234,28 @@ fn small_number(chars: &[char], at: usize) -> (Option<u32>, usize) {
     (seen.then_some(value), j)
 }
 
+/// The page's publication date: a labelled date on a furniture line (发布日期 2023-03-17), or on a short
+/// line above the report's first paragraph that names its source or date (`2023-03-28 来源：某区政府`).
 fn published(doc: &Doc) -> Option<String> {
-    doc.lines.iter().zip(&doc.furniture).find_map(|(l, k)| {
-        let s = squeeze(&doc.text[l.range()]);
-        let labelled = ["发布日期", "发布时间", "时间:", "日期:", "发布:"]
+    let labelled = |s: &str| {
+        ["发布日期", "发布时间", "时间:", "日期:", "发布:"]
             .iter()
-            .find_map(|lab| s.find(lab).map(|i| &s[i + lab.len()..]));
-        match (k, labelled) {
-            (Some(_), Some(rest)) => parse_date(rest),
-            _ => None,
-        }
+            .find_map(|lab| s.find(lab).map(|i| s[i + lab.len()..].to_string()))
+    };
+    let from_furniture =
+        doc.lines.iter().zip(&doc.furniture).find_map(|(l, k)| {
+            k.and_then(|_| labelled(&squeeze(&doc.text[l.range()]))).and_then(|rest| parse_date(&rest))
+        });
+    from_furniture.or_else(|| {
+        doc.content_lines()
+            .take_while(|(_, r)| r.len() < 300)
+            .take(12)
+            .map(|(_, r)| squeeze(&doc.text[r]))
+            .filter(|s| {
+                s.chars().count() <= 60
+                    && ["来源", "发布", "时间", "日期", "浏览", "字号"].iter().any(|w| s.contains(w))
+            })
+            .find_map(|s| parse_date(&labelled(&s).unwrap_or(s)))
     })
 }
 
@@ -462,6 +481,9 @@ mod tests {
         );
         let m = meta(body);
         assert_eq!((m.title, m.year), (None, Some(2022)));
+        let m = meta(&format!("某区2022年法治政府建设年度报告（全文）\n2023-03-28 10:00 来源：某区司法局\n{body}"));
+        assert_eq!(m.title.as_deref(), Some("某区2022年法治政府建设年度报告（全文）"));
+        assert_eq!(m.published.as_deref(), Some("2023-03-28"));
     }
 
     #[test]

@@ -18,8 +18,10 @@ pub enum Style {
     CnParen,
     /// 1. 1、 1．
     ArabicDot,
-    /// (1)
+    /// (1) 1)
     ArabicParen,
+    /// ① ②
+    Circled,
     /// 一是 二要 (as a paragraph head)
     CnShi,
 }
@@ -33,6 +35,7 @@ impl Style {
             Style::CnParen => "cn_paren",
             Style::ArabicDot => "arabic_dot",
             Style::ArabicParen => "arabic_paren",
+            Style::Circled => "circled",
             Style::CnShi => "cn_shi",
         }
     }
@@ -46,6 +49,7 @@ impl Style {
             Style::CnParen => format!("({})", cn_numeral(n)),
             Style::ArabicDot => format!("{n}."),
             Style::ArabicParen => format!("({n})"),
+            Style::Circled => char::from_u32(0x2460 + n.clamp(1, 20) - 1).map(String::from).unwrap_or_default(),
             Style::CnShi => format!("{}是", cn_numeral(n)),
         }
     }
@@ -142,7 +146,7 @@ pub fn parse(s: &str, damaged_ok: bool) -> Option<Marker> {
     if c(0) == Some('第') {
         if let Some((n, k)) = cn_number(&ch[1..]) {
             let rest = &s[at(1 + k)..];
-            for w in ["部分", "章"] {
+            for w in ["部分", "章", "节"] {
                 if rest.starts_with(w) {
                     return Some(Marker {
                         style: Style::Chapter,
@@ -191,9 +195,17 @@ pub fn parse(s: &str, damaged_ok: bool) -> Option<Marker> {
     {
         return Some(Marker { style: Style::CnShi, number: None, len: at(1), damaged: true });
     }
+    // ① … ⑳
+    if let Some(n) = c(0).map(|x| x as u32).filter(|u| (0x2460..=0x2473).contains(u)).map(|u| u - 0x2460 + 1) {
+        return mk(Style::Circled, n, 1, false);
+    }
     if let Some((n, k)) = cn_number(&ch) {
         return match c(k) {
             Some('、') => mk(Style::CnDun, n, k + 1, false),
+            // `一.主要成效`: a Western full stop for the 顿号, common in scraped text.
+            Some('.') if c(k + 1).is_some_and(|x| !x.is_ascii_digit() && !crate::text::is_space(x)) => {
+                mk(Style::CnDun, n, k + 1, false)
+            }
             Some(')') if damaged_ok => mk(Style::CnParen, n, k + 1, true),
             Some('是') if c(k + 1) != Some('否') => mk(Style::CnShi, n, k + 1, false),
             Some('要') if k == 1 && c(k + 1).is_some_and(|x| !matches!(x, '求' | '点' | '素' | '事' | '件')) => {
@@ -207,7 +219,8 @@ pub fn parse(s: &str, damaged_ok: bool) -> Option<Marker> {
             // `1.5亿` is a number, `1.加强` a heading.
             Some('.') if !c(k + 1).is_some_and(|x| x.is_ascii_digit()) => mk(Style::ArabicDot, n, k + 1, false),
             Some('、') => mk(Style::ArabicDot, n, k + 1, false),
-            Some('．') => mk(Style::ArabicDot, n, k + 1, false),
+            // `1)加强` / `1）加强`: the parenthesised style with only its closing bracket.
+            Some(')') if c(k + 1).is_some_and(|x| !x.is_ascii_punctuation()) => mk(Style::ArabicParen, n, k + 1, false),
             _ => None,
         };
     }
@@ -238,6 +251,10 @@ mod tests {
         check("第二部分 成效", Style::Chapter, Some(2), "第二部分", false);
         check("二是强化", Style::CnShi, Some(2), "二是", false);
         check("一要加强", Style::CnShi, Some(1), "一要", false);
+        check("一.主要成效", Style::CnDun, Some(1), "一.", false);
+        check("2）规范审核", Style::ArabicParen, Some(2), "2）", false);
+        check("③严格执法", Style::Circled, Some(3), "③", false);
+        check("第二节 措施", Style::Chapter, Some(2), "第二节", false);
     }
 
     #[test]
