@@ -88,6 +88,12 @@ pub fn sentence_around(text: &str, at: usize) -> Range<usize> {
     trim_range(text, start..end)
 }
 
+/// The value of a Chinese digit 一…九 (the forms every numeral shares; callers add 两, 〇/零 as their
+/// rules need).
+pub fn cn_digit(c: char) -> Option<u32> {
+    "一二三四五六七八九".chars().position(|d| d == c).map(|i| i as u32 + 1)
+}
+
 /// Maps UTF-8 byte offsets of one text to UTF-16 code-unit offsets.
 ///
 /// Keeps a checkpoint every 256 bytes, so each lookup scans at most 256 bytes and memory stays at

@@ -183,18 +183,28 @@ fn every_seed_has_its_required_parts_and_is_scored() {
     }
 }
 
+/// Each seed's hand-made gold (../shared/reference/dev-outline.jsonl) with its text and analysis.
+fn gold_seeds() -> Vec<(serde_json::Value, String, Analysis)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/dev-outline.jsonl");
+    let gold = std::fs::read_to_string(path).unwrap();
+    gold.lines()
+        .map(|line| {
+            let g: serde_json::Value = serde_json::from_str(line).unwrap();
+            let file = g["file"].as_str().unwrap().to_string();
+            let text =
+                std::fs::read_to_string(corpus("seeds").into_iter().find(|p| p.ends_with(&file)).unwrap()).unwrap();
+            let a = analyze(&text, &Options::default()).unwrap();
+            (g, text, a)
+        })
+        .collect()
+}
+
 /// Every seed's parts as in the hand-made outlines: top-level parts, and parts found only in body text
 /// at the passage the gold names (same line).
 #[test]
 fn seed_parts_match_the_gold() {
-    let gold =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/dev-outline.jsonl"))
-            .unwrap();
-    for line in gold.lines() {
-        let g: serde_json::Value = serde_json::from_str(line).unwrap();
+    for (g, text, a) in gold_seeds() {
         let file = g["file"].as_str().unwrap();
-        let text = std::fs::read_to_string(corpus("seeds").into_iter().find(|p| p.ends_with(file)).unwrap()).unwrap();
-        let a = analyze(&text, &Options::default()).unwrap();
         let byte = |chars: u64| text.char_indices().nth(chars as usize).map(|(i, _)| i).unwrap_or(text.len());
         let line_of = |at: usize| text[..at].matches('\n').count();
         let top: Vec<String> = a
@@ -231,14 +241,8 @@ fn seed_parts_match_the_gold() {
 /// The furniture lines of every seed are exactly the page chrome the hand-made outlines list.
 #[test]
 fn seed_furniture_matches_the_gold_chrome() {
-    let gold =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/dev-outline.jsonl"))
-            .unwrap();
-    for line in gold.lines() {
-        let g: serde_json::Value = serde_json::from_str(line).unwrap();
+    for (g, text, a) in gold_seeds() {
         let file = g["file"].as_str().unwrap();
-        let text = std::fs::read_to_string(corpus("seeds").into_iter().find(|p| p.ends_with(file)).unwrap()).unwrap();
-        let a = analyze(&text, &Options::default()).unwrap();
         let got: Vec<&str> = a.furniture.iter().map(|f| text[f.span.range()].trim()).collect();
         let want: Vec<&str> = g["chrome"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
         assert_eq!(got, want, "{file}");

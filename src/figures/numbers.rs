@@ -72,16 +72,8 @@ pub(crate) fn arabic(d: &Chars, i: usize) -> Num {
 
 fn cn_digit_value(c: char) -> u64 {
     match c {
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => 0,
+        '两' => 2,
+        _ => crate::text::cn_digit(c).unwrap_or(0) as u64,
     }
 }
 

@@ -4,6 +4,7 @@
 //! Matching folds full-width forms (（一） reads as (一)); lengths are bytes of the original text.
 
 use crate::normalize::fold_char;
+use crate::text::cn_digit;
 
 /// Numbering styles, outermost first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,21 +79,6 @@ pub fn cn_numeral(n: u32) -> String {
         _ if n < 100 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
         _ => n.to_string(),
     }
-}
-
-fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
 }
 
 /// A Chinese numeral 1–99 at the start of `chars`: (value, chars used).
