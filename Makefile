@@ -68,7 +68,7 @@ serve: setup build
 	node tools/serve.mjs --port $(PORT)
 
 ## ---- tests ----
-test: setup lint test-native build test-scores test-wasm-node test-wasm-browser test-e2e fuzz-check
+test: setup lint fuzz-check test-native build test-scores test-wasm-node test-wasm-browser test-e2e
 	@echo "make test: all passed"
 
 lint: fmt-check clippy
