@@ -155,6 +155,23 @@ impl Scan<'_, '_> {
     }
 
     /// Record a figure; returns where the scan resumes.
+    /// A number after 第 (a rank, or an ordinal that names an event) or 前 (a top-N rank): where the
+    /// scan goes on, or `None` when the prefix decides nothing.
+    fn rank_after_prefix(&mut self, d: &Chars, num: &Num, prev: char, i: usize) -> Option<usize> {
+        if prev == '第' && i > self.last_end {
+            return Some(match ranks::after_di(d, num, self.last_end) {
+                ranks::AfterDi::Rank(c) => self.push(c),
+                ranks::AfterDi::Ordinal(e) => e,
+            });
+        }
+        if prev == '前' && i > self.last_end {
+            if let Some(c) = ranks::after_qian(d, num, self.last_end) {
+                return Some(self.push(c));
+            }
+        }
+        None
+    }
+
     fn push(&mut self, c: Cand) -> usize {
         let end = c.end;
         if c.start >= self.last_end && !self.is_blocked(c.start) && c.end > c.start {
@@ -243,16 +260,8 @@ impl Scan<'_, '_> {
         if traps::furniture_before(d, num.start) || traps::ident_before(d, num.start) {
             return num.end;
         }
-        if prev == '第' && i > self.last_end {
-            return match ranks::after_di(d, &num, self.last_end) {
-                ranks::AfterDi::Rank(c) => self.push(c),
-                ranks::AfterDi::Ordinal(e) => e,
-            };
-        }
-        if prev == '前' && i > self.last_end {
-            if let Some(c) = ranks::after_qian(d, &num, self.last_end) {
-                return self.push(c);
-            }
+        if let Some(end) = self.rank_after_prefix(d, &num, prev, i) {
+            return end;
         }
         if let Some(c) = dates::calendar(d, &num) {
             return self.push(c);
@@ -411,16 +420,8 @@ impl Scan<'_, '_> {
             }
             return num.end;
         }
-        if prev == '第' && i > self.last_end {
-            return match ranks::after_di(d, &num, self.last_end) {
-                ranks::AfterDi::Rank(c) => self.push(c),
-                ranks::AfterDi::Ordinal(e) => e,
-            };
-        }
-        if prev == '前' && i > self.last_end {
-            if let Some(c) = ranks::after_qian(d, &num, self.last_end) {
-                return self.push(c);
-            }
+        if let Some(end) = self.rank_after_prefix(d, &num, prev, i) {
+            return end;
         }
         if num.positional
             || matches!(prev, '届' | '之' | '周' | '初' | '每')
