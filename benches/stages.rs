@@ -2,23 +2,14 @@
 //! ../shared/corpus (throughput in bytes), and the floor — one compiled regex scan for numbers.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::corpus;
+
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use report_analyzer::{analyze, analyze_bytes, checklist, doc, figures, meta, outline, score, Options};
-
-fn corpus() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let mut texts = Vec::new();
-    for dir in ["seeds", "work-reports"] {
-        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
-        paths.sort();
-        texts.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
-    }
-    texts
-}
 
 fn stages(c: &mut Criterion) {
     let texts = corpus();

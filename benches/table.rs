@@ -3,22 +3,13 @@
 //! the cost of one report repeated 1×, 10×, 100×. Plain timing loops: best of several rounds, one core.
 //! `benches/stages.rs` measures the same with criterion.
 
+mod common;
+use common::corpus;
+
 use std::hint::black_box;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use report_analyzer::{analyze, checklist, doc, figures, meta, outline, score, Options};
-
-fn corpus() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let mut texts = Vec::new();
-    for dir in ["seeds", "work-reports"] {
-        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
-        paths.sort();
-        texts.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
-    }
-    texts
-}
 
 /// Best time of `rounds` runs of `f` over all texts.
 fn best(rounds: usize, texts: &[String], mut f: impl FnMut(&str)) -> Duration {
