@@ -156,6 +156,8 @@ fn parallel_output_is_in_input_order_and_identical_to_one_thread() {
     let many = run(&["analyze", "--format", "jsonl", "-j", "4", "--progress", dir.to_str().unwrap()]);
     assert!(one.status.success() && many.status.success());
     assert_eq!(stdout(&one), stdout(&many));
+    let progress = String::from_utf8_lossy(&many.stderr);
+    assert!(progress.contains("report-analyzer: 10/10 files (100%)"), "{progress}");
     let sources: Vec<String> = stdout(&one)
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].as_str().unwrap().to_string())

@@ -26,7 +26,10 @@ impl Batch {
         mut sink: impl FnMut(&PathBuf, T) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let jobs = self.jobs.max(1);
-        let bar = if self.progress {
+        let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+        // Off a terminal (a log file, CI) the bar cannot redraw: plain lines every 10% instead.
+        let mut log = (self.progress && !terminal).then(|| LineProgress::new(inputs.len()));
+        let bar = if self.progress && terminal {
             let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
             bar.set_style(
                 ProgressStyle::with_template(
@@ -57,8 +60,39 @@ impl Batch {
                     sink(input, r)?;
                 }
             }
+            if let Some(log) = log.as_mut() {
+                log.advance(window.len());
+            }
         }
         bar.finish_and_clear();
         Ok(())
+    }
+}
+
+/// Progress as plain lines on stderr: `report-analyzer: 1200/10000 files (12%), 45 files/s`.
+struct LineProgress {
+    total: usize,
+    done: usize,
+    next_report: usize,
+    start: std::time::Instant,
+}
+
+impl LineProgress {
+    fn new(total: usize) -> Self {
+        LineProgress { total, done: 0, next_report: 0, start: std::time::Instant::now() }
+    }
+
+    fn advance(&mut self, n: usize) {
+        self.done += n;
+        if self.done >= self.next_report || self.done == self.total {
+            let rate = self.done as f64 / self.start.elapsed().as_secs_f64().max(1e-3);
+            eprintln!(
+                "report-analyzer: {}/{} files ({}%), {rate:.0} files/s",
+                self.done,
+                self.total,
+                self.done * 100 / self.total.max(1)
+            );
+            self.next_report = self.done + (self.total / 10).max(1);
+        }
     }
 }

@@ -58,7 +58,8 @@ struct Common {
     /// Threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
-    /// Show a progress bar on stderr (default: when stderr is a terminal and there are several inputs).
+    /// Show progress on stderr: a bar on a terminal (the default there for several inputs), plain
+    /// lines every 10% otherwise.
     #[arg(long)]
     progress: bool,
     /// Files or directories to analyze; `-` reads standard input.
