@@ -137,8 +137,8 @@ pub struct Section {
     pub repaired_marker: Option<String>,
     /// The ordinal the marker stands for (三 → 3).
     pub number: Option<u32>,
-    /// Numbering style: `cn_dun` 一、 · `cn_paren` (一) · `arabic_dot` 1. · `arabic_paren` (1) · `cn_shi` 一是 ·
-    /// `chapter` 第一部分 · `plain` unnumbered.
+    /// Numbering style: `plain` unnumbered · `chapter` 第一部分 · `cn_dun` 一、 · `cn_paren` (一) ·
+    /// `arabic_dot` 1. · `arabic_paren` (1) · `circled` ① · `cn_shi` 一是.
     pub style: String,
     pub title: String,
     /// The heading's title as a span (`input[title.start..title.end] == title`).
@@ -246,7 +246,8 @@ pub struct Dimension {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Defect {
-    /// `skipped_number`, `duplicate_number`, `damaged_marker`, `level_order`, `year_slip`, `missing_part`, …
+    /// `damaged_marker`, `skipped_number`, `duplicate_number`, `restarted_number`, `level_order`,
+    /// `year_slip`, `missing_title`, `title_without_year`.
     pub kind: String,
     pub message: String,
     #[serde(flatten)]

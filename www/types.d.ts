@@ -33,7 +33,7 @@ export interface Section extends Span {
   marker: string;
   repaired_marker: string | null;
   number: number | null;
-  style: "chapter" | "cn_dun" | "cn_paren" | "arabic_dot" | "arabic_paren" | "cn_shi" | "plain";
+  style: "plain" | "chapter" | "cn_dun" | "cn_paren" | "arabic_dot" | "arabic_paren" | "circled" | "cn_shi";
   title: string;
   title_span: Span;
   run_in: boolean;
