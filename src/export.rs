@@ -61,6 +61,30 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
+/// The level in Chinese.
+pub fn level_name(level: crate::model::Level) -> &'static str {
+    use crate::model::Level::*;
+    match level {
+        Province => "省级",
+        City => "市级",
+        County => "县级",
+        Township => "乡镇（街道）",
+        Department => "部门",
+        Unknown => "未能确定",
+    }
+}
+
+/// The document kind in Chinese.
+pub fn kind_name(kind: crate::model::DocKind) -> &'static str {
+    use crate::model::DocKind::*;
+    match kind {
+        AnnualReport => "法治政府建设年度报告",
+        WorkSummary => "法治政府建设工作总结",
+        SelfInspection => "法治政府建设自查报告",
+        Other => "不是法治政府建设报告",
+    }
+}
+
 fn mark(s: Status) -> &'static str {
     match s {
         Status::Covered => "✓",
@@ -83,9 +107,9 @@ pub fn markdown(a: &Analysis) -> String {
     let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     let _ = writeln!(s, "- 发文机关：{}", or_dash(m.issuer.clone()));
     let _ = writeln!(s, "- 报告年度：{}", or_dash(m.year.map(|y| y.to_string())));
-    let _ = writeln!(s, "- 层级：{}", json_name(&m.level));
+    let _ = writeln!(s, "- 层级：{}", level_name(m.level));
     let _ = writeln!(s, "- 发布日期：{}；落款日期：{}", or_dash(m.published.clone()), or_dash(m.signed.clone()));
-    let _ = writeln!(s, "- 文种：{}\n", json_name(&m.kind));
+    let _ = writeln!(s, "- 文种：{}\n", kind_name(m.kind));
     match &a.score {
         None => {
             let _ = writeln!(s, "## 评分\n\n本文不是法治政府建设年度报告，不予评分。\n");
@@ -101,10 +125,16 @@ pub fn markdown(a: &Analysis) -> String {
             s.push('\n');
         }
     }
-    let covered = a.checklist.items.iter().filter(|i| i.status == Status::Covered).count();
-    let _ = writeln!(s, "## 检查清单（{covered}/{} 项已覆盖）\n", a.checklist.items.len());
+    let top: Vec<_> =
+        a.checklist.items.iter().filter(|i| i.parent.is_none() && i.status != Status::NotApplicable).collect();
+    let covered = top.iter().filter(|i| i.status == Status::Covered).count();
+    let _ = writeln!(s, "## 检查清单（{covered}/{} 项已覆盖）\n", top.len());
+    if let Some(note) = &a.checklist.note {
+        let _ = writeln!(s, "{note}\n");
+    }
     for i in &a.checklist.items {
-        let _ = writeln!(s, "- {} {} {}", mark(i.status), i.id, i.name);
+        let indent = if i.parent.is_some() { "  " } else { "" };
+        let _ = writeln!(s, "{indent}- {} {} {}", mark(i.status), i.id, i.name);
     }
     let _ = writeln!(s, "\n## 结构\n");
     for sec in &a.sections {

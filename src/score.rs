@@ -150,7 +150,8 @@ fn coverage(checklist: &ChecklistResult) -> Dimension {
             if missing.is_empty() {
                 format!("“{}”部分子项仅简略提及（-{l}分）", area.name)
             } else {
-                format!("“{}”未涉及：{}（-{l}分）", area.name, missing.join("、"))
+                let listed: Vec<String> = missing.iter().map(|m| format!("“{m}”")).collect();
+                format!("“{}”未涉及{}（-{l}分）", area.name, listed.join(""))
             }
         });
     }
