@@ -290,12 +290,17 @@ impl Analysis {
         out
     }
 
-    /// Fill `start16`/`end16` of every span from the text the analysis was made of.
+    /// Fill `start16`/`end16` of every span from the text the analysis was made of (one pass over the
+    /// text for all spans).
     pub fn add_utf16_offsets(&mut self, text: &str) {
-        let map = crate::text::Utf16Map::new(text);
+        let mut offsets: Vec<usize> = self.spans_mut().iter().flat_map(|s| [s.start, s.end]).collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let units = crate::text::utf16_offsets(text, &offsets);
+        let at = |b: usize| offsets.binary_search(&b).map(|k| units[k]).unwrap_or(0);
         for span in self.spans_mut() {
-            span.start16 = Some(map.to_utf16(span.start));
-            span.end16 = Some(map.to_utf16(span.end));
+            span.start16 = Some(at(span.start));
+            span.end16 = Some(at(span.end));
         }
     }
 }

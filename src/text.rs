@@ -1,5 +1,5 @@
 //! Text plumbing shared by every stage: lines with byte offsets, trimming that keeps offsets, and the
-//! UTF-8 → UTF-16 offset map used at the JS boundary.
+//! UTF-8 → UTF-16 offsets used at the JS boundary.
 
 use std::ops::Range;
 
@@ -94,49 +94,24 @@ pub fn cn_digit(c: char) -> Option<u32> {
     "一二三四五六七八九".chars().position(|d| d == c).map(|i| i as u32 + 1)
 }
 
-/// Maps UTF-8 byte offsets of one text to UTF-16 code-unit offsets.
-///
-/// Keeps a checkpoint every 256 bytes, so each lookup scans at most 256 bytes and memory stays at
-/// 1/32 of the text.
-pub struct Utf16Map<'a> {
-    text: &'a str,
-    checkpoints: Vec<(usize, usize)>,
-}
-
-const CHECKPOINT_EVERY: usize = 256;
-
-impl<'a> Utf16Map<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let mut checkpoints = vec![(0usize, 0usize)];
-        let mut units = 0usize;
-        let mut next = CHECKPOINT_EVERY;
-        for (i, c) in text.char_indices() {
-            if i >= next {
-                checkpoints.push((i, units));
-                next = i + CHECKPOINT_EVERY;
-            }
-            units += c.len_utf16();
+/// The UTF-16 code-unit offset of each byte offset in `sorted` (ascending, on char boundaries), in one
+/// pass over the text.
+pub fn utf16_offsets(text: &str, sorted: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut units = 0;
+    let mut k = 0;
+    for (i, c) in text.char_indices() {
+        while k < sorted.len() && sorted[k] <= i {
+            out.push(units);
+            k += 1;
         }
-        Utf16Map { text, checkpoints }
-    }
-
-    /// UTF-16 offset of byte offset `at` (clamped to the text; a mid-character offset counts the
-    /// character as started).
-    pub fn to_utf16(&self, at: usize) -> usize {
-        let at = at.min(self.text.len());
-        let idx = match self.checkpoints.binary_search_by(|&(b, _)| b.cmp(&at)) {
-            Ok(i) => return self.checkpoints[i].1,
-            Err(i) => i - 1,
-        };
-        let (from, mut units) = self.checkpoints[idx];
-        for (i, c) in self.text[from..].char_indices() {
-            if from + i >= at {
-                break;
-            }
-            units += c.len_utf16();
+        if k == sorted.len() {
+            break;
         }
-        units
+        units += c.len_utf16();
     }
+    out.resize(sorted.len(), units);
+    out
 }
 
 #[cfg(test)]
@@ -163,10 +138,11 @@ mod tests {
     #[test]
     fn utf16_offsets_count_non_bmp_as_two() {
         let t = "a𠀀中".repeat(200);
-        let map = Utf16Map::new(&t);
-        for (i, _) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
-            let expect = t[..i].encode_utf16().count();
-            assert_eq!(map.to_utf16(i), expect, "byte {i}");
+        let offsets: Vec<usize> = t.char_indices().map(|(i, _)| i).chain(std::iter::once(t.len())).collect();
+        let got = utf16_offsets(&t, &offsets);
+        for (k, &i) in offsets.iter().enumerate() {
+            assert_eq!(got[k], t[..i].encode_utf16().count(), "byte {i}");
         }
+        assert_eq!(utf16_offsets("", &[0]), [0]);
     }
 }
