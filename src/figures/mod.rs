@@ -172,6 +172,12 @@ impl Scan<'_, '_> {
         None
     }
 
+    /// A number followed by 位 that ranks (升至33位): a rank figure up to `end`.
+    fn push_rank(&mut self, num: &Num, end: usize) -> usize {
+        let c = Cand { start: num.start, end, value: num.value, unit: "rank", kind: FigureKind::Rank, approx: false };
+        self.push(c)
+    }
+
     fn push(&mut self, c: Cand) -> usize {
         let end = c.end;
         if c.start >= self.last_end && !self.is_blocked(c.start) && c.end > c.start {
@@ -293,15 +299,7 @@ impl Scan<'_, '_> {
         let m = units::measure(d, num.end, true);
         if let Some(u) = m.unit {
             if u.canonical == "位" && ranks::wei_is_rank(d, &num) {
-                let c = Cand {
-                    start: num.start,
-                    end: m.end,
-                    value: num.value,
-                    unit: "rank",
-                    kind: FigureKind::Rank,
-                    approx: false,
-                };
-                return self.push(c);
+                return self.push_rank(&num, m.end);
             }
             if let Some(e) = traps::table_trap(d, num.start, m.end) {
                 return e;
@@ -464,15 +462,7 @@ impl Scan<'_, '_> {
             return e;
         }
         if u.canonical == "位" && ranks::wei_is_rank(d, &num) {
-            let c = Cand {
-                start: num.start,
-                end: m.end,
-                value: num.value,
-                unit: "rank",
-                kind: FigureKind::Rank,
-                approx: false,
-            };
-            return self.push(c);
+            return self.push_rank(&num, m.end);
         }
         let c = self.measured(&num, m.end, 1.0, m.approx, u.canonical, u.kind);
         self.push(c)
