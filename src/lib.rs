@@ -16,10 +16,12 @@ pub mod export;
 pub mod figures;
 pub mod furniture;
 pub mod invariants;
+pub mod literals;
 pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod options;
+pub mod order;
 pub mod outline;
 pub mod score;
 pub mod text;
@@ -87,7 +89,7 @@ fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) -> Res
     let score = score::score(&doc, &meta, &outline, &figures, &checklist);
     let mut defects = outline.defects.clone();
     defects.extend(meta::form_defects(&doc, &meta));
-    defects.sort_by_key(|d| (d.span.start, d.span.end));
+    order::sort_by_key(&mut defects, |d| order::pair(d.span.start, d.span.end));
     Ok(Analysis {
         schema_version: model::SCHEMA_VERSION,
         source: options.source.clone(),

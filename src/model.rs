@@ -294,8 +294,7 @@ impl Analysis {
     /// text for all spans).
     pub fn add_utf16_offsets(&mut self, text: &str) {
         let mut offsets: Vec<usize> = self.spans_mut().iter().flat_map(|s| [s.start, s.end]).collect();
-        offsets.sort_unstable();
-        offsets.dedup();
+        crate::order::sort_dedup(&mut offsets, |&o| o as u64);
         let units = crate::text::utf16_offsets(text, &offsets);
         let at = |b: usize| offsets.binary_search(&b).map(|k| units[k]).unwrap_or(0);
         for span in self.spans_mut() {

@@ -26,7 +26,7 @@ fn table() -> &'static Table {
                 Some((t.chars().next()?, s.chars().next()?))
             })
             .collect();
-        pairs.sort_unstable();
+        crate::order::sort_by_key(&mut pairs, |&(t, s)| crate::order::pair(t as usize, s as usize));
         let mut bits = vec![0u64; 0x10000 / 64];
         for &(t, _) in &pairs {
             let u = t as usize;

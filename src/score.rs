@@ -179,16 +179,19 @@ fn data(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
         ranges.push(0..doc.text.len());
     }
     let chars: usize = ranges.iter().map(|r| doc.text[r.clone()].chars().count()).sum();
-    ranges.sort_by_key(|r| r.start);
+    crate::order::sort_by_key(&mut ranges, |r| r.start as u64);
     let in_r1 = |f: &&Figure| within(&ranges, f.span.start) && f.kind != FigureKind::Date;
     let n = figures.iter().filter(in_r1).count();
     let density = n as f64 * 1000.0 / chars.max(1) as f64;
     t.earn(8.0, density / FULL_DENSITY, |l| {
         format!("成效部分数据偏少：每千字{density:.1}个数据，低于{FULL_DENSITY:.0}个（-{l}分）")
     });
-    let mut families: Vec<&str> = figures.iter().filter_map(|f| f.family.as_deref()).collect();
-    families.sort_unstable();
-    families.dedup();
+    let mut families: Vec<&str> = Vec::new();
+    for f in figures.iter().filter_map(|f| f.family.as_deref()) {
+        if !families.contains(&f) {
+            families.push(f);
+        }
+    }
     let k = families.len();
     t.earn(4.0, k as f64 / FULL_FAMILIES, |l| {
         format!("数据涉及的指标类别较少（{k}类，少于{FULL_FAMILIES:.0}类）（-{l}分）")
@@ -213,7 +216,7 @@ fn problems(doc: &Doc, outline: &Outline) -> Dimension {
     t.earn(3.0, share / 0.05, |l| format!("问题部分篇幅过短（占全文{:.1}%，少于5%）（-{l}分）", share * 100.0));
     let sentences = body.split(['。', '；', ';']).filter(|s| s.chars().count() > 6).count();
     let mut ranges: Vec<_> = spans.iter().map(|s| s.range()).collect();
-    ranges.sort_by_key(|r| r.start);
+    crate::order::sort_by_key(&mut ranges, |r| r.start as u64);
     let items = outline.sections.iter().filter(|s| s.depth > 1 && within(&ranges, s.span.start)).count();
     let inline = ["一是", "二是", "三是", "四是", "五是"].iter().filter(|w| body.contains(*w)).count();
     let distinct = items.max(inline).max(sentences.min(3));
@@ -232,7 +235,7 @@ fn plans(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
         return t.done("S5", "下一年度安排", 10.0);
     }
     let mut ranges: Vec<_> = spans.iter().map(|s| s.range()).collect();
-    ranges.sort_by_key(|r| r.start);
+    crate::order::sort_by_key(&mut ranges, |r| r.start as u64);
     let inside = |at: usize| within(&ranges, at);
     let subs = outline.sections.iter().filter(|s| s.depth > 1 && inside(s.span.start)).count();
     let body: String = spans.iter().map(|s| &doc.text[s.range()]).collect();

@@ -1,10 +1,10 @@
 //! Applying a checklist to an analysed report: the status of every item and its evidence.
 
-use aho_corasick::AhoCorasick;
 use regex_lite::Regex;
 
 use super::Checklist;
 use crate::doc::Doc;
+use crate::literals::Literals;
 use crate::model::{ChecklistResult, Evidence, ItemResult, Part, Span, Status};
 use crate::outline::Outline;
 use crate::text::sentence_around;
@@ -12,24 +12,16 @@ use crate::text::sentence_around;
 /// Evidence kept per item: enough to click through, few enough to read.
 const MAX_EVIDENCE: usize = 12;
 
-/// A checklist compiled for matching: one automaton over every literal cue (body text), one over every
+/// A checklist compiled for matching: one literal set over every cue of the body text, one over every
 /// heading cue, and the regular-expression cues. A parent item owns its sub-items' cues too.
 pub struct Compiled {
-    body: AhoCorasick,
+    body: Literals,
     /// Items each body literal counts for (the item and, for a sub-item, its parent).
     body_owner: Vec<Vec<usize>>,
     body_regexes: Vec<(Vec<usize>, Regex)>,
-    heading: AhoCorasick,
+    heading: Literals,
     heading_owner: Vec<Vec<usize>>,
     heading_regexes: Vec<(Vec<usize>, Regex)>,
-}
-
-fn automaton(patterns: &[String]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(patterns)
-        .or_else(|_| AhoCorasick::new(patterns))
-        .expect("cue automaton within size limits")
 }
 
 impl Compiled {
@@ -67,10 +59,10 @@ impl Compiled {
                 item.heading_cues.as_ref().unwrap_or(&item.cues).iter().map(move |c| (i, c.as_str()))
             }));
         Compiled {
-            body: automaton(&body_lits),
+            body: Literals::new(&body_lits),
             body_owner,
             body_regexes,
-            heading: automaton(&head_lits),
+            heading: Literals::new(&head_lits),
             heading_owner,
             heading_regexes,
         }
@@ -128,19 +120,16 @@ pub fn apply_compiled(
         }
     };
     let view = doc.matchable.text();
-    for m in compiled.body.find_overlapping_iter(view) {
-        record(&compiled.body_owner[m.pattern().as_usize()], doc.matchable.to_original(m.start()));
-    }
+    compiled.body.for_each_match(view, |p, at| record(&compiled.body_owner[p], doc.matchable.to_original(at)));
     for (owners, re) in &compiled.body_regexes {
         for m in re.find_iter(view) {
             record(owners, doc.matchable.to_original(m.start()));
         }
     }
     for hits in &mut body_hits {
-        hits.sort_by_key(|r| (r.start, r.end));
-        hits.dedup();
+        crate::order::sort_dedup(hits, |r| crate::order::pair(r.start, r.end));
     }
-    // Headings carrying a cue, per item (simplified titles, one automaton pass each).
+    // Headings carrying a cue, per item (simplified titles, one pass each).
     let mut heading_hits: Vec<Vec<usize>> = vec![Vec::new(); list.items.len()];
     for (k, section) in outline.sections.iter().enumerate() {
         let title = crate::normalize::simplify(&section.title);
@@ -151,9 +140,7 @@ pub fn apply_compiled(
                 }
             }
         };
-        for m in compiled.heading.find_overlapping_iter(title.as_ref()) {
-            add(&compiled.heading_owner[m.pattern().as_usize()]);
-        }
+        compiled.heading.for_each_match(&title, |p, _| add(&compiled.heading_owner[p]));
         for (owners, re) in &compiled.heading_regexes {
             if re.is_match(&title) {
                 add(owners);
@@ -174,14 +161,13 @@ pub fn apply_compiled(
                 Some(part) => part_status(part, outline),
                 None => {
                     let mut sections = heading_hits[i].clone();
-                    sections.sort_unstable();
-                    sections.dedup();
+                    crate::order::sort_dedup(&mut sections, |&k| k as u64);
                     let headings: Vec<Evidence> = sections
                         .iter()
                         .map(|&k| Evidence { heading: true, span: outline.sections[k].title_span })
                         .collect();
                     let mut hits = body_hits[i].clone();
-                    hits.sort_by_key(|r| r.start);
+                    crate::order::sort_by_key(&mut hits, |r| r.start as u64);
                     let status = if !headings.is_empty() || hits.len() >= item.min_hits {
                         Status::Covered
                     } else if !hits.is_empty() {

@@ -167,8 +167,7 @@ fn frequent() -> &'static [char] {
     static CELL: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     CELL.get_or_init(|| {
         let mut v: Vec<char> = FREQUENT.chars().collect();
-        v.sort_unstable();
-        v.dedup();
+        crate::order::sort_dedup(&mut v, |&c| c as u64);
         v
     })
 }

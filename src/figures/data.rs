@@ -155,7 +155,7 @@ impl Tables {
             units.entry(u.text[0]).or_default().push(u);
         }
         for list in units.values_mut() {
-            list.sort_by_key(|u| std::cmp::Reverse(u.text.len()));
+            crate::order::sort_by_key(list, |u| u64::MAX - u.text.len() as u64);
         }
         let mut unit_first = vec![0u64; 1024];
         for c in units.keys() {
@@ -190,7 +190,7 @@ impl Tables {
             families.push(Family { id: r[0] });
         }
         for list in keywords.values_mut() {
-            list.sort_by_key(|u| std::cmp::Reverse(u.text.len()));
+            crate::order::sort_by_key(list, |u| u64::MAX - u.text.len() as u64);
         }
 
         let mut words: HashMap<Role, Vec<Vec<char>>> = HashMap::new();
@@ -203,7 +203,7 @@ impl Tables {
             }
         }
         for list in words.values_mut() {
-            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            crate::order::sort_by_key(list, |w| u64::MAX - w.len() as u64);
         }
         let ends = |first: bool| -> HashMap<Role, Vec<char>> {
             words
@@ -211,8 +211,7 @@ impl Tables {
                 .map(|(r, list)| {
                     let mut cs: Vec<char> =
                         list.iter().filter_map(|w| if first { w.first() } else { w.last() }.copied()).collect();
-                    cs.sort_unstable();
-                    cs.dedup();
+                    crate::order::sort_dedup(&mut cs, |&c| c as u64);
                     (*r, cs)
                 })
                 .collect()

@@ -59,7 +59,7 @@ pub fn extract(text: &str, excluded: &[Range<usize>]) -> Vec<Figure> {
             blocked.push(a..b);
         }
     }
-    blocked.sort_by_key(|r| r.start);
+    crate::order::sort_by_key(&mut blocked, |r| r.start as u64);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(blocked.len());
     for r in blocked {
         match merged.last_mut() {

@@ -73,7 +73,7 @@ pub(crate) fn title_ranges(d: &Chars) -> Vec<Range<usize>> {
     if let Some(o) = open {
         out.push(o..clause_end(o + 1));
     }
-    out.sort_by_key(|r| r.start);
+    crate::order::sort_by_key(&mut out, |r| r.start as u64);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
     for r in out {
         match merged.last_mut() {

@@ -75,7 +75,7 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
         inline_candidates(text, r.clone(), run_together, &mut cands);
         // Items and in-paragraph headings of one paragraph, in text order.
         cands.extend(items);
-        cands[before..].sort_by_key(|c| c.at);
+        crate::order::sort_by_key(&mut cands[before..], |c| c.at as u64);
     }
     let cands = keep_item_groups(cands);
     let cands = keep_inline_sequences(cands);

@@ -199,7 +199,7 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
             at = s.end;
         }
     }
-    outline.parts.sort_by_key(|p| (p.span.start, p.part));
+    crate::order::sort_by_key(&mut outline.parts, |p| crate::order::pair(p.span.start, p.part as usize));
     year_slips(text, year, outline);
 }
 

@@ -1,0 +1,94 @@
+//! Overlapping search for many literal strings at once (the checklist's cues): every occurrence of
+//! every pattern, by a table from each pattern's first character to the patterns starting with it.
+//! Cues are short Chinese words, so one table lookup per character of the text rejects most
+//! positions. Replaces the aho-corasick crate (87 KB of wasm) at a similar speed on these inputs.
+
+/// A compiled set of literal patterns.
+pub struct Literals {
+    patterns: Vec<String>,
+    /// Bucket (1-based; 0: none) of each character of the Basic Multilingual Plane.
+    bmp: Vec<u16>,
+    /// Buckets of characters beyond the BMP (rare).
+    astral: Vec<(char, u16)>,
+    /// Patterns (indices into `patterns`) sharing a first character.
+    buckets: Vec<Vec<usize>>,
+}
+
+impl Literals {
+    /// Compile `patterns`; empty ones never match. Match callbacks give indices into this slice.
+    pub fn new(patterns: &[String]) -> Literals {
+        let mut set =
+            Literals { patterns: patterns.to_vec(), bmp: vec![0; 0x1_0000], astral: Vec::new(), buckets: Vec::new() };
+        for (i, p) in patterns.iter().enumerate() {
+            let Some(c) = p.chars().next() else { continue };
+            let slot = match usize::try_from(u32::from(c)).ok().filter(|&u| u < 0x1_0000) {
+                Some(u) => &mut set.bmp[u],
+                None => match set.astral.iter().position(|&(a, _)| a == c) {
+                    Some(k) => &mut set.astral[k].1,
+                    None => {
+                        set.astral.push((c, 0));
+                        &mut set.astral.last_mut().expect("just pushed").1
+                    }
+                },
+            };
+            if *slot == 0 {
+                set.buckets.push(Vec::new());
+                *slot = u16::try_from(set.buckets.len()).unwrap_or(u16::MAX);
+            }
+            if let Some(bucket) = set.buckets.get_mut(usize::from(*slot) - 1) {
+                bucket.push(i);
+            }
+        }
+        set
+    }
+
+    /// Call `found(pattern, start)` for every occurrence of every pattern in `hay` (overlapping ones
+    /// too), in order of `start`; `start` is a byte offset.
+    pub fn for_each_match(&self, hay: &str, mut found: impl FnMut(usize, usize)) {
+        if self.buckets.is_empty() {
+            return;
+        }
+        for (at, c) in hay.char_indices() {
+            let u = c as usize;
+            let slot = if u < 0x1_0000 {
+                self.bmp[u]
+            } else {
+                self.astral.iter().find(|&&(a, _)| a == c).map_or(0, |&(_, s)| s)
+            };
+            if slot == 0 {
+                continue;
+            }
+            let rest = &hay.as_bytes()[at..];
+            for &p in &self.buckets[usize::from(slot) - 1] {
+                if rest.starts_with(self.patterns[p].as_bytes()) {
+                    found(p, at);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(patterns: &[&str], hay: &str) -> Vec<(usize, usize)> {
+        let set = Literals::new(&patterns.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+        let mut out = Vec::new();
+        set.for_each_match(hay, |p, at| out.push((p, at)));
+        out
+    }
+
+    #[test]
+    fn finds_every_overlapping_occurrence_in_order() {
+        let hay = "依法行政，依法治国；行政执法";
+        let found = all(&["依法", "依法行政", "行政", "执法", ""], hay);
+        assert_eq!(found, [(0, 0), (1, 0), (2, 6), (0, 15), (2, 30), (3, 36)]);
+    }
+
+    #[test]
+    fn astral_and_ascii_first_characters() {
+        assert_eq!(all(&["𠀀字", "APP", "字"], "一𠀀字APP"), [(0, 3), (2, 7), (1, 10)]);
+        assert!(all(&[], "任何文本").is_empty());
+    }
+}
