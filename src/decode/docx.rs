@@ -6,16 +6,14 @@
 //! part read through a cap ([`MAX_PART`]) whatever size its header claims.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
-
+use super::xml::{tokens, Token};
+use super::zip::Archive;
 use super::HeadingHint;
 use crate::error::Error;
 
 pub const MAX_ENTRIES: usize = 5_000;
-pub const MAX_PART: u64 = 48 * 1024 * 1024;
+pub const MAX_PART: usize = 48 * 1024 * 1024;
 
 fn bad(why: impl std::fmt::Display) -> Error {
     Error::Undecodable(format!("not a readable .docx file: {why}"))
@@ -23,35 +21,16 @@ fn bad(why: impl std::fmt::Display) -> Error {
 
 /// Text of a .docx and the heading-level hints of its paragraphs.
 pub fn docx_to_text(bytes: &[u8]) -> Result<(String, Vec<HeadingHint>), Error> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(bad)?;
-    if zip.len() > MAX_ENTRIES {
-        return Err(bad(format!("{} entries (the limit is {MAX_ENTRIES})", zip.len())));
-    }
-    let document = read_part(&mut zip, "word/document.xml")?.ok_or_else(|| bad("word/document.xml is missing"))?;
-    let numbering = read_part(&mut zip, "word/numbering.xml")?.map(|x| Numbering::parse(&x)).unwrap_or_default();
-    let styles = read_part(&mut zip, "word/styles.xml")?.map(|x| Styles::parse(&x)).unwrap_or_default();
-    render(&document, &numbering, &styles)
+    let zip = Archive::open(bytes, MAX_ENTRIES).map_err(bad)?;
+    let document = read_part(&zip, "word/document.xml")?.ok_or_else(|| bad("word/document.xml is missing"))?;
+    let numbering = read_part(&zip, "word/numbering.xml")?.map(|x| Numbering::parse(&x)).unwrap_or_default();
+    let styles = read_part(&zip, "word/styles.xml")?.map(|x| Styles::parse(&x)).unwrap_or_default();
+    Ok(render(&document, &numbering, &styles))
 }
 
-fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, Error> {
-    let file = match zip.by_name(name) {
-        Ok(f) => f,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(bad(format!("{name}: {e}"))),
-    };
-    if file.size() > MAX_PART {
-        return Err(bad(format!("{name} inflates to {} bytes (the limit is {MAX_PART})", file.size())));
-    }
-    let mut buf = Vec::new();
-    file.take(MAX_PART + 1).read_to_end(&mut buf).map_err(|e| bad(format!("{name}: {e}")))?;
-    if buf.len() as u64 > MAX_PART {
-        return Err(bad(format!("{name} inflates beyond {MAX_PART} bytes")));
-    }
+fn read_part(zip: &Archive, name: &str) -> Result<Option<String>, Error> {
+    let Some(buf) = zip.read(name, MAX_PART).map_err(bad)? else { return Ok(None) };
     String::from_utf8(buf).map(Some).map_err(|_| bad(format!("{name} is not UTF-8 XML")))
-}
-
-fn attr(e: &BytesStart, key: &str) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.as_ref() == key).map(|a| a.value.to_string())
 }
 
 /// One numbering level: format, text template (`%1、`), start value.
@@ -73,21 +52,20 @@ struct Numbering {
 impl Numbering {
     fn parse(xml: &str) -> Numbering {
         let mut n = Numbering::default();
-        let mut reader = Reader::from_str(xml);
         let (mut abs, mut lvl, mut num): (Option<String>, Option<u8>, Option<String>) = (None, None, None);
-        while let Ok(ev) = reader.read_event() {
-            match ev {
-                Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                    "w:abstractNum" => abs = attr(&e, "w:abstractNumId"),
-                    "w:lvl" => lvl = attr(&e, "w:ilvl").and_then(|v| v.parse().ok()),
-                    "w:num" => num = attr(&e, "w:numId"),
+        for token in tokens(xml) {
+            match token {
+                Token::Start(e) => match e.name {
+                    "w:abstractNum" => abs = e.attr("w:abstractNumId"),
+                    "w:lvl" => lvl = e.attr("w:ilvl").and_then(|v| v.parse().ok()),
+                    "w:num" => num = e.attr("w:numId"),
                     "w:abstractNumId" => {
-                        if let (Some(id), Some(v)) = (&num, attr(&e, "w:val")) {
+                        if let (Some(id), Some(v)) = (&num, e.attr("w:val")) {
                             n.nums.insert(id.clone(), v);
                         }
                     }
                     name @ ("w:numFmt" | "w:lvlText" | "w:start") => {
-                        if let (Some(a), Some(l), Some(v)) = (&abs, lvl, attr(&e, "w:val")) {
+                        if let (Some(a), Some(l), Some(v)) = (&abs, lvl, e.attr("w:val")) {
                             let level = n.abstract_levels.entry(a.clone()).or_default().entry(l).or_default();
                             match name {
                                 "w:numFmt" => level.fmt = v,
@@ -98,13 +76,12 @@ impl Numbering {
                     }
                     _ => {}
                 },
-                Event::End(e) => match e.name().as_ref() {
+                Token::End(name) => match name {
                     "w:abstractNum" => abs = None,
                     "w:lvl" => lvl = None,
                     "w:num" => num = None,
                     _ => {}
                 },
-                Event::Eof => break,
                 _ => {}
             }
         }
@@ -127,18 +104,17 @@ struct Styles {
 impl Styles {
     fn parse(xml: &str) -> Styles {
         let mut s = Styles::default();
-        let mut reader = Reader::from_str(xml);
         let mut style: Option<String> = None;
         let mut num: (Option<String>, u8) = (None, 0);
-        while let Ok(ev) = reader.read_event() {
-            match ev {
-                Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+        for token in tokens(xml) {
+            match token {
+                Token::Start(e) => match e.name {
                     "w:style" => {
-                        style = attr(&e, "w:styleId");
+                        style = e.attr("w:styleId");
                         num = (None, 0);
                     }
                     "w:name" => {
-                        let name = attr(&e, "w:val").unwrap_or_default().to_ascii_lowercase();
+                        let name = e.attr("w:val").unwrap_or_default().to_ascii_lowercase();
                         let level = name
                             .strip_prefix("heading ")
                             .or_else(|| name.strip_prefix("标题 "))
@@ -148,20 +124,19 @@ impl Styles {
                         }
                     }
                     "w:outlineLvl" => {
-                        if let (Some(id), Some(v)) = (&style, attr(&e, "w:val").and_then(|v| v.parse().ok())) {
+                        if let (Some(id), Some(v)) = (&style, e.attr("w:val").and_then(|v| v.parse().ok())) {
                             s.outline.insert(id.clone(), v);
                         }
                     }
-                    "w:numId" => num.0 = attr(&e, "w:val"),
-                    "w:ilvl" => num.1 = attr(&e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                    "w:numId" => num.0 = e.attr("w:val"),
+                    "w:ilvl" => num.1 = e.attr("w:val").and_then(|v| v.parse().ok()).unwrap_or(0),
                     _ => {}
                 },
-                Event::End(e) if e.name().as_ref() == "w:style" => {
+                Token::End("w:style") => {
                     if let (Some(id), Some(n)) = (style.take(), num.0.take()) {
                         s.numbering.insert(id, (n, num.1));
                     }
                 }
-                Event::Eof => break,
                 _ => {}
             }
         }
@@ -233,36 +208,34 @@ struct Para {
     style: Option<String>,
 }
 
-fn render(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<(String, Vec<HeadingHint>), Error> {
+fn render(xml: &str, numbering: &Numbering, styles: &Styles) -> (String, Vec<HeadingHint>) {
     let mut out = String::new();
     let mut hints = Vec::new();
     let mut counters: HashMap<String, [u32; 9]> = HashMap::new();
-    let mut reader = Reader::from_str(xml);
     let mut para: Option<Para> = None;
     let mut in_text = false;
     // Table nesting: the cells of the current row, per open table.
     let mut rows: Vec<Vec<String>> = Vec::new();
-    loop {
-        let ev = reader.read_event().map_err(|e| bad(format!("word/document.xml: {e}")))?;
-        match ev {
-            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+    for token in tokens(xml) {
+        match token {
+            Token::Start(e) => match e.name {
                 "w:p" => para = Some(Para::default()),
-                "w:t" => in_text = true,
+                "w:t" => in_text = !e.empty,
                 "w:tab" if para.is_some() => para.as_mut().map(|p| p.text.push('\t')).unwrap_or(()),
                 "w:br" | "w:cr" => para.as_mut().map(|p| p.text.push('\n')).unwrap_or(()),
                 "w:pStyle" => {
                     if let Some(p) = para.as_mut() {
-                        p.style = attr(&e, "w:val");
+                        p.style = e.attr("w:val");
                     }
                 }
                 "w:numId" => {
                     if let Some(p) = para.as_mut() {
-                        p.num_id = attr(&e, "w:val");
+                        p.num_id = e.attr("w:val");
                     }
                 }
                 "w:ilvl" => {
                     if let Some(p) = para.as_mut() {
-                        p.ilvl = attr(&e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(0).min(8);
+                        p.ilvl = e.attr("w:val").and_then(|v| v.parse().ok()).unwrap_or(0).min(8);
                     }
                 }
                 "w:tr" => {
@@ -278,28 +251,12 @@ fn render(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<(String, 
                 }
                 _ => {}
             },
-            Event::Text(t) if in_text => {
+            Token::Text(t) if in_text => {
                 if let Some(p) = para.as_mut() {
-                    p.text.push_str(&t.xml10_content());
+                    p.text.push_str(&t);
                 }
             }
-            Event::GeneralRef(r) if in_text => {
-                if let Some(p) = para.as_mut() {
-                    let c = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        _ => match r.as_ref() {
-                            "amp" => Some('&'),
-                            "lt" => Some('<'),
-                            "gt" => Some('>'),
-                            "quot" => Some('"'),
-                            "apos" => Some('\''),
-                            _ => None,
-                        },
-                    };
-                    p.text.extend(c);
-                }
-            }
-            Event::End(e) => match e.name().as_ref() {
+            Token::End(name) => match name {
                 "w:t" => in_text = false,
                 "w:p" => {
                     let Some(mut p) = para.take() else { continue };
@@ -364,11 +321,10 @@ fn render(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<(String, 
                 }
                 _ => {}
             },
-            Event::Eof => break,
             _ => {}
         }
     }
-    Ok((out, hints))
+    (out, hints)
 }
 
 #[cfg(test)]
@@ -379,6 +335,7 @@ mod writer;
 mod tests {
     use super::writer::{make_docx, para, NUMBERING};
     use super::*;
+    use std::io::Cursor;
     use std::io::Write;
 
     #[test]

@@ -232,7 +232,7 @@ const ENTITIES: [(&str, char); 32] = [
 ];
 
 /// An entity at the start of `s` (`&amp;`, `&#20013;`, `&#x4e2d;`): the character and bytes used.
-fn entity(s: &str) -> Option<(char, usize)> {
+pub(super) fn entity(s: &str) -> Option<(char, usize)> {
     let end = s[1..].find(';').map(|k| k + 1).filter(|&k| k <= 10)?;
     let body = &s[1..end];
     let c = if let Some(num) = body.strip_prefix('#') {

@@ -10,6 +10,8 @@
 mod charset;
 pub mod docx;
 mod html;
+mod xml;
+mod zip;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use charset::NativeDecoder;
