@@ -23,9 +23,9 @@ impl fmt::Display for Error {
             Error::Undecodable(why) => write!(f, "the input cannot be read as text: {why}"),
             Error::TooLarge { bytes, limit } => write!(
                 f,
-                "the input is too large ({:.1} MB); the limit is {:.0} MB",
-                *bytes as f64 / 1e6,
-                *limit as f64 / 1e6
+                "the input is too large ({} MB); the limit is {} MB",
+                crate::export::decimal(*bytes as f64 / 1e6, 1),
+                crate::export::decimal(*limit as f64 / 1e6, 0)
             ),
             Error::Checklist(why) => write!(f, "invalid checklist: {why}"),
             Error::Options(why) => write!(f, "invalid options: {why}"),

@@ -52,13 +52,47 @@ fn json_name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-/// A value without a spurious `.0`.
+/// A value without a spurious `.0` (at most six decimals).
 pub fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
+    decimal(v, 6)
+}
+
+/// `v` rounded to at most `places` (≤ 9) decimals and 15 significant digits, trailing zeros dropped:
+/// no binary noise (935670000000.0002) in tables and reasons.
+pub fn decimal(v: f64, places: u32) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .into();
     }
+    // No more digits than a double holds (15 significant).
+    let mut places = places.min(9);
+    while places > 0 && v.abs() * 10f64.powi(places as i32) >= 1e15 {
+        places -= 1;
+    }
+    let scale = 10u64.pow(places);
+    let x = (v.abs() * scale as f64).round();
+    if x >= 1e18 {
+        // Beyond exact integers: six significant digits and a power of ten.
+        let exp = v.abs().log10().floor() as i32;
+        return format!("{}e{exp}", decimal(v / 10f64.powi(exp), 5));
+    }
+    let n = x as u64;
+    let (int, mut frac, mut digits) = (n / scale, n % scale, places as usize);
+    let mut s = if v < 0.0 && n != 0 { format!("-{int}") } else { int.to_string() };
+    if frac != 0 {
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        s.push_str(&format!(".{frac:0digits$}"));
+    }
+    s
 }
 
 /// The level in Chinese.
@@ -164,4 +198,37 @@ pub fn markdown(a: &Analysis) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_like_the_standard_formatting() {
+        let cases: [(f64, u32, &str); 15] = [
+            (0.0, 1, "0"),
+            (-0.04, 1, "0"),
+            (3.0, 6, "3"),
+            (2.5, 6, "2.5"),
+            (0.25, 1, "0.3"),
+            (-1.25, 2, "-1.25"),
+            (12.05, 1, "12.1"),
+            (0.123_456_7, 6, "0.123457"),
+            (808_000_000.000_000_1, 6, "808000000"),
+            (935_670_000_000.000_2, 6, "935670000000"),
+            (6.66e12, 6, "6660000000000"),
+            (1.5e17, 6, "150000000000000000"),
+            (2.5e20, 6, "2.5e20"),
+            (f64::NAN, 1, "NaN"),
+            (f64::NEG_INFINITY, 1, "-inf"),
+        ];
+        for (v, places, want) in cases {
+            assert_eq!(decimal(v, places), want, "{v} to {places} places");
+        }
+        for k in 0..2000 {
+            let v = k as f64 * 0.37 - 300.0;
+            assert_eq!(decimal(v, 2).parse::<f64>().unwrap(), (v * 100.0).round() / 100.0, "{v}");
+        }
+    }
 }

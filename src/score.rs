@@ -2,6 +2,7 @@
 //! Weights are ours, not official; the page and the README say so.
 
 use crate::doc::Doc;
+use crate::export::decimal;
 use crate::model::{ChecklistResult, Dimension, DocKind, Figure, FigureKind, Level, Meta, Part, Score, Status};
 use crate::outline::Outline;
 
@@ -52,12 +53,12 @@ impl Tally {
         Tally { score: 0.0, reasons: Vec::new() }
     }
     /// Earn `share` (0–1) of `points`; below 1, say why.
-    fn earn(&mut self, points: f64, share: f64, why: impl FnOnce(f64) -> String) {
+    fn earn(&mut self, points: f64, share: f64, why: impl FnOnce(String) -> String) {
         let share = share.clamp(0.0, 1.0);
         self.score += points * share;
         let lost = points * (1.0 - share);
         if lost >= 0.05 {
-            self.reasons.push(why(round1(lost)));
+            self.reasons.push(why(decimal(lost, 1)));
         }
     }
     fn done(self, id: &str, name: &str, max: f64) -> Dimension {
@@ -184,7 +185,7 @@ fn data(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
     let n = figures.iter().filter(in_r1).count();
     let density = n as f64 * 1000.0 / chars.max(1) as f64;
     t.earn(8.0, density / FULL_DENSITY, |l| {
-        format!("成效部分数据偏少：每千字{density:.1}个数据，低于{FULL_DENSITY:.0}个（-{l}分）")
+        format!("成效部分数据偏少：每千字{}个数据，低于{}个（-{l}分）", decimal(density, 1), decimal(FULL_DENSITY, 0))
     });
     let mut families: Vec<&str> = Vec::new();
     for f in figures.iter().filter_map(|f| f.family.as_deref()) {
@@ -194,7 +195,7 @@ fn data(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
     }
     let k = families.len();
     t.earn(4.0, k as f64 / FULL_FAMILIES, |l| {
-        format!("数据涉及的指标类别较少（{k}类，少于{FULL_FAMILIES:.0}类）（-{l}分）")
+        format!("数据涉及的指标类别较少（{k}类，少于{}类）（-{l}分）", decimal(FULL_FAMILIES, 0))
     });
     let cases = ["案例", "典型案", "例如", "比如", "如某"].iter().map(|w| doc.text.matches(w).count()).sum::<usize>();
     t.earn(3.0, cases.min(2) as f64 / 2.0, |l| format!("缺少具体案例（-{l}分）"));
@@ -213,7 +214,9 @@ fn problems(doc: &Doc, outline: &Outline) -> Dimension {
     }
     let body: String = spans.iter().map(|s| &doc.text[s.range()]).collect();
     let share = body.chars().count() as f64 / doc.text.chars().count().max(1) as f64;
-    t.earn(3.0, share / 0.05, |l| format!("问题部分篇幅过短（占全文{:.1}%，少于5%）（-{l}分）", share * 100.0));
+    t.earn(3.0, share / 0.05, |l| {
+        format!("问题部分篇幅过短（占全文{}%，少于5%）（-{l}分）", decimal(share * 100.0, 1))
+    });
     let sentences = body.split(['。', '；', ';']).filter(|s| s.chars().count() > 6).count();
     let mut ranges: Vec<_> = spans.iter().map(|s| s.range()).collect();
     crate::order::sort_by_key(&mut ranges, |r| r.start as u64);

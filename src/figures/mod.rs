@@ -89,7 +89,13 @@ pub fn extract(text: &str, excluded: &[Range<usize>]) -> Vec<Figure> {
 
 /// Round away binary noise of scaling (8.08 × 1e8 = 808000000.0000001).
 fn tidy(v: f64) -> f64 {
-    let r = (v * 1e4).round() / 1e4;
+    // Four decimals, or twelve significant digits for large values (9356.7 × 1e8 = 935670000000.0002).
+    let r = if v.abs() >= 1e8 {
+        let unit = 10f64.powi(v.abs().log10().floor() as i32 - 11);
+        (v / unit).round() * unit
+    } else {
+        (v * 1e4).round() / 1e4
+    };
     if (r - v).abs() <= 1e-9 * v.abs().max(1.0) {
         r
     } else {
