@@ -10,8 +10,17 @@ pub struct Literals {
     bmp: Vec<u16>,
     /// Buckets of characters beyond the BMP (rare).
     astral: Vec<(char, u16)>,
-    /// Patterns (indices into `patterns`) sharing a first character.
-    buckets: Vec<Vec<usize>>,
+    /// Patterns sharing a first character.
+    buckets: Vec<Bucket>,
+}
+
+/// The patterns starting with one character: one-character patterns, and the longer ones sorted by
+/// their second character (so a position is compared only with patterns whose first two characters
+/// it has).
+#[derive(Default)]
+struct Bucket {
+    single: Vec<usize>,
+    by_second: Vec<(char, usize)>,
 }
 
 impl Literals {
@@ -20,7 +29,8 @@ impl Literals {
         let mut set =
             Literals { patterns: patterns.to_vec(), bmp: vec![0; 0x1_0000], astral: Vec::new(), buckets: Vec::new() };
         for (i, p) in patterns.iter().enumerate() {
-            let Some(c) = p.chars().next() else { continue };
+            let mut chars = p.chars();
+            let Some(c) = chars.next() else { continue };
             let slot = match usize::try_from(u32::from(c)).ok().filter(|&u| u < 0x1_0000) {
                 Some(u) => &mut set.bmp[u],
                 None => match set.astral.iter().position(|&(a, _)| a == c) {
@@ -32,12 +42,18 @@ impl Literals {
                 },
             };
             if *slot == 0 {
-                set.buckets.push(Vec::new());
+                set.buckets.push(Bucket::default());
                 *slot = u16::try_from(set.buckets.len()).unwrap_or(u16::MAX);
             }
             if let Some(bucket) = set.buckets.get_mut(usize::from(*slot) - 1) {
-                bucket.push(i);
+                match chars.next() {
+                    Some(second) => bucket.by_second.push((second, i)),
+                    None => bucket.single.push(i),
+                }
             }
+        }
+        for b in &mut set.buckets {
+            crate::order::sort_by_key(&mut b.by_second, |&(c, i)| crate::order::pair(c as usize, i));
         }
         set
     }
@@ -48,7 +64,8 @@ impl Literals {
         if self.buckets.is_empty() {
             return;
         }
-        for (at, c) in hay.char_indices() {
+        let mut chars = hay.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
             let u = c as usize;
             let slot = if u < 0x1_0000 {
                 self.bmp[u]
@@ -58,8 +75,17 @@ impl Literals {
             if slot == 0 {
                 continue;
             }
+            let bucket = &self.buckets[usize::from(slot) - 1];
+            for &p in &bucket.single {
+                found(p, at);
+            }
+            let Some(&(_, second)) = chars.peek() else { continue };
+            let from = bucket.by_second.partition_point(|&(c2, _)| c2 < second);
             let rest = &hay.as_bytes()[at..];
-            for &p in &self.buckets[usize::from(slot) - 1] {
+            for &(c2, p) in &bucket.by_second[from..] {
+                if c2 != second {
+                    break;
+                }
                 if rest.starts_with(self.patterns[p].as_bytes()) {
                     found(p, at);
                 }

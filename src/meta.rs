@@ -251,11 +251,12 @@ fn published(doc: &Doc) -> Option<String> {
 }
 
 fn index_number(doc: &Doc) -> Option<String> {
-    doc.lines.iter().zip(&doc.furniture).find_map(|(l, k)| {
+    // Only page furniture carries it (checked first: squeezing every line is a tenth of the analysis).
+    doc.lines.iter().zip(&doc.furniture).filter(|(_, k)| k.is_some()).find_map(|(l, _)| {
         let s = squeeze(&doc.text[l.range()]);
         let rest = s.strip_prefix("索引号")?.trim_start_matches(':');
         let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || "-/_.".contains(*c)).collect();
-        (k.is_some() && !id.is_empty()).then_some(id)
+        (!id.is_empty()).then_some(id)
     })
 }
 
