@@ -128,17 +128,24 @@ pub struct Matchable<'a> {
 
 impl<'a> Matchable<'a> {
     pub fn new(original: &'a str) -> Self {
-        let needs = original.char_indices().any(|(i, c)| {
-            (!c.is_ascii() && match_char(c) != c) || ((c == '(' || c == '（') && pinyin_gloss(&original[i..]).is_some())
-        });
-        if !needs {
-            return Matchable { text: Cow::Borrowed(original), shifts: Vec::new() };
+        // The text up to the first character that changes is kept as it is (most reports: all of it).
+        let mut prev: Option<char> = None;
+        let mut first = None;
+        for (i, c) in original.char_indices() {
+            let gloss = (c == '(' || c == '（') && prev.is_some_and(is_cjk) && pinyin_gloss(&original[i..]).is_some();
+            if gloss || (!c.is_ascii() && match_char(c) != c) {
+                first = Some(i);
+                break;
+            }
+            prev = Some(c);
         }
+        let Some(mut i) = first else {
+            return Matchable { text: Cow::Borrowed(original), shifts: Vec::new() };
+        };
         let mut text = String::with_capacity(original.len());
+        text.push_str(&original[..i]);
         let mut shifts = Vec::new();
         let mut delta: isize = 0;
-        let mut prev: Option<char> = None;
-        let mut i = 0;
         while let Some(c) = original[i..].chars().next() {
             if prev.is_some_and(is_cjk) {
                 if let Some(len) = pinyin_gloss(&original[i..]) {
