@@ -19,7 +19,7 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[
 STAMP := target/.stamps
 
 
-.PHONY: setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
+.PHONY: size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
         test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
@@ -59,8 +59,7 @@ build-native:
 build-wasm: setup-rust node_modules/.installed
 	cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE)
 	wasm-bindgen --target web --out-dir pkg --out-name report_analyzer $(WASM_OUT)
-	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-	  pkg/report_analyzer_bg.wasm -o pkg/report_analyzer_bg.wasm
+	wasm-opt -Oz $(WASM_OPT_FLAGS) pkg/report_analyzer_bg.wasm -o pkg/report_analyzer_bg.wasm
 	@printf 'pkg/report_analyzer_bg.wasm: %s bytes, %s gzip\n' "$$(stat -c %s pkg/report_analyzer_bg.wasm)" "$$(gzip -9c pkg/report_analyzer_bg.wasm | wc -c)"
 
 serve: setup build
@@ -124,6 +123,15 @@ bench: build
 	node tools/bench-wasm.mjs
 size: build-wasm
 	@node tools/size.mjs
+
+# Where the bytes are after wasm-opt: the same build with its names kept, broken down by crate and by
+# kind (sorts, serde, formatting, regex), with the largest functions.
+WASM_OPT_FLAGS := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+size-detail: build-wasm
+	mkdir -p target/size
+	wasm-bindgen --target web --keep-debug --out-dir target/size --out-name named $(WASM_OUT)
+	wasm-opt -Oz -g $(WASM_OPT_FLAGS) target/size/named_bg.wasm -o target/size/named.wasm
+	python3 tools/wasm_sizes.py target/size/named.wasm
 
 clean:
 	cargo clean

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Code and data size of a wasm module by crate, from its name section (run on cargo's output,
-before wasm-bindgen and wasm-opt strip names):
+"""Code and data size of a wasm module by crate, by kind of code and by function, from its name
+section. `make size-detail` runs it on the shipped build with its names kept (wasm-bindgen --keep-debug,
+wasm-opt -g), which is what counts; cargo's own output works too but overstates (wasm-bindgen's
+describe functions, code wasm-opt removes):
 
-    python3 tools/wasm_sizes.py target/wasm32-unknown-unknown/wasm-release/report_analyzer.wasm
+    python3 tools/wasm_sizes.py target/size/named.wasm
 """
 import re
 import sys
@@ -35,6 +37,35 @@ def crate_of(name):
         n = int(m.group(1))
         return name[m.end() : m.end() + n]
     return name.split("::")[0][:40]
+
+
+KINDS = [
+    ("sort", r"sort"),
+    ("serde deserialize", r"DeserializeSeed|deserialize|Deserialize|serde..de|serde_core..de"),
+    ("serde serialize", r"Serialize|serialize"),
+    ("number formatting", r"flt2dec|dec2flt|fmt"),
+    ("regex", r"regex_lite"),
+    ("hash maps", r"hashbrown"),
+]
+
+
+def demangle(name):
+    """Readable form of a legacy mangled Rust symbol (enough to see what a function is)."""
+    m = re.match(r"_ZN((?:\d+[^\d]\S*?)+)17h[0-9a-f]{16}E$", name)
+    if not m:
+        return name
+    parts, rest = [], m.group(1)
+    while rest:
+        n = re.match(r"\d+", rest)
+        if not n:
+            break
+        k = int(n.group(0))
+        parts.append(rest[n.end() : n.end() + k])
+        rest = rest[n.end() + k :]
+    out = "::".join(parts)
+    for a, b in [("$LT$", "<"), ("$GT$", ">"), ("$u20$", " "), ("$C$", ","), ("$RF$", "&"), ("..", "::")]:
+        out = out.replace(a, b)
+    return out
 
 
 def main(path):
@@ -99,13 +130,23 @@ def main(path):
                             q += ln2
                     k = k2 + size
     by = Counter()
+    kinds = Counter()
+    functions = []
     for n, size in enumerate(bodies):
         name = names.get(n + imported, "?")
         by[crate_of(name)] += size
+        kinds[next((k for k, p in KINDS if re.search(p, name)), "other")] += size
+        functions.append((size, name))
     total = sum(bodies)
     print(f"code {total} bytes in {len(bodies)} functions; data {data_total} bytes")
     for crate, size in by.most_common(25):
         print(f"{size:>9}  {100 * size / total:5.1f}%  {crate}")
+    print("by kind:")
+    for kind, size in kinds.most_common():
+        print(f"{size:>9}  {100 * size / total:5.1f}%  {kind}")
+    print("largest functions:")
+    for size, name in sorted(functions, reverse=True)[:20]:
+        print(f"{size:>9}  {demangle(name)[:110]}")
 
 
 if __name__ == "__main__":
