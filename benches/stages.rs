@@ -1,5 +1,6 @@
 //! criterion benchmarks of the native core: the full analysis and each pipeline stage over
-//! ../shared/corpus (throughput in bytes), and the floor — one compiled regex scan for numbers.
+//! ../shared/corpus (throughput in bytes), and the floors — one compiled regex scan for numbers (ASCII
+//! digits; all numerals as the reports write them).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -19,8 +20,12 @@ fn stages(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1)).sample_size(20);
 
     let floor = regex::Regex::new(r"[0-9]+(?:\.[0-9]+)?").unwrap();
-    g.bench_function("floor: regex number scan", |b| {
+    g.bench_function("floor: regex number scan, digits", |b| {
         b.iter(|| texts.iter().map(|t| floor.find_iter(t).count()).sum::<usize>())
+    });
+    let numerals = regex::Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二三四五六七八九十百千万亿两]+").unwrap();
+    g.bench_function("floor: regex number scan, all numerals", |b| {
+        b.iter(|| texts.iter().map(|t| numerals.find_iter(t).count()).sum::<usize>())
     });
     g.bench_function("full analysis", |b| {
         b.iter(|| texts.iter().for_each(|t| drop(black_box(analyze(t, &Options::default())))))
