@@ -23,7 +23,8 @@ fn stages(c: &mut Criterion) {
     g.bench_function("floor: regex number scan, digits", |b| {
         b.iter(|| texts.iter().map(|t| floor.find_iter(t).count()).sum::<usize>())
     });
-    let numerals = regex::Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二三四五六七八九十百千万亿两]+").unwrap();
+    let numerals =
+        regex::Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二三四五六七八九十百千万亿两]+").unwrap();
     g.bench_function("floor: regex number scan, all numerals", |b| {
         b.iter(|| texts.iter().map(|t| numerals.find_iter(t).count()).sum::<usize>())
     });
