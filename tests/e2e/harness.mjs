@@ -1,5 +1,5 @@
 // Shared set-up of the browser tests: the static server, Debian's Chromium, a fresh page per test
-// that records every request and page error. (page.test.mjs has its own copy of the same.)
+// that records every request and page error.
 import { after, before } from "node:test";
 import { mkdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";

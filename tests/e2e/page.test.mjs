@@ -1,70 +1,18 @@
 // Browser tests of the page (www/): node:test + playwright-core driving Debian's Chromium.
 //   make build-wasm && node --test --test-concurrency=1 tests/e2e/
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile, readdir } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { startServer } from "../../tools/serve.mjs";
+import { env, openPage, SEED_002, SEED_003, SEEDS, SHOTS, FIXTURES, useBrowser, waitForAnalysis } from "./harness.mjs";
 
-const SEEDS = new URL("../../../shared/corpus/seeds/", import.meta.url);
-const SEED_002 = new URL("002_13e699f1154613c7.txt", SEEDS);
-const SEED_003 = new URL("003_722f5c68c1af48ec.txt", SEEDS);
-const SHOTS = new URL("./screenshots/", import.meta.url);
-const FIXTURES = new URL("../fixtures/", import.meta.url);
 const EXAMPLE_CHECKLIST = new URL("../../data/checklists/example-custom.json", import.meta.url);
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh page at `viewport`, recording every request and every page error. */
-async function openPage(viewport = { width: 1280, height: 800 }, { route } = {}) {
-  const context = await browser.newContext({ viewport, locale: "zh-CN", reducedMotion: "reduce" });
-  const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  if (route) await route(page);
-  await page.goto(`${server.url}/www/`);
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 15_000 });
-  return { page, context, requests, errors };
-}
+useBrowser();
 
 /** Put `text` into the text area the way a paste does (fires `input`), then wait for the results. */
 async function paste(page, text) {
   await page.locator('[data-testid="input-text"]').fill(text);
-}
-
-async function waitForAnalysis(page) {
-  await page.waitForSelector('[data-testid="results"]:not([hidden]) [data-testid="outline"] .ol-node', { timeout: 10_000 });
 }
 
 describe("report-analyzer page", () => {
@@ -344,8 +292,8 @@ describe("report-analyzer page", () => {
 
   test("a panic in the module is reported and the module is reloaded", async () => {
     // Serve a pkg/report_analyzer.js whose analyze() traps on a magic word, the way a Rust panic does.
-    const route = (page) =>
-      page.route(/\/pkg\/report_analyzer\.js(\?.*)?$/, async (r) => {
+    const route = (context) =>
+      context.route(/\/pkg\/report_analyzer\.js(\?.*)?$/, async (r) => {
         const res = await r.fetch();
         const body = (await res.text()).replace(
           "export function analyze(input, options) {",
@@ -353,7 +301,7 @@ describe("report-analyzer page", () => {
         );
         await r.fulfill({ response: res, body });
       });
-    const { page, context, requests } = await openPage(undefined, { route });
+    const { page, context, requests } = await openPage({ route });
     try {
       await paste(page, "一、总体情况 __PANIC__");
       const alert = page.locator('[role="alert"]');
@@ -377,7 +325,7 @@ describe("report-analyzer page", () => {
       await page.locator('[data-testid="file-input"]').setInputFiles(fileURLToPath(SEED_003));
       await page.waitForFunction(() => /海南区/.test(document.querySelector('[data-testid="meta"]').textContent));
       assert.ok(requests.length >= 3);
-      const outside = requests.filter((u) => !u.startsWith(`${server.url}/`) && !u.startsWith("data:"));
+      const outside = requests.filter((u) => !u.startsWith(`${env.server.url}/`) && !u.startsWith("data:"));
       assert.deepEqual(outside, []);
       // The CSP forbids inline scripts.
       const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
@@ -392,7 +340,7 @@ describe("report-analyzer page", () => {
   test("screenshots at 1280×800 and 420×900", async () => {
     const text = await readFile(SEED_002, "utf8");
     for (const [name, viewport] of [["wide-1280x800", { width: 1280, height: 800 }], ["narrow-420x900", { width: 420, height: 900 }]]) {
-      const { page, context, errors } = await openPage(viewport);
+      const { page, context, errors } = await openPage({ viewport });
       try {
         await page.screenshot({ path: fileURLToPath(new URL(`${name}-empty.png`, SHOTS)) });
         await paste(page, text);
