@@ -48,9 +48,14 @@ fn main() {
     let full = best(rounds, &texts, |s| {
         black_box(analyze(s, &Options::default()).unwrap());
     });
+    // What the CLI does per report, and the native counterpart of the wasm `analyze` (result as JSON).
+    let full_json = best(rounds, &texts, |s| {
+        black_box(serde_json::to_string(&analyze(s, &Options::default()).unwrap()).unwrap());
+    });
     row("floor: regex, digits", floor);
     row("floor: regex, all numerals", floor_cn);
     row("full analysis", full);
+    row("full analysis + JSON", full_json);
     println!("{:<28} {:>9.1}×", "full / floor (digits)", full.as_secs_f64() / floor.as_secs_f64());
     println!("{:<28} {:>9.1}×", "full / floor (all numerals)", full.as_secs_f64() / floor_cn.as_secs_f64());
 

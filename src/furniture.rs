@@ -94,7 +94,7 @@ pub fn classify(text: &str, lines: &[Line]) -> Vec<Option<&'static str>> {
                     && match p.rule {
                         Rule::Line => s == p.phrase,
                         Rule::Prefix => s.starts_with(p.phrase),
-                        Rule::Contains => s.contains(p.phrase),
+                        Rule::Contains => crate::text::contains(s, p.phrase),
                     }
             })
             .map(|p| p.kind);

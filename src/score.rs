@@ -5,6 +5,7 @@ use crate::doc::Doc;
 use crate::export::decimal;
 use crate::model::{ChecklistResult, Dimension, DocKind, Figure, FigureKind, Level, Meta, Part, Score, Status};
 use crate::outline::Outline;
+use crate::text::{contains, count};
 
 /// Partial credit for a required part found only in body text.
 const BODY_CREDIT: f64 = 0.6;
@@ -197,7 +198,7 @@ fn data(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
     t.earn(4.0, k as f64 / FULL_FAMILIES, |l| {
         format!("数据涉及的指标类别较少（{k}类，少于{}类）（-{l}分）", decimal(FULL_FAMILIES, 0))
     });
-    let cases = ["案例", "典型案", "例如", "比如", "如某"].iter().map(|w| doc.text.matches(w).count()).sum::<usize>();
+    let cases = ["案例", "典型案", "例如", "比如", "如某"].iter().map(|w| count(doc.text, w)).sum::<usize>();
     t.earn(3.0, cases.min(2) as f64 / 2.0, |l| format!("缺少具体案例（-{l}分）"));
     t.done("S3", "数据与案例", 15.0)
 }
@@ -221,10 +222,10 @@ fn problems(doc: &Doc, outline: &Outline) -> Dimension {
     let mut ranges: Vec<_> = spans.iter().map(|s| s.range()).collect();
     crate::order::sort_by_key(&mut ranges, |r| r.start as u64);
     let items = outline.sections.iter().filter(|s| s.depth > 1 && within(&ranges, s.span.start)).count();
-    let inline = ["一是", "二是", "三是", "四是", "五是"].iter().filter(|w| body.contains(*w)).count();
+    let inline = ["一是", "二是", "三是", "四是", "五是"].iter().filter(|w| contains(&body, w)).count();
     let distinct = items.max(inline).max(sentences.min(3));
     t.earn(4.0, distinct as f64 / 3.0, |l| format!("列出的具体问题少于3个（{distinct}个）（-{l}分）"));
-    let boiler = BOILERPLATE.iter().map(|w| body.matches(w).count()).sum::<usize>();
+    let boiler = BOILERPLATE.iter().map(|w| count(&body, w)).sum::<usize>();
     let ratio = boiler as f64 / sentences.max(1) as f64;
     t.earn(3.0, 1.0 - ratio, |l| format!("问题表述较多套话（如“有待进一步加强”），不够具体（-{l}分）"));
     t.done("S4", "问题分析", 10.0)
@@ -242,7 +243,7 @@ fn plans(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
     let inside = |at: usize| within(&ranges, at);
     let subs = outline.sections.iter().filter(|s| s.depth > 1 && inside(s.span.start)).count();
     let body: String = spans.iter().map(|s| &doc.text[s.range()]).collect();
-    let inline = ["一是", "二是", "三是", "四是", "五是"].iter().filter(|w| body.contains(*w)).count();
+    let inline = ["一是", "二是", "三是", "四是", "五是"].iter().filter(|w| contains(&body, w)).count();
     let measures = subs.max(inline);
     t.earn(4.0, measures as f64 / 5.0, |l| format!("工作安排措施较少（{measures}项，少于5项）（-{l}分）"));
     let measurable = figures.iter().filter(|f| inside(f.span.start) && f.kind != FigureKind::Date).count();
@@ -273,7 +274,7 @@ fn shared_terms(a: &str, b: &str) -> usize {
         "信息化",
         "考核",
     ];
-    TERMS.iter().filter(|w| a.contains(*w) && b.contains(*w)).count()
+    TERMS.iter().filter(|w| contains(a, w) && contains(b, w)).count()
 }
 
 fn form(meta: &Meta) -> Dimension {

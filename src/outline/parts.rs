@@ -11,6 +11,7 @@ use regex_lite::Regex;
 use super::{Outline, PartFound};
 use crate::doc::Doc;
 use crate::model::{Defect, Part, Span};
+use crate::text::contains;
 
 const R2_WORDS: [&str; 8] = ["问题", "不足", "短板", "弱项", "差距", "困难", "薄弱", "瓶颈"];
 const R1_WORDS: [&str; 6] = ["举措", "成效", "做法", "成绩", "工作情况", "主要工作"];
@@ -32,7 +33,7 @@ const R5_WORDS: [&str; 3] = ["其他需要报告", "其他情况", "其他事项
 
 /// The part a top-level heading title announces, if it announces one.
 pub fn classify_title(title: &str, year: Option<i32>) -> Option<Part> {
-    let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
+    let has = |words: &[&str]| words.iter().any(|w| contains(title, w));
     if has(&R5_WORDS) {
         return Some(Part::R5);
     }
@@ -42,7 +43,7 @@ pub fn classify_title(title: &str, year: Option<i32>) -> Option<Part> {
     let next_year = year.map(|y| format!("{}年", y + 1));
     let plans = has(&R4_WORDS)
         || next_year.as_deref().is_some_and(|ny| {
-            title.contains(ny) && ["工作", "安排", "计划", "打算", "思路", "目标"].iter().any(|w| title.contains(w))
+            contains(title, ny) && ["工作", "安排", "计划", "打算", "思路", "目标"].iter().any(|w| contains(title, w))
         });
     if plans && !has(&R1_WORDS) {
         return Some(Part::R4);
@@ -68,7 +69,7 @@ struct Cue {
 
 impl Cue {
     fn find(&self, s: &str) -> Option<usize> {
-        let plausible = self.needs.iter().any(|alt| alt.iter().all(|group| group.iter().any(|w| s.contains(w))));
+        let plausible = self.needs.iter().any(|alt| alt.iter().all(|group| group.iter().any(|w| contains(s, w))));
         if !plausible {
             return None;
         }
@@ -209,7 +210,7 @@ fn is_plan_paragraph(p: &str, year: Option<i32>) -> bool {
     let next_year = year.map(|y| format!("{}年", y + 1));
     let opens = next_year.as_deref().is_some_and(|ny| head.starts_with(ny))
         || ["下一步", "下一年", "明年", "今后", "新的一年"].iter().any(|w| head.starts_with(w));
-    opens && ["将", "要", "继续", "进一步", "持续"].iter().any(|w| p.contains(w))
+    opens && ["将", "要", "继续", "进一步", "持续"].iter().any(|w| contains(p, w))
 }
 
 /// The simplified text of an original range.
