@@ -10,6 +10,7 @@ use regex_lite::Regex;
 
 use super::{Outline, PartFound};
 use crate::doc::Doc;
+use crate::literals::Literals;
 use crate::model::{Defect, Part, Span};
 use crate::text::contains;
 
@@ -68,12 +69,57 @@ struct Cue {
 }
 
 impl Cue {
-    fn find(&self, s: &str) -> Option<usize> {
-        let plausible = self.needs.iter().any(|alt| alt.iter().all(|group| group.iter().any(|w| contains(s, w))));
+    /// The first match in `range` of the normalized text (an offset into it), if the words allow one.
+    fn find(&self, words: &CueWords, range: std::ops::Range<usize>) -> Option<usize> {
+        let plausible =
+            self.needs.iter().any(|alt| alt.iter().all(|group| group.iter().any(|w| words.within(w, &range))));
         if !plausible {
             return None;
         }
-        (self.regex)().find(s).map(|m| m.start())
+        (self.regex)().find(&words.text[range.clone()]).map(|m| range.start + m.start())
+    }
+}
+
+/// Where every cue word occurs in a document's normalized text, found in one pass: the cues ask of
+/// thousands of paragraphs and ranges whether they hold a word, and a search per question was 9% of a
+/// wasm analysis.
+struct CueWords<'a> {
+    text: &'a str,
+    /// Start offsets per word of [`vocabulary`], ascending.
+    at: Vec<Vec<usize>>,
+}
+
+/// The words of every body cue, and a matcher over them.
+fn vocabulary() -> &'static (Vec<&'static str>, Literals) {
+    static CELL: OnceLock<(Vec<&'static str>, Literals)> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut words: Vec<&'static str> = Vec::new();
+        for cue in [&R2_BODY, &R3_STRONG, &R3_WEAK, &CAUSES] {
+            for w in cue.needs.iter().flat_map(|alt| alt.iter()).flat_map(|group| group.iter()) {
+                if !words.contains(w) {
+                    words.push(w);
+                }
+            }
+        }
+        let owned: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        (words, Literals::new(&owned))
+    })
+}
+
+impl<'a> CueWords<'a> {
+    fn new(text: &'a str) -> Self {
+        let (words, set) = vocabulary();
+        let mut at = vec![Vec::new(); words.len()];
+        set.for_each_match(text, |w, start| at[w].push(start));
+        CueWords { text, at }
+    }
+
+    /// Whether `word` occurs wholly inside `range`.
+    fn within(&self, word: &str, range: &std::ops::Range<usize>) -> bool {
+        let Some(k) = vocabulary().0.iter().position(|w| *w == word) else { return false };
+        let at = &self.at[k];
+        let i = at.partition_point(|&p| p < range.start);
+        at.get(i).is_some_and(|&p| p + word.len() <= range.end)
     }
 }
 
@@ -162,20 +208,23 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
         }
     }
     let paragraphs: Vec<std::ops::Range<usize>> = doc.content_lines().map(|(_, r)| r).collect();
+    let words = CueWords::new(doc.matchable.text());
     let starts_with_marker = |r: &std::ops::Range<usize>| super::markers::parse(&text[r.clone()], false).is_some();
 
     if !outline.parts.iter().any(|f| f.part == Part::R3) {
-        let strong = paragraphs.iter().find_map(|r| first_sentence_matching(doc, r.clone(), &R3_STRONG));
+        let strong = paragraphs.iter().find_map(|r| first_sentence_matching(doc, &words, r.clone(), &R3_STRONG));
         if let Some(span) =
-            strong.or_else(|| paragraphs.iter().find_map(|r| first_sentence_matching(doc, r.clone(), &R3_WEAK)))
+            strong.or_else(|| paragraphs.iter().find_map(|r| first_sentence_matching(doc, &words, r.clone(), &R3_WEAK)))
         {
             outline.parts.push(PartFound { part: Part::R3, span, anchor: span, heading: false });
         }
     }
     if !has(outline, Part::R2) {
         // The problems paragraph: the last unnumbered paragraph that names shortcomings.
-        let found =
-            paragraphs.iter().rev().find(|r| !starts_with_marker(r) && R2_BODY.find(matchable(doc, r)).is_some());
+        let found = paragraphs
+            .iter()
+            .rev()
+            .find(|r| !starts_with_marker(r) && R2_BODY.find(&words, normalized(doc, r)).is_some());
         if let Some(r) = found {
             let span = Span::new(r.start, r.end);
             outline.parts.push(PartFound { part: Part::R2, span, anchor: span, heading: false });
@@ -195,7 +244,7 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
         outline.part(Part::R2).map(|p| if p.heading { Span::new(p.anchor.end, p.span.end) } else { p.span }).collect();
     for span in r2_spans {
         let mut at = span.start;
-        while let Some(s) = first_sentence_matching(doc, at..span.end, &CAUSES) {
+        while let Some(s) = first_sentence_matching(doc, &words, at..span.end, &CAUSES) {
             outline.causes.push(s);
             at = s.end;
         }
@@ -214,18 +263,17 @@ fn is_plan_paragraph(p: &str, year: Option<i32>) -> bool {
 }
 
 /// The simplified text of an original range.
-fn matchable<'d>(doc: &'d Doc, r: &std::ops::Range<usize>) -> &'d str {
+/// The range of the normalized text that original range `r` became.
+fn normalized(doc: &Doc, r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
     let m = &doc.matchable;
-    &m.text()[m.to_normalized(r.start)..m.to_normalized(r.end)]
+    m.to_normalized(r.start)..m.to_normalized(r.end)
 }
 
 /// The first sentence of the original range the pattern matches (on its simplified text), as a span
 /// of the original text within the range.
-fn first_sentence_matching(doc: &Doc, range: std::ops::Range<usize>, cue: &Cue) -> Option<Span> {
-    let m = &doc.matchable;
-    let from = m.to_normalized(range.start);
-    let found = cue.find(&m.text()[from..m.to_normalized(range.end)])?;
-    let at = m.to_original(from + found).clamp(range.start, range.end);
+fn first_sentence_matching(doc: &Doc, words: &CueWords, range: std::ops::Range<usize>, cue: &Cue) -> Option<Span> {
+    let found = cue.find(words, normalized(doc, &range))?;
+    let at = doc.matchable.to_original(found).clamp(range.start, range.end);
     let s = crate::text::sentence_around(doc.text, at);
     Some(Span::new(s.start.max(range.start), s.end.min(range.end)))
 }
