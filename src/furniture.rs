@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use crate::literals::Literals;
 use crate::normalize::squeeze;
 use crate::text::{trim_range, Line};
 
@@ -71,6 +72,16 @@ fn parse(table: &'static str) -> Result<Vec<Phrase>, String> {
 
 /// Kind of furniture of each line (`None` for report text).
 /// Lines longer than this (bytes) are report paragraphs, never furniture: they skip the phrase tests.
+/// The `contains` phrases as one literal set, with the index in [`phrases`] of each.
+fn contains_matcher() -> &'static (Vec<usize>, Literals) {
+    static CELL: OnceLock<(Vec<usize>, Literals)> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let at: Vec<usize> = (0..phrases().len()).filter(|&k| phrases()[k].rule == Rule::Contains).collect();
+        let texts: Vec<String> = at.iter().map(|&k| phrases()[k].phrase.to_string()).collect();
+        (at, Literals::new(&texts))
+    })
+}
+
 const LONGEST_FURNITURE_LINE: usize = 450;
 
 pub fn classify(text: &str, lines: &[Line]) -> Vec<Option<&'static str>> {
@@ -81,23 +92,29 @@ pub fn classify(text: &str, lines: &[Line]) -> Vec<Option<&'static str>> {
     let paragraph: Vec<bool> = lines.iter().zip(&squeezed).map(|(l, s)| long(l) || is_para(s)).collect();
     let (first, last) = content_bounds(&paragraph);
     let mut kinds: Vec<Option<&'static str>> = vec![None; lines.len()];
+    let (contained, matcher) = contains_matcher();
+    let mut present = vec![false; phrases().len()];
     for (i, s) in squeezed.iter().enumerate() {
         if s.is_empty() {
             continue;
         }
         let edge = i < first || i > last;
         let s = strip_list_number(s);
+        // Which `contains` phrases the line holds: one pass over the line for all of them.
+        present.fill(false);
+        matcher.for_each_match(s, |k, _| present[contained[k]] = true);
         kinds[i] = phrases()
             .iter()
-            .find(|p| {
+            .enumerate()
+            .find(|(k, p)| {
                 (p.zone == Zone::Any || edge)
                     && match p.rule {
                         Rule::Line => s == p.phrase,
                         Rule::Prefix => s.starts_with(p.phrase),
-                        Rule::Contains => crate::text::contains(s, p.phrase),
+                        Rule::Contains => present[*k],
                     }
             })
-            .map(|p| p.kind);
+            .map(|(_, p)| p.kind);
     }
     // Navigation menus: the short link lines above the title.
     let title = squeezed.iter().position(|s| looks_like_title(s)).unwrap_or(0).min(first);

@@ -80,21 +80,22 @@ impl Cue {
     }
 }
 
-/// Where every cue word occurs in a document's normalized text, found in one pass: the cues ask of
-/// thousands of paragraphs and ranges whether they hold a word, and a search per question was 9% of a
-/// wasm analysis.
+/// Where the words of the paragraph-wide cues (R2, R3) occur in a document's normalized text, found in
+/// one pass when first asked: those cues ask of every paragraph whether it holds a word, and a search
+/// per question was 9% of a wasm analysis. Other words (the causes, asked of a short range) are searched
+/// for in the range itself.
 struct CueWords<'a> {
     text: &'a str,
     /// Start offsets per word of [`vocabulary`], ascending.
-    at: Vec<Vec<usize>>,
+    at: std::cell::OnceCell<Vec<Vec<usize>>>,
 }
 
-/// The words of every body cue, and a matcher over them.
+/// The words of the paragraph-wide cues, and a matcher over them.
 fn vocabulary() -> &'static (Vec<&'static str>, Literals) {
     static CELL: OnceLock<(Vec<&'static str>, Literals)> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut words: Vec<&'static str> = Vec::new();
-        for cue in [&R2_BODY, &R3_STRONG, &R3_WEAK, &CAUSES] {
+        for cue in [&R2_BODY, &R3_STRONG, &R3_WEAK] {
             for w in cue.needs.iter().flat_map(|alt| alt.iter()).flat_map(|group| group.iter()) {
                 if !words.contains(w) {
                     words.push(w);
@@ -108,16 +109,18 @@ fn vocabulary() -> &'static (Vec<&'static str>, Literals) {
 
 impl<'a> CueWords<'a> {
     fn new(text: &'a str) -> Self {
-        let (words, set) = vocabulary();
-        let mut at = vec![Vec::new(); words.len()];
-        set.for_each_match(text, |w, start| at[w].push(start));
-        CueWords { text, at }
+        CueWords { text, at: std::cell::OnceCell::new() }
     }
 
     /// Whether `word` occurs wholly inside `range`.
     fn within(&self, word: &str, range: &std::ops::Range<usize>) -> bool {
-        let Some(k) = vocabulary().0.iter().position(|w| *w == word) else { return false };
-        let at = &self.at[k];
+        let (words, set) = vocabulary();
+        let Some(k) = words.iter().position(|w| *w == word) else { return contains(&self.text[range.clone()], word) };
+        let at = &self.at.get_or_init(|| {
+            let mut at = vec![Vec::new(); words.len()];
+            set.for_each_match(self.text, |w, start| at[w].push(start));
+            at
+        })[k];
         let i = at.partition_point(|&p| p < range.start);
         at.get(i).is_some_and(|&p| p + word.len() <= range.end)
     }
