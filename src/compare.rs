@@ -85,10 +85,6 @@ impl Cell {
     }
 }
 
-fn enum_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
 /// `heading`, `body` or `missing` for a required part (`n/a` when not applicable).
 fn part_cell(a: &Analysis, id: &str) -> Cell {
     let item = a.checklist.items.iter().find(|i| i.id == id);
@@ -112,8 +108,8 @@ pub fn row(a: &Analysis) -> Vec<Cell> {
         Cell::text(m.title.as_deref()),
         Cell::text(m.issuer.as_deref()),
         m.year.map_or(Cell::Empty, |y| Cell::Number(y as f64)),
-        Cell::Text(enum_name(&m.level)),
-        Cell::Text(enum_name(&m.kind)),
+        Cell::Text(m.level.as_str().into()),
+        Cell::Text(m.kind.as_str().into()),
         Cell::text(m.published.as_deref()),
         Cell::text(m.signed.as_deref()),
         a.score.as_ref().map_or(Cell::Empty, |s| Cell::Number(s.total)),

@@ -23,7 +23,7 @@ pub fn figure_rows(a: &Analysis) -> Vec<[String; 11]> {
                 f.text.clone(),
                 format_number(f.value),
                 f.unit.clone(),
-                json_name(&f.kind),
+                f.kind.as_str().to_string(),
                 f.approx.to_string(),
                 f.subject.clone().unwrap_or_default(),
                 f.family.clone().unwrap_or_default(),
@@ -45,11 +45,6 @@ pub fn figures_csv(analyses: &[Analysis]) -> String {
         }
     }
     out
-}
-
-/// The name serde gives a unit-like enum value (`Count` → `count`).
-fn json_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 /// A value without a spurious `.0` (at most six decimals).
@@ -192,7 +187,7 @@ pub fn markdown(a: &Analysis) -> String {
                 f.text.replace('|', "\\|"),
                 format_number(f.value),
                 f.unit,
-                json_name(&f.kind),
+                f.kind.as_str(),
                 f.subject.as_deref().unwrap_or("").replace('|', "\\|")
             );
         }

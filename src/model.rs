@@ -71,6 +71,23 @@ pub enum Level {
     Unknown,
 }
 
+impl Level {
+    pub const ALL: [Level; 6] =
+        [Level::Province, Level::City, Level::County, Level::Township, Level::Department, Level::Unknown];
+
+    /// The name in the JSON (serde's).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::City => "city",
+            Level::County => "county",
+            Level::Township => "township",
+            Level::Department => "department",
+            Level::Unknown => "unknown",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
@@ -82,6 +99,21 @@ pub enum DocKind {
     SelfInspection,
     /// Anything else (a 政府工作报告, a news item…): described, never scored.
     Other,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 4] =
+        [DocKind::AnnualReport, DocKind::WorkSummary, DocKind::SelfInspection, DocKind::Other];
+
+    /// The name in the JSON (serde's).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::AnnualReport => "annual_report",
+            DocKind::WorkSummary => "work_summary",
+            DocKind::SelfInspection => "self_inspection",
+            DocKind::Other => "other",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -162,6 +194,31 @@ pub enum FigureKind {
     Date,
     Rank,
     Other,
+}
+
+impl FigureKind {
+    pub const ALL: [FigureKind; 7] = [
+        FigureKind::Count,
+        FigureKind::Money,
+        FigureKind::Percent,
+        FigureKind::Duration,
+        FigureKind::Date,
+        FigureKind::Rank,
+        FigureKind::Other,
+    ];
+
+    /// The name in the JSON (serde's).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Count => "count",
+            FigureKind::Money => "money",
+            FigureKind::Percent => "percent",
+            FigureKind::Duration => "duration",
+            FigureKind::Date => "date",
+            FigureKind::Rank => "rank",
+            FigureKind::Other => "other",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -300,6 +357,24 @@ impl Analysis {
         for span in self.spans_mut() {
             span.start16 = Some(at(span.start));
             span.end16 = Some(at(span.end));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enum_names_match_the_json() {
+        for v in Level::ALL {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
+        }
+        for v in DocKind::ALL {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
+        }
+        for v in FigureKind::ALL {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
         }
     }
 }
