@@ -1,7 +1,9 @@
-//! Overlapping search for many literal strings at once (the checklist's cues): every occurrence of
-//! every pattern, by a table from each pattern's first character to the patterns starting with it.
-//! Cues are short Chinese words, so one table lookup per character of the text rejects most
-//! positions. Replaces the aho-corasick crate (87 KB of wasm) at a similar speed on these inputs.
+//! Overlapping search for many literal strings at once (checklist cues, furniture phrases, the words
+//! of the body cues): every occurrence of every pattern, by a table from each pattern's first character
+//! to the patterns starting with it, sorted by their second. The patterns are short Chinese words, so
+//! one table lookup per character of the text rejects most positions and a binary search on the next
+//! character most of the rest. Replaces the aho-corasick crate (~70 KB of wasm) at a similar speed on
+//! these inputs.
 
 /// A compiled set of literal patterns.
 pub struct Literals {
