@@ -22,15 +22,37 @@ pub const FAMILIES: [(&str, &str); 15] = [
     ("inspection", "督察考核"),
 ];
 
+/// The fixed columns of the comparison table: id and Chinese name, in order (the indicator columns of
+/// [`FAMILIES`] follow).
+const FIXED_COLUMNS: [(&str, &str); 23] = [
+    ("source", "来源"),
+    ("title", "标题"),
+    ("issuer", "发文机关"),
+    ("year", "年度"),
+    ("level", "层级"),
+    ("kind", "文种"),
+    ("published", "发布日期"),
+    ("signed", "落款日期"),
+    ("score", "总分"),
+    ("S1", "结构"),
+    ("S2", "领域"),
+    ("S3", "数据"),
+    ("S4", "问题"),
+    ("S5", "安排"),
+    ("S6", "形式"),
+    ("R1", "举措成效"),
+    ("R2", "不足"),
+    ("R2C", "原因"),
+    ("R3", "第一责任人"),
+    ("R4", "下年安排"),
+    ("areas_covered", "领域覆盖"),
+    ("figures", "数据个数"),
+    ("defects", "编号问题"),
+];
+
 /// Columns of the comparison table, in order.
 pub fn columns() -> Vec<String> {
-    let mut c: Vec<String> = ["source", "title", "issuer", "year", "level", "kind", "published", "signed", "score"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    c.extend(["S1", "S2", "S3", "S4", "S5", "S6"].iter().map(|s| s.to_string()));
-    c.extend(["R1", "R2", "R2C", "R3", "R4"].iter().map(|s| s.to_string()));
-    c.extend(["areas_covered", "figures", "defects"].iter().map(|s| s.to_string()));
+    let mut c: Vec<String> = FIXED_COLUMNS.iter().map(|(id, _)| id.to_string()).collect();
     for (id, _) in FAMILIES {
         c.push(format!("{id}_count"));
         c.push(format!("{id}_rate"));
@@ -40,13 +62,7 @@ pub fn columns() -> Vec<String> {
 
 /// Human names of the columns (Chinese), for the page and Markdown.
 pub fn column_names() -> Vec<String> {
-    let mut c: Vec<String> = ["来源", "标题", "发文机关", "年度", "层级", "文种", "发布日期", "落款日期", "总分"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    c.extend(["结构", "领域", "数据", "问题", "安排", "形式"].iter().map(|s| s.to_string()));
-    c.extend(["举措成效", "不足", "原因", "第一责任人", "下年安排"].iter().map(|s| s.to_string()));
-    c.extend(["领域覆盖", "数据个数", "编号问题"].iter().map(|s| s.to_string()));
+    let mut c: Vec<String> = FIXED_COLUMNS.iter().map(|(_, name)| name.to_string()).collect();
     for (_, name) in FAMILIES {
         c.push(format!("{name}（数量）"));
         c.push(format!("{name}（比率%）"));

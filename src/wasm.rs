@@ -62,10 +62,8 @@ pub fn analyze_text(
     input: &str,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    install_panic_hook();
-    let options = options_from(options)?;
-    let analysis = crate::analyze(input, &options).map_err(into_error)?;
-    to_js(&finish(input, analysis))
+    let json = analyze_json(input, options)?;
+    js_sys::JSON::parse(&json).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 /// GB18030 and Big5 through the platform's `TextDecoder` (browsers and Node have them built in), so the

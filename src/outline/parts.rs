@@ -94,11 +94,12 @@ struct CueWords<'a> {
 fn vocabulary() -> &'static (Vec<&'static str>, Literals) {
     static CELL: OnceLock<(Vec<&'static str>, Literals)> = OnceLock::new();
     CELL.get_or_init(|| {
+        // Kept sorted (inserted in place), so that a word's index is a binary search away.
         let mut words: Vec<&'static str> = Vec::new();
         for cue in [&R2_BODY, &R3_STRONG, &R3_WEAK] {
-            for w in cue.needs.iter().flat_map(|alt| alt.iter()).flat_map(|group| group.iter()) {
-                if !words.contains(w) {
-                    words.push(w);
+            for &w in cue.needs.iter().flat_map(|alt| alt.iter()).flat_map(|group| group.iter()) {
+                if let Err(k) = words.binary_search(&w) {
+                    words.insert(k, w);
                 }
             }
         }
@@ -115,7 +116,7 @@ impl<'a> CueWords<'a> {
     /// Whether `word` occurs wholly inside `range`.
     fn within(&self, word: &str, range: &std::ops::Range<usize>) -> bool {
         let (words, set) = vocabulary();
-        let Some(k) = words.iter().position(|w| *w == word) else { return contains(&self.text[range.clone()], word) };
+        let Ok(k) = words.binary_search(&word) else { return contains(&self.text[range.clone()], word) };
         let at = &self.at.get_or_init(|| {
             let mut at = vec![Vec::new(); words.len()];
             set.for_each_match(self.text, |w, start| at[w].push(start));

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import {
   FIXTURES, SEED_002, SEED_003, SEEDS, TITLE_002, TITLE_003, WORK_REPORTS,
-  downloadOf, foreign, openPage, parseCsv, read, shot, useBrowser, waitForAnalysis,
+  downloadOf, foreign, openPage, parseCsv, read, shot, trapping, useBrowser, waitForAnalysis,
 } from "./harness.mjs";
 
 useBrowser();
@@ -189,15 +189,7 @@ describe("several reports: a worker batch and the comparison table", () => {
 
   test("a panic in the worker is reported for that file and the batch goes on", async () => {
     // The worker's pkg/report_analyzer.js traps in analyzeBytes() for a file named *__PANIC__*.
-    const route = (context) =>
-      context.route(/\/pkg\/report_analyzer\.js(\?.*)?$/, async (r) => {
-        const res = await r.fetch();
-        const body = (await res.text()).replace(
-          "export function analyzeBytes(bytes, name, options) {",
-          "export function analyzeBytes(bytes, name, options) {\n    if (String(name).includes('__PANIC__')) throw new WebAssembly.RuntimeError('unreachable');",
-        );
-        await r.fulfill({ response: res, body });
-      });
+    const route = trapping("export function analyzeBytes(bytes, name, options) {", "String(name).includes('__PANIC__')");
     const { page, context, requests } = await openPage({ route });
     try {
       const seed = await read(SEED_002);

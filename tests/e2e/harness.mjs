@@ -1,6 +1,7 @@
 // Shared set-up of the browser tests: the static server, Debian's Chromium, a fresh page per test
 // that records every request and page error.
 import { after, before } from "node:test";
+import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -58,6 +59,22 @@ export const read = (url) => readFile(url, "utf8");
 /** Requests that went anywhere but the test server (data: and blob: URLs are local). */
 export const foreign = (requests) =>
   requests.filter((u) => !u.startsWith(`${env.server.url}/`) && !u.startsWith("data:") && !u.startsWith("blob:"));
+
+/**
+ * A `route` for openPage that serves pkg/report_analyzer.js with the export whose first line is
+ * `signature` trapping when `condition` (JS source over its arguments) holds, the way a Rust panic
+ * traps in wasm.
+ */
+export const trapping = (signature, condition) => (context) =>
+  context.route(/\/pkg\/report_analyzer\.js(\?.*)?$/, async (r) => {
+    const res = await r.fetch();
+    const body = (await res.text()).replace(
+      signature,
+      `${signature}\n    if (${condition}) throw new WebAssembly.RuntimeError('unreachable');`,
+    );
+    assert.notEqual(body.indexOf(condition), -1, `${signature} not found in pkg/report_analyzer.js`);
+    await r.fulfill({ response: res, body });
+  });
 
 export async function waitForAnalysis(page) {
   await page.waitForSelector('[data-testid="results"]:not([hidden]) [data-testid="outline"] .ol-node', { timeout: 10_000 });

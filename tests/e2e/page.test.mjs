@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { env, openPage, SEED_002, SEED_003, SEEDS, SHOTS, FIXTURES, useBrowser, waitForAnalysis } from "./harness.mjs";
+import { env, openPage, SEED_002, SEED_003, SEEDS, SHOTS, FIXTURES, trapping, useBrowser, waitForAnalysis } from "./harness.mjs";
 
 const EXAMPLE_CHECKLIST = new URL("../../data/checklists/example-custom.json", import.meta.url);
 
@@ -292,15 +292,7 @@ describe("report-analyzer page", () => {
 
   test("a panic in the module is reported and the module is reloaded", async () => {
     // Serve a pkg/report_analyzer.js whose analyze() traps on a magic word, the way a Rust panic does.
-    const route = (context) =>
-      context.route(/\/pkg\/report_analyzer\.js(\?.*)?$/, async (r) => {
-        const res = await r.fetch();
-        const body = (await res.text()).replace(
-          "export function analyze(input, options) {",
-          "export function analyze(input, options) {\n    if (input.includes('__PANIC__')) throw new WebAssembly.RuntimeError('unreachable');",
-        );
-        await r.fulfill({ response: res, body });
-      });
+    const route = trapping("export function analyze(input, options) {", "input.includes('__PANIC__')");
     const { page, context, requests } = await openPage({ route });
     try {
       await paste(page, "一、总体情况 __PANIC__");
