@@ -17,6 +17,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 # The wasm-bindgen CLI must match the crate version in Cargo.lock exactly.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, "", $$0); print; exit}' Cargo.lock)
 STAMP := target/.stamps
+comma := ,
 
 
 .PHONY: size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
@@ -56,11 +57,18 @@ build: build-native build-wasm
 build-native:
 	cargo build --release
 
+# Two modules from the one crate (src/wasm/): the analysis, which the page loads at once, and the
+# exports (Markdown, CSV, comparison), which it loads on first use. $(call wasm_module,name,features,dir)
+define wasm_module
+cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE) --no-default-features --features $(2)
+wasm-bindgen --target web --out-dir $(3) --out-name $(1) $(WASM_OUT)
+wasm-opt -Oz $(WASM_OPT_FLAGS) $(3)/$(1)_bg.wasm -o $(3)/$(1)_bg.wasm
+@printf '%s: %s bytes, %s gzip\n' $(3)/$(1)_bg.wasm "$$(stat -c %s $(3)/$(1)_bg.wasm)" "$$(gzip -9c $(3)/$(1)_bg.wasm | wc -c)"
+endef
+
 build-wasm: setup-rust node_modules/.installed
-	cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE)
-	wasm-bindgen --target web --out-dir pkg --out-name report_analyzer $(WASM_OUT)
-	wasm-opt -Oz $(WASM_OPT_FLAGS) pkg/report_analyzer_bg.wasm -o pkg/report_analyzer_bg.wasm
-	@printf 'pkg/report_analyzer_bg.wasm: %s bytes, %s gzip\n' "$$(stat -c %s pkg/report_analyzer_bg.wasm)" "$$(gzip -9c pkg/report_analyzer_bg.wasm | wc -c)"
+	$(call wasm_module,report_analyzer,analysis-api,pkg)
+	$(call wasm_module,report_analyzer_exports,exports-api,pkg)
 
 serve: setup build
 	@echo "report-analyzer: open http://127.0.0.1:$(PORT)/www/ (Ctrl-C stops)"
@@ -76,6 +84,8 @@ fmt-check:
 clippy: setup-rust
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --tests --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features analysis-api -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features exports-api,bench-api -- -D warnings
 
 test-native:
 	cargo test --release
@@ -120,15 +130,18 @@ fuzz:
 bench: build
 	cargo bench --bench table
 	cargo bench --bench stages
+	$(call wasm_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	node tools/bench-wasm.mjs
 size: build-wasm
 	@node tools/size.mjs
 
 # Where the bytes are after wasm-opt: the same build with its names kept, broken down by crate and by
-# kind (sorts, serde, formatting, regex), with the largest functions.
+# kind (sorts, serde, formatting, regex), with the largest functions. SIZE_MODULE=exports for the other.
 WASM_OPT_FLAGS := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+SIZE_MODULE ?= analysis
 size-detail: build-wasm
 	mkdir -p target/size
+	cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE) --no-default-features --features $(SIZE_MODULE)-api
 	wasm-bindgen --target web --keep-debug --out-dir target/size --out-name named $(WASM_OUT)
 	wasm-opt -Oz -g $(WASM_OPT_FLAGS) target/size/named_bg.wasm -o target/size/named.wasm
 	python3 tools/wasm_sizes.py target/size/named.wasm

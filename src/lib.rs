@@ -16,6 +16,7 @@ pub mod export;
 pub mod figures;
 pub mod furniture;
 pub mod invariants;
+pub mod json;
 pub mod literals;
 pub mod meta;
 pub mod model;

@@ -101,7 +101,7 @@ fn custom_checklist_and_bytes_and_markdown() {
     assert!(md.starts_with("# 榆树市人民政府关于2022年度法治政府建设情况的报告"));
 
     let builtin = report_analyzer::wasm::default_checklist().map_err(JsValue::from).unwrap();
-    let builtin: Checklist = serde_json::from_str(&String::from(js_sys::JSON::stringify(&builtin).unwrap())).unwrap();
+    let builtin = Checklist::from_json(&String::from(js_sys::JSON::stringify(&builtin).unwrap())).unwrap();
     assert_eq!(builtin, Checklist::builtin());
 }
 

@@ -2,8 +2,7 @@
 // Safety rule: report text (and anything derived from it) only ever reaches the DOM as text
 // (textContent / Text nodes / attribute values) — never through innerHTML.
 
-const PKG_JS = new URL("../pkg/report_analyzer.js", import.meta.url);
-const PKG_WASM = new URL("../pkg/report_analyzer_bg.wasm", import.meta.url);
+const PKG = new URL("../pkg/", import.meta.url);
 const DEBOUNCE_MS = 300;
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -139,56 +138,93 @@ const clip = (s, n) => {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The wasm module: loaded once; reloaded (fresh module instance) after a panic.
+// The wasm modules: the analysis, loaded with the page, and the exports (Markdown, CSV, the
+// comparison table), loaded on first use. Each is compiled once and replaced by a fresh instance
+// after a panic.
 
-let api = null;
-let compiled = null;
-let generation = 0;
-
-async function compileWasm() {
-  const response = await fetch(PKG_WASM);
-  if (!response.ok) throw new Error(`${PKG_WASM.pathname}: HTTP ${response.status}`);
-  try {
-    return await WebAssembly.compileStreaming(response.clone());
-  } catch {
-    return WebAssembly.compile(await response.arrayBuffer());
-  }
-}
-
-async function loadApi() {
-  compiled ??= await compileWasm();
-  const url = new URL(PKG_JS);
-  if (generation > 0) url.searchParams.set("r", String(generation));
-  const mod = await import(url.href);
-  await mod.default({ module_or_path: compiled });
-  api = mod;
-  return mod;
-}
-
-/** Run `fn(api)`; a Rust panic (a WebAssembly RuntimeError) is turned into a PanicError after the
- * module has been replaced by a fresh instance, so the page keeps working. */
 class PanicError extends Error {}
-async function callApi(fn) {
-  try {
-    return fn(api);
-  } catch (e) {
-    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+
+class WasmModule {
+  constructor(name) {
+    this.js = new URL(`${name}.js`, PKG);
+    this.wasm = new URL(`${name}_bg.wasm`, PKG);
+    this.api = null;
+    this.compiled = null;
+    this.loading = null;
+    this.generation = 0;
+  }
+
+  async compile() {
+    const response = await fetch(this.wasm);
+    if (!response.ok) throw new Error(`${this.wasm.pathname}: HTTP ${response.status}`);
+    try {
+      return await WebAssembly.compileStreaming(response.clone());
+    } catch {
+      return WebAssembly.compile(await response.arrayBuffer());
+    }
+  }
+
+  /** The module's exports, instantiating it if needed (concurrent callers share one load). */
+  load() {
+    if (this.api) return Promise.resolve(this.api);
+    this.loading ??= (async () => {
+      this.compiled ??= await this.compile();
+      const url = new URL(this.js);
+      if (this.generation > 0) url.searchParams.set("r", String(this.generation));
+      const mod = await import(url.href);
+      await mod.default({ module_or_path: this.compiled });
+      this.api = mod;
+      return mod;
+    })().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  /** Run `fn(exports)`; a Rust panic (a WebAssembly RuntimeError) becomes a PanicError. */
+  async call(fn) {
+    const api = this.api ?? (await this.load());
+    try {
+      return await fn(api);
+    } catch (e) {
+      throw await this.recover(e, api);
+    }
+  }
+
+  /** The error to show for `e` thrown by a call into `api`: after a panic, a PanicError with the
+   * panic's message once the module has been replaced by a fresh instance (the page keeps working). */
+  async recover(e, api) {
+    if (!(e instanceof WebAssembly.RuntimeError)) return e;
     let message;
     try {
       message = api.lastPanic();
     } catch {
       /* the trapped instance may not answer */
     }
-    api = null;
-    generation += 1;
+    this.api = null;
+    this.generation += 1;
     try {
-      await loadApi();
+      await this.load();
     } catch (reloadError) {
-      throw new PanicError(`分析器内部错误：${message ?? e.message}。重新加载分析模块失败：${reloadError.message}`);
+      return new PanicError(`分析器内部错误：${message ?? e.message}。重新加载分析模块失败：${reloadError.message}`);
     }
-    throw new PanicError(`分析器内部错误：${message ?? e.message}。已重新加载分析模块，可以修改文本后再试。`);
+    return new PanicError(`分析器内部错误：${message ?? e.message}。已重新加载分析模块，可以修改文本后再试。`);
   }
 }
+
+const analysisModule = new WasmModule("report_analyzer");
+const exportsModule = new WasmModule("report_analyzer_exports");
+/** The analysis module's exports once loaded (null before, and while a panicked instance is replaced). */
+let api = null;
+const loadApi = async () => (api = await analysisModule.load());
+const callApi = async (fn) => {
+  try {
+    return await analysisModule.call(fn);
+  } finally {
+    api = analysisModule.api;
+  }
+};
+const callExports = (fn) => exportsModule.call(fn);
 
 // ---------------------------------------------------------------------------------------------
 // Errors and status
@@ -999,13 +1035,13 @@ ui.exportJson.addEventListener("click", () => exporting(() => {
 ui.exportCsv.addEventListener("click", () => exporting(async () => {
   if (!current) return;
   const { analysis, source } = current;
-  const csv = await callApi((a) => a.figuresCsv([analysis]));
+  const csv = await callExports((a) => a.figuresCsv([analysis]));
   download(`${baseName(source, analysis)}.figures.csv`, BOM + csv, "text/csv;charset=utf-8");
 }));
 ui.exportMd.addEventListener("click", () => exporting(async () => {
   if (!current) return;
   const { analysis, source } = current;
-  const md = await callApi((a) => a.toMarkdown(analysis));
+  const md = await callExports((a) => a.toMarkdown(analysis));
   download(`${baseName(source, analysis)}.summary.md`, md, "text/markdown;charset=utf-8");
 }));
 ui.print.addEventListener("click", () => window.print());
@@ -1035,7 +1071,7 @@ const compareState = { key: null, dir: 1, hidden: new Set() };
 function makeWorker() {
   const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "report-analyzer" });
   // Hand over the compiled module: the worker need not fetch and compile the wasm again.
-  w.postMessage({ type: "init", module: compiled });
+  w.postMessage({ type: "init", module: analysisModule.compiled });
   return w;
 }
 function dropWorker() {
@@ -1090,6 +1126,8 @@ async function runBatch(files) {
   document.body.classList.add("has-batch");
   ui.batchCancel.hidden = false;
   ui.batchProgress.parentElement.hidden = false;
+  // The comparison table is drawn by the exports module: fetch it while the worker analyzes.
+  const comparing = exportsModule.load().catch((err) => err);
   renderCompare();
   setProgress(0, n, `正在分析第 1 / ${n} 份……`);
   setStatus(`正在后台分析 ${n} 份文件，页面可以照常使用。`);
@@ -1138,6 +1176,10 @@ async function runBatch(files) {
   const notReports = ok.filter((e) => !e.analysis.score).length;
   const failed = batch.entries.length - ok.length;
   const summary = `已完成：${ok.length} / ${n} 份已分析${notReports ? `，其中 ${notReports} 份不是法治政府建设报告（不评分）` : ""}${failed ? `，${failed} 份未能分析` : ""}，用时 ${fmtNumber(Math.round((performance.now() - t0) / 100) / 10)} 秒。`;
+  const loadError = await comparing;
+  if (batch?.token !== token) return;
+  if (loadError instanceof Error) showError("对比表模块加载失败。", String(loadError.message));
+  renderCompare();
   setProgress(n, n, summary);
   setStatus(summary);
   ui.batch.dataset.done = "1";
@@ -1201,12 +1243,16 @@ function renderCompare() {
   ui.exportCompareCsv.disabled = ui.exportCompareMd.disabled = ui.exportBatchJson.disabled = done.length === 0;
   compareColumns = [];
   compareRows = [];
-  if (done.length) {
+  if (done.length && !exportsModule.api) {
+    // The comparison lives in the exports module: load it, then draw.
+    exportsModule.load().then(renderCompare, (err) => showError("对比表模块加载失败。", String(err?.message ?? err)));
+  } else if (done.length) {
     let table;
+    const exportsApi = exportsModule.api;
     try {
-      table = api.compareTable(done.map(({ e }) => e.analysis));
+      table = exportsApi.compareTable(done.map(({ e }) => e.analysis));
     } catch (err) {
-      showError("对比表生成失败。", String(err?.message ?? err));
+      exportsModule.recover(err, exportsApi).then((e) => showError("对比表生成失败。", String(e?.message ?? e)));
       return;
     }
     const yoyNames = Object.fromEntries(table.columns.map((c, k) => [c, table.names[k]]));
@@ -1410,11 +1456,11 @@ ui.backToBatch.addEventListener("click", () => {
 const batchAnalyses = () => (batch?.entries ?? []).filter((e) => e.status === "done").map((e) => e.analysis);
 const batchFileName = (ext) => `法治政府建设报告对比-${batchAnalyses().length}份.${ext}`;
 ui.exportCompareCsv.addEventListener("click", () => exporting(async () => {
-  const csv = await callApi((a) => a.compareCsv(batchAnalyses()));
+  const csv = await callExports((a) => a.compareCsv(batchAnalyses()));
   download(batchFileName("csv"), BOM + csv, "text/csv;charset=utf-8");
 }));
 ui.exportCompareMd.addEventListener("click", () => exporting(async () => {
-  const md = await callApi((a) => a.compareMarkdown(batchAnalyses()));
+  const md = await callExports((a) => a.compareMarkdown(batchAnalyses()));
   download(batchFileName("md"), md, "text/markdown;charset=utf-8");
 }));
 ui.exportBatchJson.addEventListener("click", () => exporting(() => {

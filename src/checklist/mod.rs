@@ -21,51 +21,71 @@ mod apply;
 
 pub use apply::{apply, apply_builtin, apply_compiled, Compiled};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::Error;
+use crate::json::{Json, Record};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Read from JSON by [`Checklist::from_json`] (src/json.rs), written with serde.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Checklist {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub description: Option<String>,
     pub items: Vec<Item>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
     pub id: String,
     pub name: String,
-    #[serde(default = "default_group")]
+    /// Default `items`.
     pub group: String,
-    #[serde(default)]
     pub cues: Vec<String>,
-    #[serde(default)]
     pub heading_cues: Option<Vec<String>>,
-    #[serde(default = "default_min_hits")]
+    /// Default 2.
     pub min_hits: usize,
-    #[serde(default = "default_true")]
+    /// Default true.
     pub scored: bool,
-    #[serde(default)]
     pub part: Option<String>,
-    #[serde(default)]
     pub parent: Option<String>,
-    #[serde(default = "default_true")]
+    /// Default true.
     pub applicable: bool,
 }
 
-fn default_group() -> String {
-    "items".into()
-}
-fn default_min_hits() -> usize {
-    2
-}
-fn default_true() -> bool {
-    true
+const CHECKLIST_FIELDS: [&str; 4] = ["id", "name", "description", "items"];
+const ITEM_FIELDS: [&str; 10] =
+    ["id", "name", "group", "cues", "heading_cues", "min_hits", "scored", "part", "parent", "applicable"];
+
+impl Item {
+    /// Item number `n` (from 1) of a checklist's `items`.
+    fn read(value: &Json, n: usize) -> Result<Item, String> {
+        let id = match value {
+            Json::Object(m) => m.iter().find_map(|(k, v)| match (k.as_str(), v) {
+                ("id", Json::String(id)) if !id.is_empty() => Some(id.as_str()),
+                _ => None,
+            }),
+            _ => None,
+        };
+        let who = id.map_or_else(|| format!("item #{n}"), |id| format!("item \"{id}\""));
+        let r = Record::new(value, who, &ITEM_FIELDS)?;
+        let min_hits = match r.integer("min_hits")? {
+            None => 2,
+            Some(n) => usize::try_from(n).map_err(|_| format!("{}: field \"min_hits\" must be at least 1", r.who()))?,
+        };
+        Ok(Item {
+            id: r.required("id", Record::string)?,
+            name: r.required("name", Record::string)?,
+            group: r.string("group")?.unwrap_or_else(|| "items".into()),
+            cues: r.strings("cues")?.unwrap_or_default(),
+            heading_cues: r.strings("heading_cues")?,
+            min_hits,
+            scored: r.boolean("scored")?.unwrap_or(true),
+            part: r.string("part")?,
+            parent: r.string("parent")?,
+            applicable: r.boolean("applicable")?.unwrap_or(true),
+        })
+    }
 }
 
 pub const PART_IDS: [&str; 6] = ["R1", "R2", "R2-causes", "R3", "R4", "R5"];
@@ -122,10 +142,23 @@ impl Checklist {
 
     /// Parse and validate a checklist file; errors name the item and the field.
     pub fn from_json(json: &str) -> Result<Checklist, Error> {
-        let list: Checklist = serde_json::from_str(json)
-            .map_err(|e| Error::Checklist(format!("{e} (line {}, column {})", e.line(), e.column())))?;
+        let value = crate::json::parse(json.strip_prefix('\u{feff}').unwrap_or(json))
+            .map_err(|e| Error::Checklist(format!("not JSON: {e}")))?;
+        let list = Checklist::read(&value).map_err(Error::Checklist)?;
         list.validate()?;
         Ok(list)
+    }
+
+    /// A checklist from a parsed JSON value (validated by the caller).
+    pub fn read(value: &Json) -> Result<Checklist, String> {
+        let r = Record::new(value, "the checklist".into(), &CHECKLIST_FIELDS)?;
+        let items = r.required("items", Record::list)?;
+        Ok(Checklist {
+            id: r.required("id", Record::string)?,
+            name: r.required("name", Record::string)?,
+            description: r.string("description")?,
+            items: items.iter().enumerate().map(|(n, v)| Item::read(v, n + 1)).collect::<Result<_, _>>()?,
+        })
     }
 
     pub fn validate(&self) -> Result<(), Error> {

@@ -76,7 +76,8 @@ describe("pkg/ as an npm package", () => {
     const pkg = JSON.parse(await readFile(new URL("package.json", PKG), "utf8"));
     assert.equal(pkg.name, "report-analyzer");
     assert.equal(pkg.type, "module");
-    for (const f of ["report_analyzer.js", "report_analyzer_bg.wasm", "report_analyzer.d.ts", "report_analyzer_bg.wasm.d.ts"]) {
+    const built = ["", "_exports"].flatMap((m) => [`report_analyzer${m}.js`, `report_analyzer${m}_bg.wasm`, `report_analyzer${m}.d.ts`, `report_analyzer${m}_bg.wasm.d.ts`]);
+    for (const f of built) {
       assert.ok(pkg.files.includes(f), `files lists ${f}`);
       assert.ok((await stat(new URL(f, PKG))).size > 0, `${f} is built`);
     }
@@ -87,26 +88,39 @@ describe("pkg/ as an npm package", () => {
     assert.equal(root.default ?? root.import, "./report_analyzer.js");
     assert.equal(Object.keys(root)[0], "types", "types first, as TypeScript requires");
     assert.equal(pkg.exports["./report_analyzer_bg.wasm"], "./report_analyzer_bg.wasm");
+    assert.deepEqual(pkg.exports["./exports"], { types: "./report_analyzer_exports.d.ts", default: "./report_analyzer_exports.js" });
     for (const target of Object.values(pkg.exports).flatMap((v) => (typeof v === "string" ? [v] : Object.values(v)))) {
       await stat(new URL(target, PKG));
     }
 
-    const dts = await readFile(new URL("report_analyzer.d.ts", PKG), "utf8");
-    for (const name of ["analyze", "analyzeBytes", "toMarkdown", "figuresCsv", "compareTable", "compareCsv", "compareMarkdown", "defaultChecklist", "parseChecklist", "version"]) {
-      assert.match(dts, new RegExp(`export function ${name}\\(`), `the types declare ${name}`);
+    const modules = {
+      "report_analyzer.d.ts": ["analyze", "analyzeJson", "analyzeBytes", "defaultChecklist", "parseChecklist", "version", "lastPanic"],
+      "report_analyzer_exports.d.ts": ["toMarkdown", "figuresCsv", "compareTable", "compareCsv", "compareMarkdown", "version", "lastPanic"],
+    };
+    for (const [file, names] of Object.entries(modules)) {
+      const dts = await readFile(new URL(file, PKG), "utf8");
+      for (const name of names) assert.match(dts, new RegExp(`export function ${name}\\(`), `${file} declares ${name}`);
+      assert.match(dts, /export interface Analysis \{/);
+      assert.match(dts, /export default function __wbg_init/);
     }
-    assert.match(dts, /export interface Analysis \{/);
-    assert.match(dts, /export default function __wbg_init/);
+    // Each module has only its own functions: the analysis module carries no reader of analyses.
+    const analysisDts = await readFile(new URL("report_analyzer.d.ts", PKG), "utf8");
+    assert.doesNotMatch(analysisDts, /export function (toMarkdown|compareTable)\(/);
+    assert.doesNotMatch(await readFile(new URL("report_analyzer_exports.d.ts", PKG), "utf8"), /export function analyze\(/);
   });
 
-  test("the module works the way the README shows (init, analyze returning the JSON)", async () => {
+  test("the modules work the way the README shows (init, analyze returning the JSON, exports)", async () => {
     const mod = await import(new URL("report_analyzer.js", PKG).href);
     mod.initSync({ module: await readFile(new URL("report_analyzer_bg.wasm", PKG)) });
+    const exp = await import(new URL("report_analyzer_exports.js", PKG).href);
+    exp.initSync({ module: await readFile(new URL("report_analyzer_exports_bg.wasm", PKG)) });
     const analysis = mod.analyze(await read(SEED_003), { source: "003.txt" });
     assert.equal(analysis.meta.title, TITLE_003);
     assert.ok(analysis.schema_version >= 1);
     assert.equal(JSON.parse(JSON.stringify(analysis)).meta.title, TITLE_003, "plain JSON");
     assert.throws(() => mod.analyze("x", { nonsense: 1 }), /nonsense|unknown/);
-    assert.match(mod.toMarkdown(analysis), new RegExp(`^# ${TITLE_003}`));
+    assert.match(exp.toMarkdown(analysis), new RegExp(`^# ${TITLE_003}`));
+    assert.equal(exp.compareTable([analysis, analysis]).rows.length, 2);
+    assert.match(exp.figuresCsv([analysis]).split("\n")[0], /value/);
   });
 });

@@ -219,8 +219,12 @@ describe("exports of one report and the print view", () => {
       await waitForAnalysis(page);
       const figures = await page.locator('[data-testid="figures"] tbody tr[data-figure]').count();
 
+      // The exports module (Markdown, CSV, comparison) is fetched on first use, not with the page.
+      const exportsWasm = () => requests.filter((u) => u.endsWith("/pkg/report_analyzer_exports_bg.wasm")).length;
+      assert.equal(exportsWasm(), 0, "the page loads only the analysis module");
       const json = await downloadOf(page, '[data-testid="export-json"]');
       assert.equal(json.name, "002_13e699f1154613c7.analysis.json");
+      assert.equal(exportsWasm(), 0, "the JSON export needs no module");
       const analysis = JSON.parse(json.text);
       assert.ok(analysis.schema_version >= 1);
       assert.equal(analysis.meta.title, TITLE_002);
@@ -234,11 +238,13 @@ describe("exports of one report and the print view", () => {
       assert.deepEqual(records[0].slice(0, 5), ["source", "text", "value", "unit", "kind"]);
       assert.ok(records[0].includes("family") && records[0].includes("subject"));
       assert.equal(records.length - 1, figures);
+      assert.equal(exportsWasm(), 1, "the CSV export fetched the exports module");
 
       const md = await downloadOf(page, '[data-testid="export-md"]');
       assert.equal(md.name, "002_13e699f1154613c7.summary.md");
       assert.ok(md.text.startsWith(`# ${TITLE_002}\n`), md.text.slice(0, 60));
       assert.match(md.text, /评分/);
+      assert.equal(exportsWasm(), 1, "fetched once");
 
       // Pasted text (no file name): the title names the files.
       await page.locator('[data-testid="clear-button"]').click();

@@ -1,0 +1,92 @@
+//! The analysis module's exports: analyze text or file bytes, checklists.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{install_panic_hook, into_error, to_js};
+use crate::checklist::Checklist;
+use crate::{Analysis, Options};
+
+/// The options object through `JSON.stringify` and the core's reader (src/options.rs), which refuses
+/// unknown fields and names the one at fault.
+pub(crate) fn options_from(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    let json = js_sys::JSON::stringify(&options).map_err(|e| JsError::new(&format!("invalid options: {e:?}")))?;
+    Options::from_json(&String::from(json)).map_err(into_error)
+}
+
+fn finish(text: &str, mut analysis: Analysis) -> Analysis {
+    analysis.add_utf16_offsets(text);
+    analysis
+}
+
+/// Analyze report text. `options`: `{checklist?, source?, year?}`.
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
+pub fn analyze_text(
+    input: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let json = analyze_json(input, options)?;
+    js_sys::JSON::parse(&json).map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
+/// GB18030 and Big5 through the platform's `TextDecoder` (browsers and Node have them built in), so the
+/// wasm carries no encoding tables.
+struct BrowserDecoder;
+
+impl crate::decode::LegacyDecoder for BrowserDecoder {
+    fn decode(&self, charset: crate::decode::Charset, bytes: &[u8]) -> Option<String> {
+        let opts = web_sys::TextDecoderOptions::new();
+        opts.set_fatal(true);
+        let decoder = web_sys::TextDecoder::new_with_label_and_options(charset.label(), &opts).ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
+    }
+}
+
+/// [`analyze_text`] returning the analysis as JSON text (the CLI's `--format json` output, with UTF-16
+/// offsets): for exports, and the fastest way to move a large result into JavaScript (`JSON.parse`).
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(
+    input: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<String, JsError> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let analysis = crate::analyze(input, &options).map_err(into_error)?;
+    serde_json::to_string(&finish(input, analysis)).map_err(into_error)
+}
+
+#[derive(Serialize)]
+struct FileResult {
+    text: String,
+    analysis: Analysis,
+}
+
+/// Analyze the bytes of a file (`.txt` in any supported encoding, `.html`, `.docx`): returns
+/// `{text, analysis}`, the decoded text being what every offset points into.
+#[wasm_bindgen(js_name = analyzeBytes, unchecked_return_type = "FileResult")]
+pub fn analyze_bytes(
+    bytes: &[u8],
+    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let (text, analysis) = crate::analyze_bytes_with(bytes, name, &options, &BrowserDecoder).map_err(into_error)?;
+    let analysis = finish(&text, analysis);
+    to_js(&FileResult { text, analysis })
+}
+
+/// The built-in checklist, in the format a user's own checklist follows.
+#[wasm_bindgen(js_name = defaultChecklist, unchecked_return_type = "Checklist")]
+pub fn default_checklist() -> Result<JsValue, JsError> {
+    to_js(&Checklist::builtin())
+}
+
+/// Parse and validate a checklist file's text; the error names the item and field at fault.
+#[wasm_bindgen(js_name = parseChecklist, unchecked_return_type = "Checklist")]
+pub fn parse_checklist(json: &str) -> Result<JsValue, JsError> {
+    to_js(&Checklist::from_json(json).map_err(into_error)?)
+}
