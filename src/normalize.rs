@@ -6,7 +6,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-const TRADITIONAL: &str = include_str!("../data/traditional.tsv");
+/// `data/traditional.tsv`, packed by `build.rs` (see there for the format).
+const TRADITIONAL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/traditional.bin"));
 
 struct Table {
     /// Sorted (Traditional, simplified) pairs.
@@ -18,15 +19,7 @@ struct Table {
 fn table() -> &'static Table {
     static CELL: OnceLock<Table> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut pairs: Vec<(char, char)> = TRADITIONAL
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let (t, s) = l.split_once('\t')?;
-                Some((t.chars().next()?, s.chars().next()?))
-            })
-            .collect();
-        crate::order::sort_by_key(&mut pairs, |&(t, s)| crate::order::pair(t as usize, s as usize));
+        let pairs = unpack(TRADITIONAL);
         let mut bits = vec![0u64; 0x10000 / 64];
         for &(t, _) in &pairs {
             let u = t as usize;
@@ -36,6 +29,44 @@ fn table() -> &'static Table {
         }
         Table { pairs, bits }
     })
+}
+
+/// The (Traditional, simplified) pairs of the packed table, in Traditional order. Built by build.rs
+/// from our own data file: a malformed step ends the table rather than panicking.
+fn unpack(packed: &[u8]) -> Vec<(char, char)> {
+    let (count, mut rest) = match packed.split_first_chunk::<4>() {
+        Some((n, rest)) => (u32::from_le_bytes(*n) as usize, rest),
+        None => return Vec::new(),
+    };
+    let mut varint = || {
+        let (mut n, mut shift) = (0u32, 0);
+        while let Some((&b, tail)) = rest.split_first() {
+            rest = tail;
+            n |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(n);
+            }
+            shift += 7;
+        }
+        None
+    };
+    let mut traditional = Vec::with_capacity(count);
+    let mut code = 0u32;
+    for _ in 0..count {
+        let Some(step) = varint() else { break };
+        code = code.saturating_add(step);
+        traditional.push(code);
+    }
+    let mut code = 0i64;
+    let mut pairs = Vec::with_capacity(count);
+    for t in traditional {
+        let Some(z) = varint() else { break };
+        code += if z & 1 == 0 { i64::from(z >> 1) } else { -(i64::from(z >> 1) + 1) };
+        if let (Some(t), Some(s)) = (char::from_u32(t), u32::try_from(code).ok().and_then(char::from_u32)) {
+            pairs.push((t, s));
+        }
+    }
+    pairs
 }
 
 /// The simplified form of a Traditional character (the character itself otherwise).
@@ -190,6 +221,29 @@ impl<'a> Matchable<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_table_is_the_tsv() {
+        let tsv = include_str!("../data/traditional.tsv");
+        let mut want: Vec<(char, char)> = tsv
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| {
+                let (t, s) = l.split_once('\t').expect("two columns");
+                let one = |x: &str| {
+                    let mut c = x.chars();
+                    let first = c.next().expect("a character");
+                    assert!(c.next().is_none(), "one character per column: {l:?}");
+                    first
+                };
+                (one(t), one(s))
+            })
+            .collect();
+        want.sort_unstable();
+        assert_eq!(unpack(TRADITIONAL), want);
+        assert!(unpack(&TRADITIONAL[..TRADITIONAL.len() / 2]).len() < want.len(), "a cut table ends early");
+        assert!(unpack(&[]).is_empty());
+    }
 
     #[test]
     fn table_is_valid() {
