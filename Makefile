@@ -57,8 +57,8 @@ build: build-native build-wasm
 build-native:
 	cargo build --release
 
-# Two modules from the one crate (src/wasm/): the analysis, which the page loads at once, and the
-# exports (Markdown, CSV, comparison), which it loads on first use. $(call wasm_module,name,features,dir)
+# Three modules from the one crate (src/wasm/): the analysis, which the page loads at once; .docx reading
+# and the exports (Markdown, CSV, comparison), which it loads on first use. $(call wasm_module,name,features,dir)
 define wasm_module
 cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE) --no-default-features --features $(2)
 wasm-bindgen --target web --out-dir $(3) --out-name $(1) $(WASM_OUT)
@@ -68,6 +68,7 @@ endef
 
 build-wasm: setup-rust node_modules/.installed
 	$(call wasm_module,report_analyzer,analysis-api,pkg)
+	$(call wasm_module,report_analyzer_docx,docx-api,pkg)
 	$(call wasm_module,report_analyzer_exports,exports-api,pkg)
 
 serve: setup build
@@ -86,6 +87,8 @@ clippy: setup-rust
 	cargo clippy --lib --tests --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features analysis-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features exports-api,bench-api -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features docx-api -- -D warnings
+	cargo clippy --all-targets --no-default-features -- -D warnings
 
 test-native:
 	cargo test --release

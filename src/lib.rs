@@ -63,7 +63,8 @@ pub fn analyze_bytes_with(
     Ok((text, analysis))
 }
 
-fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) -> Result<Analysis, Error> {
+/// Analyze text a decoder produced (`info` says how; its heading hints point into `input`).
+pub fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) -> Result<Analysis, Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { bytes: input.len(), limit: MAX_INPUT_BYTES });
     }

@@ -122,3 +122,15 @@ fn comparison_and_csv_exports() {
     assert!(figures.starts_with("source,text,value,unit,kind"));
     assert!(figures.lines().count() > 100);
 }
+
+#[wasm_bindgen_test]
+fn docx_read_by_its_module_then_analyzed_equals_analyze_bytes() {
+    const DOCX: &[u8] = include_bytes!("fixtures/seed-004.docx");
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    let whole =
+        report_analyzer::wasm::analyze_bytes(DOCX, "004.docx", JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
+    let docx = report_analyzer::wasm::read_docx(DOCX).map_err(JsValue::from).unwrap();
+    let split = report_analyzer::wasm::analyze_docx(docx, JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
+    assert_eq!(get(&split, "text").as_string(), get(&whole, "text").as_string());
+    assert_eq!(round_trip(get(&split, "analysis")), round_trip(get(&whole, "analysis")));
+}

@@ -138,8 +138,8 @@ const clip = (s, n) => {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The wasm modules: the analysis, loaded with the page, and the exports (Markdown, CSV, the
-// comparison table), loaded on first use. Each is compiled once and replaced by a fresh instance
+// The wasm modules: the analysis, loaded with the page; the .docx reader and the exports (Markdown,
+// CSV, the comparison table), loaded on first use. Each is compiled once and replaced by a fresh instance
 // after a panic.
 
 class PanicError extends Error {}
@@ -213,6 +213,7 @@ class WasmModule {
 }
 
 const analysisModule = new WasmModule("report_analyzer");
+const docxModule = new WasmModule("report_analyzer_docx");
 const exportsModule = new WasmModule("report_analyzer_exports");
 /** The analysis module's exports once loaded (null before, and while a panicked instance is replaced). */
 let api = null;
@@ -225,6 +226,8 @@ const callApi = async (fn) => {
   }
 };
 const callExports = (fn) => exportsModule.call(fn);
+/** A .docx (a zip archive) by its first bytes, as the analyzer tells them: read by the docx module. */
+const isZip = (b) => b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
 
 // ---------------------------------------------------------------------------------------------
 // Errors and status
@@ -302,7 +305,9 @@ async function analyzeFile(file) {
   const t0 = performance.now();
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await callApi((a) => a.analyzeBytes(bytes, file.name, options(file.name)));
+    const result = isZip(bytes)
+      ? await callApi(async (a) => a.analyzeDocx(await docxModule.call((d) => d.readDocx(bytes)), options(file.name)))
+      : await callApi((a) => a.analyzeBytes(bytes, file.name, options(file.name)));
     clearError();
     ui.input.value = result.text;
     show(result.text, result.analysis, file.name, performance.now() - t0);

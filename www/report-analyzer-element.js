@@ -71,16 +71,17 @@ function styles() {
   return sheet;
 }
 
-// One module instance per pkg URL; a panic (a WebAssembly trap) makes the next call load a fresh one.
+// One instance per module and pkg URL (the analysis; the docx reader, fetched for the first .docx); a
+// panic (a WebAssembly trap) makes the next call load fresh ones.
 const modules = new Map();
 let reloads = 0;
-function loadModule(pkg) {
-  const key = pkg.href;
+function loadModule(pkg, name = "report_analyzer") {
+  const key = `${name} ${pkg.href}`;
   if (!modules.has(key)) {
-    const js = new URL("report_analyzer.js", pkg);
+    const js = new URL(`${name}.js`, pkg);
     if (reloads) js.searchParams.set("r", String(reloads));
     const p = import(js.href).then(async (mod) => {
-      await mod.default({ module_or_path: new URL("report_analyzer_bg.wasm", pkg) });
+      await mod.default({ module_or_path: new URL(`${name}_bg.wasm`, pkg) });
       return mod;
     });
     p.catch(() => modules.delete(key));
@@ -88,6 +89,9 @@ function loadModule(pkg) {
   }
   return modules.get(key);
 }
+
+/** A .docx (a zip archive) by its first bytes, as the analyzer tells them. */
+const isZip = (b) => b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
 
 function h(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -207,17 +211,22 @@ export class ReportAnalyzerElement extends HTMLElement {
   async #call(input, name) {
     const pkg = this.#pkg();
     const mod = await loadModule(pkg);
+    const docx = typeof input !== "string" && isZip(input) ? await loadModule(pkg, "report_analyzer_docx") : null;
     try {
-      return typeof input === "string" ? mod.analyze(input, {}) : mod.analyzeBytes(input, name, { source: name }).analysis;
+      if (typeof input === "string") return mod.analyze(input, {});
+      if (docx) return mod.analyzeDocx(docx.readDocx(input), { source: name }).analysis;
+      return mod.analyzeBytes(input, name, { source: name }).analysis;
     } catch (e) {
       if (!(e instanceof WebAssembly.RuntimeError)) throw e;
       let detail = null;
-      try {
-        detail = mod.lastPanic();
-      } catch {
-        /* the trapped instance may not answer */
+      for (const m of [mod, docx]) {
+        try {
+          detail ??= m?.lastPanic() ?? null;
+        } catch {
+          /* the trapped instance may not answer */
+        }
       }
-      modules.delete(pkg.href);
+      modules.clear();
       reloads += 1;
       throw new Error(`分析器内部错误：${detail ?? e.message}`);
     }

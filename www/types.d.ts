@@ -115,6 +115,13 @@ export interface FileResult {
   analysis: Analysis;
 }
 
+/** What `readDocx` (report_analyzer_docx.js) returns and `analyzeDocx` takes. */
+export interface DocxText {
+  text: string;
+  /** Paragraphs in a Word heading style: `start` is a UTF-8 byte offset into `text` (hand it back unchanged). */
+  headings: { start: number; level: number }[];
+}
+
 export interface ChecklistItem {
   id: string;
   name: string;

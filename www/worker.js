@@ -3,16 +3,25 @@
 //
 // Protocol (all messages are plain, structured-clonable objects):
 //   page → worker  {type: "init", module?: WebAssembly.Module}   (the page's compiled module, if any)
-//                  {type: "analyze", id, name, bytes: ArrayBuffer, options}
+//                  {type: "analyze", id, name, bytes: ArrayBuffer, options}   (a .docx: read by the docx module)
 //   worker → page  {type: "ready", version}
 //                  {type: "progress", id, stage: "start"}
 //                  {type: "result", id, text, analysis, ms}
 //                  {type: "error", id, message, panic: boolean}
 // After a panic (a WebAssembly trap) the instance is unusable: the worker says so ({panic: true})
 // and the page replaces it with a fresh worker before going on with the next file.
-import init, { analyzeBytes, lastPanic, version } from "../pkg/report_analyzer.js";
+import init, { analyzeBytes, analyzeDocx, lastPanic, version } from "../pkg/report_analyzer.js";
 
 const WASM = new URL("../pkg/report_analyzer_bg.wasm", import.meta.url);
+/** The .docx reader: a module of its own, imported for the first .docx. */
+let docxModule = null;
+const loadDocx = () =>
+  (docxModule ??= import("../pkg/report_analyzer_docx.js").then(async (m) => {
+    await m.default({ module_or_path: new URL("../pkg/report_analyzer_docx_bg.wasm", import.meta.url) });
+    return m;
+  }));
+/** A .docx (a zip archive) by its first bytes, as the analyzer tells them. */
+const isZip = (b) => b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
 let ready = null;
 let broken = false;
 
@@ -55,17 +64,30 @@ self.onmessage = async (ev) => {
   }
   self.postMessage({ type: "progress", id, stage: "start" });
   const t0 = performance.now();
+  const input = new Uint8Array(bytes);
+  let docx = null;
+  if (isZip(input)) {
+    try {
+      docx = await loadDocx();
+    } catch (e) {
+      docxModule = null;
+      self.postMessage({ type: "error", id, message: `docx 模块加载失败：${e?.message ?? e}`, panic: false });
+      return;
+    }
+  }
   try {
-    const { text, analysis } = analyzeBytes(new Uint8Array(bytes), name, options ?? {});
+    const { text, analysis } = docx ? analyzeDocx(docx.readDocx(input), options ?? {}) : analyzeBytes(input, name, options ?? {});
     self.postMessage({ type: "result", id, text, analysis, ms: performance.now() - t0 });
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
       broken = true;
       let message = null;
-      try {
-        message = lastPanic();
-      } catch {
-        /* the trapped instance may not answer */
+      for (const last of [lastPanic, docx?.lastPanic]) {
+        try {
+          message ??= last?.() ?? null;
+        } catch {
+          /* the trapped instance may not answer */
+        }
       }
       self.postMessage({ type: "error", id, message: message ?? String(e?.message ?? e), panic: true });
       return;

@@ -8,9 +8,12 @@
 //! Other formats get a message that says what to do (a .doc, a PDF, an image).
 
 mod charset;
+#[cfg(feature = "docx")]
 pub mod docx;
 mod html;
+#[cfg(feature = "docx")]
 mod xml;
+#[cfg(feature = "docx")]
 mod zip;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,10 +25,34 @@ use crate::error::Error;
 
 /// A paragraph a document marks as a heading (Word's heading styles): where it starts in the decoded
 /// text and its level (1 = top).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct HeadingHint {
     pub start: usize,
     pub level: u8,
+}
+
+impl HeadingHint {
+    /// Hints handed back through JSON (`[{"start": 12, "level": 1}, …]`, what the wasm docx module's
+    /// `readDocx` returned): each must start on a character boundary of `text`, with a level of 1–9.
+    pub fn read_list(text: &str, json: &str) -> Result<Vec<HeadingHint>, String> {
+        use crate::json::{Json, Record};
+        let Ok(Json::Array(items)) = crate::json::parse(json) else {
+            return Err("`headings` must be a list".into());
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(n, v)| {
+                let r = Record::new(v, format!("heading #{}", n + 1), &["start", "level"])?;
+                let start = r.required("start", Record::integer)?;
+                let level = r.required("level", Record::integer)?;
+                match (usize::try_from(start), u8::try_from(level)) {
+                    (Ok(start), Ok(level @ 1..=9)) if text.is_char_boundary(start) => Ok(HeadingHint { start, level }),
+                    _ => Err(format!("heading #{} is not a heading of this text", n + 1)),
+                }
+            })
+            .collect()
+    }
 }
 
 /// What the decoder found: the encoding, the file format and any heading hints.
@@ -40,6 +67,11 @@ impl Decoded {
     /// Text handed in as a string.
     pub fn plain() -> Self {
         Decoded { encoding: "UTF-8", format: "text", heading_hints: Vec::new() }
+    }
+
+    /// The text of a .docx with its heading hints.
+    pub fn docx(heading_hints: Vec<HeadingHint>) -> Self {
+        Decoded { encoding: "UTF-8", format: "docx", heading_hints }
     }
 }
 
@@ -58,8 +90,7 @@ pub fn decode(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Result<(S
     }
     let ext = extension(name);
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        let (text, heading_hints) = docx::docx_to_text(bytes)?;
-        return Ok((text, Decoded { encoding: "UTF-8", format: "docx", heading_hints }));
+        return read_docx(bytes);
     }
     if ext == "docx" {
         return Err(Error::Undecodable(
@@ -89,6 +120,26 @@ pub fn decode(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Result<(S
     Ok((text, Decoded { encoding, format: "text", heading_hints: Vec::new() }))
 }
 
+/// A .docx: its text and the heading hints of Word's styles.
+#[cfg(feature = "docx")]
+pub fn read_docx(bytes: &[u8]) -> Result<(String, Decoded), Error> {
+    if bytes.len() > crate::MAX_INPUT_BYTES {
+        return Err(Error::TooLarge { bytes: bytes.len(), limit: crate::MAX_INPUT_BYTES });
+    }
+    let (text, heading_hints) = docx::docx_to_text(bytes)?;
+    Ok((text, Decoded::docx(heading_hints)))
+}
+
+/// Without the `docx` feature (the wasm analysis module: .docx support is a module of its own, fetched
+/// when a .docx comes), an error that says where .docx files are read.
+#[cfg(not(feature = "docx"))]
+pub fn read_docx(_: &[u8]) -> Result<(String, Decoded), Error> {
+    Err(Error::Undecodable(
+        "a .docx file is read by the docx module: readDocx(bytes) of report_analyzer_docx.js, then analyzeDocx(result)"
+            .into(),
+    ))
+}
+
 /// An HTML document by its first bytes (ASCII-compatible encodings; UTF-16 is checked after decoding).
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head: Vec<u8> =
@@ -104,6 +155,35 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_hints_read_back_only_for_their_text() {
+        let text = "一、总体\n二、举措";
+        let hints = HeadingHint::read_list(text, r#"[{"start": 0, "level": 1}, {"start": 13, "level": 2}]"#).unwrap();
+        assert_eq!(hints, [HeadingHint { start: 0, level: 1 }, HeadingHint { start: 13, level: 2 }]);
+        assert!(HeadingHint::read_list(text, "[]").unwrap().is_empty());
+        for bad in [
+            r#"[{"start": 1, "level": 1}]"#,
+            r#"[{"start": 99, "level": 1}]"#,
+            r#"[{"start": 0, "level": 0}]"#,
+            r#"[{"start": -1, "level": 1}]"#,
+            r#"[{"start": 0}]"#,
+            r#"[{"start": 0, "level": 1, "x": 2}]"#,
+            r#"{}"#,
+            "",
+        ] {
+            assert!(HeadingHint::read_list(text, bad).is_err(), "{bad}");
+        }
+    }
+
+    #[cfg(feature = "docx")]
+    #[test]
+    fn docx_hints_survive_the_round_trip_through_json() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-004.docx")).unwrap();
+        let (text, decoded) = read_docx(&bytes).unwrap();
+        let json = serde_json::to_string(&decoded.heading_hints).unwrap();
+        assert_eq!(HeadingHint::read_list(&text, &json).unwrap(), decoded.heading_hints);
+    }
 
     fn decode(bytes: &[u8], name: &str) -> Result<(String, Decoded), Error> {
         super::decode(bytes, name, &NativeDecoder)

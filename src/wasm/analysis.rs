@@ -79,6 +79,25 @@ pub fn analyze_bytes(
     to_js(&FileResult { text, analysis })
 }
 
+/// Analyze the text of a .docx: `docx` is what `readDocx` of the docx module returned (`{text,
+/// headings}`). Returns `{text, analysis}` like [`analyze_bytes`].
+#[wasm_bindgen(js_name = analyzeDocx, unchecked_return_type = "FileResult")]
+pub fn analyze_docx(
+    #[wasm_bindgen(unchecked_param_type = "DocxText")] docx: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let field = |name: &str| js_sys::Reflect::get(&docx, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let text = field("text").as_string().ok_or_else(|| JsError::new("analyzeDocx: `text` must be a string"))?;
+    let headings = js_sys::JSON::stringify(&field("headings")).map(String::from).unwrap_or_default();
+    let hints = crate::decode::HeadingHint::read_list(&text, &headings)
+        .map_err(|e| JsError::new(&format!("analyzeDocx: {e}")))?;
+    let analysis = crate::analyze_decoded(&text, crate::decode::Decoded::docx(hints), &options).map_err(into_error)?;
+    let analysis = finish(&text, analysis);
+    to_js(&FileResult { text, analysis })
+}
+
 /// The built-in checklist, in the format a user's own checklist follows.
 #[wasm_bindgen(js_name = defaultChecklist, unchecked_return_type = "Checklist")]
 pub fn default_checklist() -> Result<JsValue, JsError> {

@@ -1,20 +1,25 @@
 //! The JavaScript boundary (wasm32 only): one options object in, plain JSON-compatible data out, every
 //! error a JS `Error`. Offsets gain `start16`/`end16` (UTF-16 code units) here and only here.
 //!
-//! The crate builds two modules (Cargo features, see the Makefile's `build-wasm`): the analysis
-//! (`analysis.rs`, loaded with the page) and the exports (`exports.rs`: Markdown, CSV and the
-//! comparison table, loaded on first use — they are the only readers of analyses, so the analysis
-//! module carries no serde deserializer). Both have `version` and `lastPanic`; tests build both in one.
+//! The crate builds three modules (Cargo features, see the Makefile's `build-wasm`): the analysis
+//! (`analysis.rs`, loaded with the page), .docx reading (`docx.rs`) and the exports (`exports.rs`:
+//! Markdown, CSV and the comparison table — the only readers of analyses, so the analysis module carries
+//! no serde deserializer), the last two loaded on first use. All have `version` and `lastPanic`; tests
+//! build them all into one.
 
 #[cfg(feature = "analysis-api")]
 mod analysis;
 #[cfg(feature = "bench-api")]
 mod bench;
+#[cfg(feature = "docx-api")]
+mod docx;
 #[cfg(feature = "exports-api")]
 mod exports;
 
 #[cfg(feature = "analysis-api")]
 pub use analysis::*;
+#[cfg(feature = "docx-api")]
+pub use docx::*;
 #[cfg(feature = "exports-api")]
 pub use exports::*;
 

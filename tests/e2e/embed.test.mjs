@@ -61,6 +61,17 @@ describe("<report-analyzer> custom element", () => {
       }));
       assert.match(refused, /只能读取本站的文件/);
 
+      // A .docx src: the element fetches the docx module too.
+      const docxTitle = await page.evaluate(() => new Promise((resolve) => {
+        const el = document.createElement("report-analyzer");
+        el.addEventListener("analyzed", (e) => resolve(e.detail.meta.title));
+        el.addEventListener("analysis-error", (e) => resolve(`error: ${e.detail.message}`));
+        el.setAttribute("src", "../tests/fixtures/seed-004.docx");
+        document.querySelector("main").append(el);
+      }));
+      assert.equal(docxTitle, "阜城县关于2022年度法治政府建设情况报告");
+      assert.ok(requests.some((u) => u.endsWith("/pkg/report_analyzer_docx_bg.wasm")));
+
       await page.locator("#demo-src").scrollIntoViewIfNeeded();
       await page.screenshot({ path: shot("embed"), fullPage: true });
       assert.deepEqual(foreign(requests), []);
@@ -76,7 +87,7 @@ describe("pkg/ as an npm package", () => {
     const pkg = JSON.parse(await readFile(new URL("package.json", PKG), "utf8"));
     assert.equal(pkg.name, "report-analyzer");
     assert.equal(pkg.type, "module");
-    const built = ["", "_exports"].flatMap((m) => [`report_analyzer${m}.js`, `report_analyzer${m}_bg.wasm`, `report_analyzer${m}.d.ts`, `report_analyzer${m}_bg.wasm.d.ts`]);
+    const built = ["", "_docx", "_exports"].flatMap((m) => [`report_analyzer${m}.js`, `report_analyzer${m}_bg.wasm`, `report_analyzer${m}.d.ts`, `report_analyzer${m}_bg.wasm.d.ts`]);
     for (const f of built) {
       assert.ok(pkg.files.includes(f), `files lists ${f}`);
       assert.ok((await stat(new URL(f, PKG))).size > 0, `${f} is built`);
@@ -89,18 +100,20 @@ describe("pkg/ as an npm package", () => {
     assert.equal(Object.keys(root)[0], "types", "types first, as TypeScript requires");
     assert.equal(pkg.exports["./report_analyzer_bg.wasm"], "./report_analyzer_bg.wasm");
     assert.deepEqual(pkg.exports["./exports"], { types: "./report_analyzer_exports.d.ts", default: "./report_analyzer_exports.js" });
+    assert.deepEqual(pkg.exports["./docx"], { types: "./report_analyzer_docx.d.ts", default: "./report_analyzer_docx.js" });
     for (const target of Object.values(pkg.exports).flatMap((v) => (typeof v === "string" ? [v] : Object.values(v)))) {
       await stat(new URL(target, PKG));
     }
 
     const modules = {
-      "report_analyzer.d.ts": ["analyze", "analyzeJson", "analyzeBytes", "defaultChecklist", "parseChecklist", "version", "lastPanic"],
+      "report_analyzer.d.ts": ["analyze", "analyzeJson", "analyzeBytes", "analyzeDocx", "defaultChecklist", "parseChecklist", "version", "lastPanic"],
+      "report_analyzer_docx.d.ts": ["readDocx", "version", "lastPanic"],
       "report_analyzer_exports.d.ts": ["toMarkdown", "figuresCsv", "compareTable", "compareCsv", "compareMarkdown", "version", "lastPanic"],
     };
     for (const [file, names] of Object.entries(modules)) {
       const dts = await readFile(new URL(file, PKG), "utf8");
       for (const name of names) assert.match(dts, new RegExp(`export function ${name}\\(`), `${file} declares ${name}`);
-      assert.match(dts, /export interface Analysis \{/);
+      assert.match(dts, /export interface (Analysis|DocxText) \{/);
       assert.match(dts, /export default function __wbg_init/);
     }
     // Each module has only its own functions: the analysis module carries no reader of analyses.
@@ -122,5 +135,27 @@ describe("pkg/ as an npm package", () => {
     assert.match(exp.toMarkdown(analysis), new RegExp(`^# ${TITLE_003}`));
     assert.equal(exp.compareTable([analysis, analysis]).rows.length, 2);
     assert.match(exp.figuresCsv([analysis]).split("\n")[0], /value/);
+  });
+
+  test("a .docx goes through the docx module: readDocx, then analyzeDocx of the analysis module", async () => {
+    const mod = await import(new URL("report_analyzer.js", PKG).href);
+    mod.initSync({ module: await readFile(new URL("report_analyzer_bg.wasm", PKG)) });
+    const docxMod = await import(new URL("report_analyzer_docx.js", PKG).href);
+    docxMod.initSync({ module: await readFile(new URL("report_analyzer_docx_bg.wasm", PKG)) });
+    const bytes = new Uint8Array(await readFile(new URL("../fixtures/seed-004.docx", import.meta.url)));
+    // The analysis module has no .docx reader and says where it is.
+    assert.throws(() => mod.analyzeBytes(bytes, "004.docx"), /readDocx/);
+    const docx = docxMod.readDocx(bytes);
+    assert.ok(docx.text.includes("法治政府建设") && Array.isArray(docx.headings), "text and Word heading styles");
+    const { text, analysis } = mod.analyzeDocx(docx, { source: "004.docx" });
+    assert.equal(text, docx.text);
+    assert.equal(analysis.input.format, "docx");
+    assert.equal(analysis.source, "004.docx");
+    assert.equal(analysis.meta.title, "阜城县关于2022年度法治政府建设情况报告");
+    for (const s of analysis.sections) assert.equal(text.slice(s.title_span.start16, s.title_span.end16), s.title);
+    // Hints that are not this text's are refused, not trusted.
+    assert.throws(() => mod.analyzeDocx({ text: "一、总体", headings: [{ start: 1, level: 1 }] }), /heading #1/);
+    assert.throws(() => mod.analyzeDocx({ text: 3, headings: [] }), /text/);
+    assert.throws(() => docxMod.readDocx(new TextEncoder().encode("not a zip")), /zip|docx/i);
   });
 });
