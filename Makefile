@@ -117,17 +117,20 @@ fuzz-check:
 	cargo check --manifest-path fuzz/Cargo.toml --bins
 
 ## ---- fuzzing: `make fuzz FUZZ_SECONDS=600` runs each target that long from a corpus seeded with
-## ../shared/corpus and the test fixtures (the first byte of an analyze_file input picks the file type).
+## ../shared/corpus, the test fixtures and the checklists (the first byte of an analyze_file input picks
+## the file type).
 FUZZ_SECONDS ?= 600
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-	mkdir -p fuzz/corpus/analyze_text fuzz/corpus/analyze_file
+	mkdir -p fuzz/corpus/analyze_text fuzz/corpus/analyze_file fuzz/corpus/read_json
+	cp data/checklists/*.json fuzz/corpus/read_json/
 	cp $(SHARED)/corpus/*/*.txt fuzz/corpus/analyze_text/
 	for f in $(SHARED)/corpus/*/*.txt tests/fixtures/*.txt; do { printf '\000'; cat "$$f"; } > fuzz/corpus/analyze_file/txt-$$(basename $$f); done
 	{ printf '\001'; cat tests/fixtures/seed-003.gbk.html; } > fuzz/corpus/analyze_file/html-seed-003
 	{ printf '\002'; cat tests/fixtures/seed-004.docx; } > fuzz/corpus/analyze_file/docx-seed-004
 	cd fuzz && cargo +nightly fuzz run analyze_text corpus/analyze_text -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048
 	cd fuzz && cargo +nightly fuzz run analyze_file corpus/analyze_file -- -max_total_time=$(FUZZ_SECONDS) -max_len=131072 -rss_limit_mb=2048
+	cd fuzz && cargo +nightly fuzz run read_json corpus/read_json -- -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -rss_limit_mb=2048
 
 ## ---- measurements ----
 bench: build
