@@ -453,6 +453,20 @@ mod tests {
     }
 
     #[test]
+    fn deliberate_differences_from_serde_json_value() {
+        // Numbers stay text: one beyond f64 is JSON (serde_json refuses it); read as a whole number it
+        // is an error that says so.
+        let huge = format!("{{\"n\": 1{}}}", "0".repeat(400));
+        assert!(serde_json::from_str::<serde_json::Value>(&huge).is_err());
+        let v = parse(&huge).unwrap();
+        let r = Record::new(&v, "x".into(), &["n"]).unwrap();
+        assert!(r.integer("n").unwrap_err().contains("must be a whole number"));
+        // A repeated key is refused (serde_json's Value keeps the last one).
+        assert!(serde_json::from_str::<serde_json::Value>(r#"{"a":1,"a":2}"#).is_ok());
+        assert!(parse(r#"{"a":1,"a":2}"#).is_err());
+    }
+
+    #[test]
     fn errors_say_where_in_characters() {
         let e = parse("{\n  \"名称\": [1,, 2]\n}").unwrap_err();
         assert_eq!((e.line, e.column), (2, 12), "{e}"); // the second comma

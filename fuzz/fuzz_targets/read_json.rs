@@ -1,6 +1,6 @@
 //! The JSON users hand in (a checklist file, the options object, a readDocx result handed back): the
-//! reader never panics, accepts exactly what serde_json accepts as JSON, and a checklist it accepts
-//! can be applied to a report.
+//! reader never panics, accepts exactly what serde_json accepts as JSON (but repeated keys), and a
+//! checklist it accepts can be applied to a report.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,11 +10,15 @@ use report_analyzer::{analyze, json, Options};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let ours = json::parse(text).is_ok();
-    let serde = serde_json::from_str::<serde_json::Value>(text).is_ok();
-    // serde_json stops at 128 levels, ours at 64.
-    if depth(text) <= 64 {
-        assert_eq!(ours, serde, "validity differs from serde_json on {text:?}");
+    let ours = json::parse(text);
+    let serde = serde_json::from_str::<serde_json::Value>(text);
+    // Deliberate differences: serde_json stops at 128 levels, ours at 64; serde_json's Value keeps the
+    // last of repeated keys, ours refuses them (as serde's derived readers of the checklist did); serde_json
+    // refuses numbers beyond f64, ours keeps numbers as text (a field read as a whole number says so).
+    let repeated = ours.as_ref().is_err_and(|e| e.message == "repeated key");
+    let huge = serde.as_ref().is_err_and(|e| e.to_string().starts_with("number out of range"));
+    if depth(text) <= 64 && !repeated && !huge {
+        assert_eq!(ours.is_ok(), serde.is_ok(), "validity differs from serde_json on {text:?}");
     }
     let _ = HeadingHint::read_list("一、总体情况\n(一)学习", text);
     let _ = Options::from_json(text);
