@@ -248,10 +248,10 @@ impl Parser<'_> {
 
     /// `\uXXXX` (a surrogate pair takes two): `self.i` at the `u`, left at the last hex digit.
     fn unicode_escape(&mut self) -> Result<char, &'static str> {
+        // Four hex digits exactly (`from_str_radix` alone would take a sign: `\u+555`, found by fuzzing).
         let hex = |p: &Self, at: usize| -> Result<u32, &'static str> {
-            let h = p.s.get(at..at + 4).ok_or("invalid \\u escape")?;
-            let h = std::str::from_utf8(h).map_err(|_| "invalid \\u escape")?;
-            u32::from_str_radix(h, 16).map_err(|_| "invalid \\u escape")
+            let h = p.s.get(at..at + 4).filter(|h| h.iter().all(u8::is_ascii_hexdigit)).ok_or("invalid \\u escape")?;
+            Ok(h.iter().fold(0, |n, &b| n * 16 + (b as char).to_digit(16).unwrap_or(0)))
         };
         let first = hex(self, self.i + 1)?;
         self.i += 4;
@@ -432,6 +432,10 @@ mod tests {
             "nul",
             "\"\\x\"",
             "\"\\ud800\"",
+            "\"\\u+555\"",
+            "\"\\u-555\"",
+            "\"\\u12\"",
+            "\"\\u00E9\"",
             "\"\\udc00x\"",
             "\"a\u{1}\"",
             "[1] 2",
