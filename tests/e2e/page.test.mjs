@@ -20,6 +20,10 @@ describe("report-analyzer page", () => {
     const text = await readFile(SEED_002, "utf8");
     const { page, context, errors } = await openPage();
     try {
+      // The idle warm-up (a sample analyzed to build the tables) leaves no trace on the page.
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 50))));
+      assert.ok(await page.locator('[data-testid="results"]').isHidden(), "no results before the user's report");
+      assert.equal(await page.locator('[data-testid="input-text"]').inputValue(), "");
       await paste(page, text);
       await waitForAnalysis(page);
 
