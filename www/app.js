@@ -226,8 +226,6 @@ const callApi = async (fn) => {
   }
 };
 const callExports = (fn) => exportsModule.call(fn);
-/** A .docx (a zip archive) by its first bytes, as the analyzer tells them: read by the docx module. */
-const isZip = (b) => b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
 
 // ---------------------------------------------------------------------------------------------
 // Errors and status
@@ -305,7 +303,7 @@ async function analyzeFile(file) {
   const t0 = performance.now();
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = isZip(bytes)
+    const result = api.isDocx(bytes.subarray(0, 4))
       ? await callApi(async (a) => a.analyzeDocx(await docxModule.call((d) => d.readDocx(bytes)), options(file.name)))
       : await callApi((a) => a.analyzeBytes(bytes, file.name, options(file.name)));
     clearError();

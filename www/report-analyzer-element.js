@@ -90,9 +90,6 @@ function loadModule(pkg, name = "report_analyzer") {
   return modules.get(key);
 }
 
-/** A .docx (a zip archive) by its first bytes, as the analyzer tells them. */
-const isZip = (b) => b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
-
 function h(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   if (props.class) node.className = props.class;
@@ -211,7 +208,7 @@ export class ReportAnalyzerElement extends HTMLElement {
   async #call(input, name) {
     const pkg = this.#pkg();
     const mod = await loadModule(pkg);
-    const docx = typeof input !== "string" && isZip(input) ? await loadModule(pkg, "report_analyzer_docx") : null;
+    const docx = typeof input !== "string" && mod.isDocx(input.subarray(0, 4)) ? await loadModule(pkg, "report_analyzer_docx") : null;
     try {
       if (typeof input === "string") return mod.analyze(input, {});
       if (docx) return mod.analyzeDocx(docx.readDocx(input), { source: name }).analysis;

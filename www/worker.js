@@ -10,7 +10,7 @@
 //                  {type: "error", id, message, panic: boolean}
 // After a panic (a WebAssembly trap) the instance is unusable: the worker says so ({panic: true})
 // and the page replaces it with a fresh worker before going on with the next file.
-import init, { analyzeBytes, analyzeDocx, lastPanic, version } from "../pkg/report_analyzer.js";
+import init, { analyzeBytes, analyzeDocx, isDocx, lastPanic, version } from "../pkg/report_analyzer.js";
 
 const WASM = new URL("../pkg/report_analyzer_bg.wasm", import.meta.url);
 /** The .docx reader: a module of its own, imported for the first .docx. */
@@ -20,8 +20,7 @@ const loadDocx = () =>
     await m.default({ module_or_path: new URL("../pkg/report_analyzer_docx_bg.wasm", import.meta.url) });
     return m;
   }));
-/** A .docx (a zip archive) by its first bytes, as the analyzer tells them. */
-const isZip = (b) => b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
+
 let ready = null;
 let broken = false;
 
@@ -66,7 +65,7 @@ self.onmessage = async (ev) => {
   const t0 = performance.now();
   const input = new Uint8Array(bytes);
   let docx = null;
-  if (isZip(input)) {
+  if (isDocx(input.subarray(0, 4))) {
     try {
       docx = await loadDocx();
     } catch (e) {

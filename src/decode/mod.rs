@@ -89,7 +89,7 @@ pub fn decode(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Result<(S
         return Err(Error::Empty);
     }
     let ext = extension(name);
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+    if is_docx(bytes) {
         return read_docx(bytes);
     }
     if ext == "docx" {
@@ -118,6 +118,12 @@ pub fn decode(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Result<(S
         return Ok((html_to_text(&text), Decoded { encoding, format: "html", heading_hints: Vec::new() }));
     }
     Ok((text, Decoded { encoding, format: "text", heading_hints: Vec::new() }))
+}
+
+/// Whether a file's first bytes are a zip archive's, i.e. a .docx for [`decode`] whatever its name (the
+/// wasm analysis module exports this for JavaScript, which sends such files to the docx module).
+pub fn is_docx(head: &[u8]) -> bool {
+    head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06")
 }
 
 /// A .docx: its text and the heading hints of Word's styles.

@@ -79,6 +79,13 @@ pub fn analyze_bytes(
     to_js(&FileResult { text, analysis })
 }
 
+/// Whether a file's bytes (the first four suffice) are a .docx's, which `analyzeBytes` leaves to the
+/// docx module's `readDocx`.
+#[wasm_bindgen(js_name = isDocx)]
+pub fn is_docx(head: &[u8]) -> bool {
+    crate::decode::is_docx(head)
+}
+
 /// Analyze the text of a .docx: `docx` is what `readDocx` of the docx module returned (`{text,
 /// headings}`). Returns `{text, analysis}` like [`analyze_bytes`].
 #[wasm_bindgen(js_name = analyzeDocx, unchecked_return_type = "FileResult")]

@@ -106,7 +106,7 @@ describe("pkg/ as an npm package", () => {
     }
 
     const modules = {
-      "report_analyzer.d.ts": ["analyze", "analyzeJson", "analyzeBytes", "analyzeDocx", "defaultChecklist", "parseChecklist", "version", "lastPanic"],
+      "report_analyzer.d.ts": ["analyze", "analyzeJson", "analyzeBytes", "analyzeDocx", "isDocx", "defaultChecklist", "parseChecklist", "version", "lastPanic"],
       "report_analyzer_docx.d.ts": ["readDocx", "version", "lastPanic"],
       "report_analyzer_exports.d.ts": ["toMarkdown", "figuresCsv", "compareTable", "compareCsv", "compareMarkdown", "version", "lastPanic"],
     };
@@ -143,7 +143,9 @@ describe("pkg/ as an npm package", () => {
     const docxMod = await import(new URL("report_analyzer_docx.js", PKG).href);
     docxMod.initSync({ module: await readFile(new URL("report_analyzer_docx_bg.wasm", PKG)) });
     const bytes = new Uint8Array(await readFile(new URL("../fixtures/seed-004.docx", import.meta.url)));
-    // The analysis module has no .docx reader and says where it is.
+    // The analysis module has no .docx reader, tells .docx bytes apart and says where the reader is.
+    assert.equal(mod.isDocx(bytes.subarray(0, 4)), true);
+    assert.equal(mod.isDocx(new TextEncoder().encode("一、总体")), false);
     assert.throws(() => mod.analyzeBytes(bytes, "004.docx"), /readDocx/);
     const docx = docxMod.readDocx(bytes);
     assert.ok(docx.text.includes("法治政府建设") && Array.isArray(docx.headings), "text and Word heading styles");
