@@ -142,7 +142,7 @@ size: build-wasm
 	@node tools/size.mjs
 
 # Where the bytes are after wasm-opt: the same build with its names kept, broken down by crate and by
-# kind (sorts, serde, formatting, regex), with the largest functions. SIZE_MODULE=exports for the other.
+# kind (sorts, serde, formatting, regex), with the largest functions. SIZE_MODULE=docx or exports for the others.
 WASM_OPT_FLAGS := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 SIZE_MODULE ?= analysis
 size-detail: build-wasm

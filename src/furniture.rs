@@ -70,8 +70,6 @@ fn parse(table: &'static str) -> Result<Vec<Phrase>, String> {
     Ok(out)
 }
 
-/// Kind of furniture of each line (`None` for report text).
-/// Lines longer than this (bytes) are report paragraphs, never furniture: they skip the phrase tests.
 /// The `contains` phrases as one literal set, with the index in [`phrases`] of each.
 fn contains_matcher() -> &'static (Vec<usize>, Literals) {
     static CELL: OnceLock<(Vec<usize>, Literals)> = OnceLock::new();
@@ -82,8 +80,10 @@ fn contains_matcher() -> &'static (Vec<usize>, Literals) {
     })
 }
 
+/// Lines longer than this (bytes) are report paragraphs, never furniture: they skip the phrase tests.
 const LONGEST_FURNITURE_LINE: usize = 450;
 
+/// Kind of furniture of each line (`None` for report text).
 pub fn classify(text: &str, lines: &[Line]) -> Vec<Option<&'static str>> {
     // Long lines stay unsqueezed (empty here); they are paragraphs.
     let long = |l: &Line| l.end - l.start > LONGEST_FURNITURE_LINE;

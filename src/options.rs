@@ -15,7 +15,7 @@ pub struct Options {
 }
 
 /// The fields of the options object, in the order error messages list them.
-pub const OPTION_FIELDS: [&str; 3] = ["checklist", "source", "year"];
+const OPTION_FIELDS: [&str; 3] = ["checklist", "source", "year"];
 
 impl Options {
     /// Options from JSON text (the JS boundary hands `JSON.stringify(options)`): unknown fields are
@@ -23,14 +23,8 @@ impl Options {
     pub fn from_json(json: &str) -> Result<Options, Error> {
         let value = crate::json::parse(json).map_err(|e| Error::Options(e.to_string()))?;
         let r = Record::new(&value, "the options".into(), &OPTION_FIELDS).map_err(Error::Options)?;
-        let checklist = match r.get("checklist") {
-            None => None,
-            Some(c) => {
-                let list = Checklist::read(c).map_err(Error::Checklist)?;
-                list.validate()?;
-                Some(list)
-            }
-        };
+        // Validated by the analysis itself (as every checklist handed in is), not twice.
+        let checklist = r.get("checklist").map(Checklist::read).transpose().map_err(Error::Checklist)?;
         let year = match r.integer("year").map_err(Error::Options)? {
             None => None,
             Some(y) => Some(
@@ -74,9 +68,14 @@ mod tests {
         .unwrap();
         let c = o.checklist.unwrap();
         assert_eq!((c.items[0].min_hits, c.items[0].group.as_str(), c.items[0].scored), (2, "items", true));
-        let e = Options::from_json(r#"{"checklist": {"id": "c", "name": "n", "items": [{"id": "K1", "name": "a"}]}}"#)
+        let e = Options::from_json(r#"{"checklist": {"id": "c", "name": "n", "items": [{"id": "K1", "cues": []}]}}"#)
             .unwrap_err()
             .to_string();
+        assert_eq!(e, "invalid checklist: item \"K1\": missing field \"name\"");
+        // A checklist that reads but is not valid is refused by the analysis.
+        let o = Options::from_json(r#"{"checklist": {"id": "c", "name": "n", "items": [{"id": "K1", "name": "a"}]}}"#)
+            .unwrap();
+        let e = crate::analyze("一、总体情况", &o).unwrap_err().to_string();
         assert!(e.starts_with("invalid checklist: item \"K1\": field \"cues\""), "{e}");
     }
 }

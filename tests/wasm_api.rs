@@ -69,6 +69,20 @@ fn errors_arrive_as_js_errors() {
     let unknown = js_sys::JSON::parse(r#"{"colour": 1}"#).unwrap();
     assert!(analyze("一、总体", unknown).unwrap_err().is_instance_of::<js_sys::Error>());
 
+    // Values with no JSON (a function, undefined) are errors, not traps.
+    let function: JsValue = js_sys::Function::new_no_args("return 1").into();
+    let e: js_sys::Error = analyze("一、总体", function).unwrap_err().dyn_into().unwrap();
+    assert!(String::from(e.message()).contains("invalid options"), "{:?}", e.message());
+    let e = report_analyzer::wasm::to_markdown(JsValue::UNDEFINED).map_err(JsValue::from).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    let no_headings = js_sys::JSON::parse(r#"{"text": "一、总体"}"#).unwrap();
+    let e: js_sys::Error = report_analyzer::wasm::analyze_docx(no_headings, JsValue::UNDEFINED)
+        .map_err(JsValue::from)
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert!(String::from(e.message()).contains("headings"), "{:?}", e.message());
+
     let e: js_sys::Error = report_analyzer::wasm::analyze_bytes(b"\xff\xfe\x00", "x.txt", JsValue::UNDEFINED)
         .map_err(JsValue::from)
         .unwrap_err()

@@ -303,9 +303,10 @@ async function analyzeFile(file) {
   const t0 = performance.now();
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = api.isDocx(bytes.subarray(0, 4))
-      ? await callApi(async (a) => a.analyzeDocx(await docxModule.call((d) => d.readDocx(bytes)), options(file.name)))
-      : await callApi((a) => a.analyzeBytes(bytes, file.name, options(file.name)));
+    // A .docx is read by its own module first (fetched the first time one comes).
+    const docx = api.isDocx(bytes.subarray(0, 4)) ? await docxModule.call((d) => d.readDocx(bytes)) : null;
+    const opts = options(file.name);
+    const result = await callApi((a) => (docx ? a.analyzeDocx(docx, opts) : a.analyzeBytes(bytes, file.name, opts)));
     clearError();
     ui.input.value = result.text;
     show(result.text, result.analysis, file.name, performance.now() - t0);

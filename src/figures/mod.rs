@@ -160,7 +160,6 @@ impl Scan<'_, '_> {
         p < self.blocked.len() && self.blocked[p].start <= k
     }
 
-    /// Record a figure; returns where the scan resumes.
     /// A number after 第 (a rank, or an ordinal that names an event) or 前 (a top-N rank): where the
     /// scan goes on, or `None` when the prefix decides nothing.
     fn rank_after_prefix(&mut self, d: &Chars, num: &Num, prev: char, i: usize) -> Option<usize> {
@@ -184,6 +183,7 @@ impl Scan<'_, '_> {
         self.push(c)
     }
 
+    /// Record a figure; returns where the scan resumes.
     fn push(&mut self, c: Cand) -> usize {
         let end = c.end;
         if c.start >= self.last_end && !self.is_blocked(c.start) && c.end > c.start {

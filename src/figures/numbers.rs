@@ -250,8 +250,8 @@ mod tests {
             if significant <= 15 {
                 assert_eq!(got, want, "{s}");
             } else {
+                // Within two ulps.
                 assert!((got - want).abs() <= want * 4.5e-16, "{s}: {got} vs {want}");
-                // two ulps
             }
         }
         for (s, v) in

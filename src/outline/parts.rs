@@ -266,7 +266,6 @@ fn is_plan_paragraph(p: &str, year: Option<i32>) -> bool {
     opens && ["将", "要", "继续", "进一步", "持续"].iter().any(|w| contains(p, w))
 }
 
-/// The simplified text of an original range.
 /// The range of the normalized text that original range `r` became.
 fn normalized(doc: &Doc, r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
     let m = &doc.matchable;

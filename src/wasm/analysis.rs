@@ -3,7 +3,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{install_panic_hook, into_error, to_js};
+use super::{install_panic_hook, into_error, stringify, to_js};
 use crate::checklist::Checklist;
 use crate::{Analysis, Options};
 
@@ -13,13 +13,20 @@ pub(crate) fn options_from(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    let json = js_sys::JSON::stringify(&options).map_err(|e| JsError::new(&format!("invalid options: {e:?}")))?;
-    Options::from_json(&String::from(json)).map_err(into_error)
+    let json =
+        stringify(&options).ok_or_else(|| JsError::new("invalid options: not plain data (an object is expected)"))?;
+    Options::from_json(&json).map_err(into_error)
 }
 
 fn finish(text: &str, mut analysis: Analysis) -> Analysis {
     analysis.add_utf16_offsets(text);
     analysis
+}
+
+/// `{text, analysis}` for JavaScript: the decoded text is what every offset points into.
+fn file_result(text: String, analysis: Analysis) -> Result<JsValue, JsError> {
+    let analysis = finish(&text, analysis);
+    to_js(&FileResult { text, analysis })
 }
 
 /// Analyze report text. `options`: `{checklist?, source?, year?}`.
@@ -64,8 +71,9 @@ struct FileResult {
     analysis: Analysis,
 }
 
-/// Analyze the bytes of a file (`.txt` in any supported encoding, `.html`, `.docx`): returns
-/// `{text, analysis}`, the decoded text being what every offset points into.
+/// Analyze the bytes of a file (`.txt` in any supported encoding, `.html`): returns `{text, analysis}`,
+/// the decoded text being what every offset points into. A `.docx` is refused with an error that names
+/// `readDocx` (the docx module), whose result goes to [`analyze_docx`].
 #[wasm_bindgen(js_name = analyzeBytes, unchecked_return_type = "FileResult")]
 pub fn analyze_bytes(
     bytes: &[u8],
@@ -75,8 +83,7 @@ pub fn analyze_bytes(
     install_panic_hook();
     let options = options_from(options)?;
     let (text, analysis) = crate::analyze_bytes_with(bytes, name, &options, &BrowserDecoder).map_err(into_error)?;
-    let analysis = finish(&text, analysis);
-    to_js(&FileResult { text, analysis })
+    file_result(text, analysis)
 }
 
 /// Whether a file's bytes (the first four suffice) are a .docx's, which `analyzeBytes` leaves to the
@@ -97,12 +104,11 @@ pub fn analyze_docx(
     let options = options_from(options)?;
     let field = |name: &str| js_sys::Reflect::get(&docx, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
     let text = field("text").as_string().ok_or_else(|| JsError::new("analyzeDocx: `text` must be a string"))?;
-    let headings = js_sys::JSON::stringify(&field("headings")).map(String::from).unwrap_or_default();
+    let headings = stringify(&field("headings")).unwrap_or_default();
     let hints = crate::decode::HeadingHint::read_list(&text, &headings)
         .map_err(|e| JsError::new(&format!("analyzeDocx: {e}")))?;
     let analysis = crate::analyze_decoded(&text, crate::decode::Decoded::docx(hints), &options).map_err(into_error)?;
-    let analysis = finish(&text, analysis);
-    to_js(&FileResult { text, analysis })
+    file_result(text, analysis)
 }
 
 /// The built-in checklist, in the format a user's own checklist follows.

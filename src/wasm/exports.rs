@@ -4,14 +4,15 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{install_panic_hook, into_error, to_js};
+use super::{install_panic_hook, into_error, stringify, to_js};
 use crate::Analysis;
 
 /// Plain data in: `JSON.stringify` of the value, then serde.
 fn from_js<T: serde::de::DeserializeOwned>(v: JsValue) -> Result<T, JsError> {
     install_panic_hook();
-    let json = js_sys::JSON::stringify(&v).map_err(|e| JsError::new(&format!("not plain data: {e:?}")))?;
-    serde_json::from_str(&String::from(json)).map_err(into_error)
+    let json =
+        stringify(&v).ok_or_else(|| JsError::new("not plain data: an analysis (or a list of them) is expected"))?;
+    serde_json::from_str(&json).map_err(into_error)
 }
 
 /// A Markdown summary of an analysis (the object `analyze` returned).

@@ -41,6 +41,13 @@ pub(crate) fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&json).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
+/// `JSON.stringify(v)` as Rust text; `None` for what has no JSON (undefined, a function, a cycle, a
+/// BigInt), which `JSON.stringify` returns as `undefined` or throws on.
+#[cfg(any(feature = "analysis-api", feature = "exports-api"))]
+pub(crate) fn stringify(v: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string())
+}
+
 /// Version of the analyzer and of the result schema.
 #[wasm_bindgen(js_name = version, unchecked_return_type = "{ version: string; schema_version: number }")]
 pub fn version() -> Result<JsValue, JsError> {

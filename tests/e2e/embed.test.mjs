@@ -158,6 +158,7 @@ describe("pkg/ as an npm package", () => {
     // Hints that are not this text's are refused, not trusted.
     assert.throws(() => mod.analyzeDocx({ text: "一、总体", headings: [{ start: 1, level: 1 }] }), /heading #1/);
     assert.throws(() => mod.analyzeDocx({ text: 3, headings: [] }), /text/);
+    assert.throws(() => mod.analyzeDocx({ text: "一、总体" }), /headings/);
     assert.throws(() => docxMod.readDocx(new TextEncoder().encode("not a zip")), /zip|docx/i);
   });
 });
