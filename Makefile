@@ -21,7 +21,7 @@ comma := ,
 
 
 .PHONY: size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
-        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench size clean
+        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench profile size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
 setup: setup-rust setup-system setup-node
@@ -138,6 +138,12 @@ bench: build
 	cargo bench --bench stages
 	$(call wasm_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	node tools/bench-wasm.mjs
+# Instructions of the full analysis over ../shared/corpus (3 rounds), counted by callgrind: repeatable on
+# a machine whose speed drifts, so two versions compare exactly; the top functions follow.
+profile:
+	cargo build --profile bench --example profile
+	ROUNDS=3 valgrind --tool=callgrind --callgrind-out-file=target/callgrind.out target/release/examples/profile 2>&1 | grep -E 'refs|rounds'
+	callgrind_annotate --inclusive=yes target/callgrind.out | grep report_analyzer | head -30 || true
 size: build-wasm
 	@node tools/size.mjs
 

@@ -16,28 +16,33 @@ impl Line {
     }
 }
 
-/// Split on `\n`, `\r\n`, `\r`, U+2028 and U+2029, keeping byte offsets.
+/// Split on `\n`, `\r\n`, `\r`, U+2028 and U+2029, keeping byte offsets. `memchr3` finds the candidate
+/// bytes (a break, or the lead byte of U+2028/9) a word at a time: per-byte matching was 6% of an analysis.
 pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 80 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let brk = match b {
-            b'\n' => Some(1),
-            b'\r' => Some(if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 }),
-            // U+2028 / U+2029: E2 80 A8 / E2 80 A9
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => Some(3),
-            _ => None,
-        };
-        if let Some(len) = brk {
-            out.push(Line { start, end: i });
-            i += len;
-            start = i;
-        } else {
-            i += 1;
+    let mut skip_to = 0;
+    for i in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
+        if i < skip_to {
+            continue; // the `\n` of a `\r\n` already taken
         }
+        let len = match bytes[i] {
+            b'\n' => 1,
+            b'\r' => {
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                }
+            }
+            // U+2028 / U+2029: E2 80 A8 / E2 80 A9
+            _ if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            _ => continue,
+        };
+        out.push(Line { start, end: i });
+        start = i + len;
+        skip_to = start;
     }
     if start < bytes.len() {
         out.push(Line { start, end: bytes.len() });
@@ -193,6 +198,39 @@ mod tests {
         let ls = lines(t);
         let got: Vec<&str> = ls.iter().map(|l| &t[l.range()]).collect();
         assert_eq!(got, ["一、总体", "(一)学习", "二", "", "末"]);
+    }
+
+    #[test]
+    fn lines_agree_with_a_char_by_char_split() {
+        // Reference: the plain definition, one char at a time.
+        fn reference(t: &str) -> Vec<&str> {
+            let (mut out, mut start, mut chars) = (Vec::new(), 0, t.char_indices().peekable());
+            while let Some((i, c)) = chars.next() {
+                if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                    out.push(&t[start..i]);
+                    if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                        chars.next();
+                    }
+                    start = chars.peek().map_or(t.len(), |&(j, _)| j);
+                }
+            }
+            if start < t.len() {
+                out.push(&t[start..]);
+            }
+            out
+        }
+        // Pieces sharing the lead byte E2 of U+2028/9 (“ ” … — ‰) and every break kind, in many orders.
+        let pieces = ["“引号”", "…", "—", "‰", "\u{2029}", "\u{2028}", "\r\n", "\r", "\n", "字", "a", "\r\r\n"];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 12) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let got: Vec<&str> = lines(&t).iter().map(|l| &t[l.range()]).collect();
+            assert_eq!(got, reference(&t), "{t:?}");
+        }
     }
 
     #[test]

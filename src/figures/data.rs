@@ -72,6 +72,9 @@ pub(crate) enum Role {
     IdentPre,
 }
 
+/// How many roles there are: the per-role tables are arrays indexed by `role as usize`.
+const ROLES: usize = Role::IdentPre as usize + 1;
+
 impl Role {
     fn parse(s: &str) -> Option<Role> {
         Some(match s {
@@ -104,11 +107,11 @@ pub(crate) struct Tables {
     /// Bit set over the BMP: first characters of keywords.
     keyword_first: Vec<u64>,
     /// Words by role, longest first.
-    words: HashMap<Role, Vec<Vec<char>>>,
+    words: [Vec<Vec<char>>; ROLES],
     /// Last characters of the words of each role (sorted).
-    word_last: HashMap<Role, Vec<char>>,
+    word_last: [Vec<char>; ROLES],
     /// First characters of the words of each role (sorted).
-    word_first: HashMap<Role, Vec<char>>,
+    word_first: [Vec<char>; ROLES],
 }
 
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -193,28 +196,25 @@ impl Tables {
             crate::order::sort_by_key(list, |u| u64::MAX - u.text.len() as u64);
         }
 
-        let mut words: HashMap<Role, Vec<Vec<char>>> = HashMap::new();
+        let mut words: [Vec<Vec<char>>; ROLES] = Default::default();
         for r in rows(WORDS) {
             if r.len() < 3 || r[2].is_empty() {
                 continue;
             }
             if let Some(role) = Role::parse(r[1]) {
-                words.entry(role).or_default().push(simplify(r[2]));
+                words[role as usize].push(simplify(r[2]));
             }
         }
-        for list in words.values_mut() {
+        for list in &mut words {
             crate::order::sort_by_key(list, |w| u64::MAX - w.len() as u64);
         }
-        let ends = |first: bool| -> HashMap<Role, Vec<char>> {
-            words
-                .iter()
-                .map(|(r, list)| {
-                    let mut cs: Vec<char> =
-                        list.iter().filter_map(|w| if first { w.first() } else { w.last() }.copied()).collect();
-                    crate::order::sort_dedup(&mut cs, |&c| c as u64);
-                    (*r, cs)
-                })
-                .collect()
+        let ends = |first: bool| -> [Vec<char>; ROLES] {
+            std::array::from_fn(|r| {
+                let mut cs: Vec<char> =
+                    words[r].iter().filter_map(|w| if first { w.first() } else { w.last() }.copied()).collect();
+                crate::order::sort_dedup(&mut cs, |&c| c as u64);
+                cs
+            })
         };
         let word_last = ends(false);
         let word_first = ends(true);
@@ -259,7 +259,7 @@ impl Tables {
 
     /// The length of the longest word of `role` ending right before `i` in `d`.
     pub fn word_ending(&self, role: Role, d: &super::norm::Chars, i: usize) -> Option<usize> {
-        if i == 0 || self.word_last.get(&role).is_none_or(|l| l.binary_search(&d.c[i - 1]).is_err()) {
+        if i == 0 || self.word_last[role as usize].binary_search(&d.c[i - 1]).is_err() {
             return None;
         }
         self.words(role).iter().find(|w| d.ends_with_chars(i, w)).map(Vec::len)
@@ -275,7 +275,7 @@ impl Tables {
         end: usize,
         keep: usize,
     ) -> Option<usize> {
-        if i >= d.len() || self.word_first.get(&role).is_none_or(|l| l.binary_search(&d.c[i]).is_err()) {
+        if i >= d.len() || self.word_first[role as usize].binary_search(&d.c[i]).is_err() {
             return None;
         }
         self.words(role).iter().find(|w| i + w.len() + keep <= end && d.starts_with_chars(i, w)).map(Vec::len)
@@ -283,7 +283,7 @@ impl Tables {
 
     /// The words of a role, longest first.
     pub fn words(&self, role: Role) -> &[Vec<char>] {
-        self.words.get(&role).map(Vec::as_slice).unwrap_or(&[])
+        &self.words[role as usize]
     }
 }
 

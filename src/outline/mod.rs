@@ -152,13 +152,10 @@ fn is_styled_heading(doc: &Doc, at: usize, line: &str) -> bool {
 /// and in a text without line breaks every numbered style.
 fn inline_candidates(text: &str, r: std::ops::Range<usize>, all_styles: bool, out: &mut Vec<Candidate>) {
     let line = &text[r.clone()];
-    for (i, c) in line.char_indices() {
-        if i == 0 || !(matches!(c, '(' | '（') || all_styles && !c.is_ascii()) {
-            continue;
-        }
+    let mut try_at = |i: usize| {
         let prev = line[..i].trim_end_matches(is_space).chars().next_back();
-        if !matches!(prev, Some('。' | '；' | ';' | '：' | ':' | '！' | '？')) {
-            continue;
+        if i == 0 || !matches!(prev, Some('。' | '；' | ';' | '：' | ':' | '！' | '？')) {
+            return;
         }
         if let Some(m) = markers::parse(&line[i..], false) {
             if m.style == Style::ArabicParen || all_styles && m.style != Style::CnShi {
@@ -171,6 +168,15 @@ fn inline_candidates(text: &str, r: std::ops::Range<usize>, all_styles: bool, ou
                 });
             }
         }
+    };
+    if all_styles {
+        // Every numbered style: at `(` or any non-ASCII character.
+        line.char_indices().filter(|&(_, c)| !c.is_ascii() || c == '(').for_each(|(i, _)| try_at(i));
+    } else {
+        // `(` or `（` (whose lead byte EF memchr2 finds): a per-character loop was 1.3% of an analysis.
+        memchr::memchr2_iter(b'(', 0xEF, line.as_bytes())
+            .filter(|&i| line[i..].starts_with(['(', '（']))
+            .for_each(try_at);
     }
 }
 
