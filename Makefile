@@ -141,6 +141,7 @@ bench: build
 # Instructions of the full analysis over ../shared/corpus (3 rounds), counted by callgrind: repeatable on
 # a machine whose speed drifts, so two versions compare exactly; the top functions follow.
 profile:
+	@command -v valgrind >/dev/null || { echo 'make profile needs valgrind (apt-get install valgrind)'; exit 1; }
 	cargo build --profile bench --example profile
 	ROUNDS=3 valgrind --tool=callgrind --callgrind-out-file=target/callgrind.out target/release/examples/profile 2>&1 | grep -E 'refs|rounds'
 	callgrind_annotate --inclusive=yes target/callgrind.out | grep report_analyzer | head -30 || true

@@ -1,5 +1,7 @@
-//! `make profile`: the full analysis over ../shared/corpus, `ROUNDS` times (default 5), for
-//! `valgrind --tool=callgrind` (instruction counts are repeatable on a noisy machine) or `perf`.
+//! Profiling harness: the full analysis over ../shared/corpus, `ROUNDS` times (default 5). `make profile`
+//! runs it under `valgrind --tool=callgrind` (instruction counts repeat exactly on a machine whose speed
+//! drifts); `perf record target/release/examples/profile` works too (`ROUNDS=200`).
+//! `PROFILE_SCALE=100`: one seed repeated, to look for costs that grow faster than the text.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -7,7 +9,10 @@ mod common;
 use report_analyzer::{analyze, Options};
 
 fn main() {
-    let texts = common::corpus();
+    let mut texts = common::corpus();
+    if let Some(k) = std::env::var("PROFILE_SCALE").ok().and_then(|s| s.parse::<usize>().ok()) {
+        texts = vec![texts[0].repeat(k)];
+    }
     let rounds: usize = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(5);
     let mut figures = 0;
     for _ in 0..rounds {

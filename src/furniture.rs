@@ -87,8 +87,8 @@ const LONGEST_FURNITURE_LINE: usize = 450;
 pub fn classify(text: &str, lines: &[Line]) -> Vec<Option<&'static str>> {
     // Long lines stay unsqueezed (empty here); they are paragraphs.
     let long = |l: &Line| l.end - l.start > LONGEST_FURNITURE_LINE;
-    let squeezed: Vec<String> =
-        lines.iter().map(|l| if long(l) { String::new() } else { squeeze(&text[l.range()]) }).collect();
+    let squeezed: Vec<std::borrow::Cow<str>> =
+        lines.iter().map(|l| if long(l) { "".into() } else { squeeze(&text[l.range()]) }).collect();
     let paragraph: Vec<bool> = lines.iter().zip(&squeezed).map(|(l, s)| long(l) || is_para(s)).collect();
     let (first, last) = content_bounds(&paragraph);
     let mut kinds: Vec<Option<&'static str>> = vec![None; lines.len()];

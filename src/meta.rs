@@ -246,7 +246,7 @@ fn published(doc: &Doc) -> Option<String> {
                 s.chars().count() <= 60
                     && ["来源", "发布", "时间", "日期", "浏览", "字号"].iter().any(|w| s.contains(w))
             })
-            .find_map(|s| parse_date(&labelled(&s).unwrap_or(s)))
+            .find_map(|s| parse_date(&labelled(&s).unwrap_or_else(|| s.into_owned())))
     })
 }
 
@@ -272,7 +272,7 @@ fn signature(doc: &Doc, content: &[(usize, std::ops::Range<usize>)]) -> (Option<
                     .iter()
                     .rev()
                     .take(2)
-                    .map(|(_, r)| squeeze(&doc.text[r.clone()]))
+                    .map(|(_, r)| squeeze(&doc.text[r.clone()]).into_owned())
                     .take_while(|s| s.chars().count() <= 30 && is_body_name(s))
                     .collect();
                 let signer = (!names.is_empty()).then(|| names.into_iter().rev().collect::<Vec<_>>().join("、"));

@@ -66,6 +66,8 @@ struct Cue {
     /// Alternatives, each a list of groups: the text must hold a word of every group of at least one
     /// alternative before the regex runs.
     needs: &'static [&'static [&'static [&'static str]]],
+    /// Index of this cue in [`VOCABULARY_CUES`], whose words are found in one pass ([`CueWords`]).
+    vocabulary: Option<usize>,
 }
 
 impl Cue {
@@ -93,7 +95,16 @@ impl Cue {
 
     /// Whether `range` holds a word of every group of one alternative.
     fn plausible(&self, words: &CueWords, range: &std::ops::Range<usize>) -> bool {
-        self.needs.iter().any(|alt| alt.iter().all(|group| group.iter().any(|w| words.within(w, range))))
+        match self.vocabulary {
+            Some(id) => {
+                let present = words.present(range);
+                vocabulary().masks[id].iter().any(|alt| alt.iter().all(|&group| present & group != 0))
+            }
+            None => self
+                .needs
+                .iter()
+                .any(|alt| alt.iter().all(|group| group.iter().any(|w| contains(&words.text[range.clone()], w)))),
+        }
     }
 }
 
@@ -103,25 +114,43 @@ impl Cue {
 /// for in the range itself.
 struct CueWords<'a> {
     text: &'a str,
-    /// Start offsets per word of [`vocabulary`], ascending.
-    at: std::cell::OnceCell<Vec<Vec<usize>>>,
+    /// Every occurrence of a word of the [`vocabulary`]: (start, word), by start.
+    at: std::cell::OnceCell<Vec<(usize, u8)>>,
 }
 
-/// The words of the paragraph-wide cues, and a matcher over them.
-fn vocabulary() -> &'static (Vec<&'static str>, Literals) {
-    static CELL: OnceLock<(Vec<&'static str>, Literals)> = OnceLock::new();
+/// The paragraph-wide cues, whose words make the vocabulary (at most 64: a set of them is a `u64`).
+const VOCABULARY_CUES: [&Cue; 3] = [&R2_BODY, &R3_STRONG, &R3_WEAK];
+
+struct Vocabulary {
+    /// The words, sorted.
+    words: Vec<&'static str>,
+    set: Literals,
+    /// Per cue of [`VOCABULARY_CUES`], per alternative, per group: the bits of its words.
+    masks: Vec<Vec<Vec<u64>>>,
+}
+
+/// The words of the paragraph-wide cues, a matcher over them, and each cue's groups as sets of words.
+fn vocabulary() -> &'static Vocabulary {
+    static CELL: OnceLock<Vocabulary> = OnceLock::new();
     CELL.get_or_init(|| {
-        // Kept sorted (inserted in place), so that a word's index is a binary search away.
         let mut words: Vec<&'static str> = Vec::new();
-        for cue in [&R2_BODY, &R3_STRONG, &R3_WEAK] {
-            for &w in cue.needs.iter().flat_map(|alt| alt.iter()).flat_map(|group| group.iter()) {
-                if let Err(k) = words.binary_search(&w) {
-                    words.insert(k, w);
-                }
-            }
+        for cue in VOCABULARY_CUES {
+            words.extend(cue.needs.iter().flat_map(|alt| alt.iter()).flat_map(|group| group.iter()));
         }
+        words.sort_unstable();
+        words.dedup();
+        let bit = |w: &str| words.binary_search(&w).ok().filter(|&k| k < 64).map_or(0, |k| 1u64 << k);
+        let masks = VOCABULARY_CUES
+            .iter()
+            .map(|cue| {
+                cue.needs
+                    .iter()
+                    .map(|alt| alt.iter().map(|group| group.iter().map(|w| bit(w)).fold(0, |a, b| a | b)).collect())
+                    .collect()
+            })
+            .collect();
         let owned: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-        (words, Literals::new(&owned))
+        Vocabulary { set: Literals::new(&owned), words, masks }
     })
 }
 
@@ -130,17 +159,25 @@ impl<'a> CueWords<'a> {
         CueWords { text, at: std::cell::OnceCell::new() }
     }
 
-    /// Whether `word` occurs wholly inside `range`.
-    fn within(&self, word: &str, range: &std::ops::Range<usize>) -> bool {
-        let (words, set) = vocabulary();
-        let Ok(k) = words.binary_search(&word) else { return contains(&self.text[range.clone()], word) };
-        let at = &self.at.get_or_init(|| {
-            let mut at = vec![Vec::new(); words.len()];
-            set.for_each_match(self.text, |w, start| at[w].push(start));
+    /// The set of vocabulary words occurring wholly inside `range`.
+    fn present(&self, range: &std::ops::Range<usize>) -> u64 {
+        let v = vocabulary();
+        let at = self.at.get_or_init(|| {
+            let mut at = Vec::new();
+            // Matches arrive by start: the list is sorted.
+            v.set.for_each_match(self.text, |w, start| at.push((start, w as u8)));
             at
-        })[k];
-        let i = at.partition_point(|&p| p < range.start);
-        at.get(i).is_some_and(|&p| p + word.len() <= range.end)
+        });
+        let mut present = 0;
+        for &(start, w) in &at[at.partition_point(|&(p, _)| p < range.start)..] {
+            if start >= range.end {
+                break;
+            }
+            if start + v.words[usize::from(w)].len() <= range.end {
+                present |= 1 << w;
+            }
+        }
+        present
     }
 }
 
@@ -154,11 +191,15 @@ const R2_BODY: Cue = Cue {
         &[&["存在", "还有", "仍有", "尚有", "依然有"], PROBLEMS],
         &[&["但"], &["有待", "仍需", "还需", "尚需", "不够", "不强", "欠缺"], &["等问题", "等不足", "等短板"]],
     ],
+    vocabulary: Some(0),
 };
-const R3_STRONG: Cue =
-    Cue { regex: r3_body, needs: &[&[&["第一责任人"]], &[&["主要负责人"]], &[&["任组长"], &["法治"]]] };
-const R3_WEAK: Cue = Cue { regex: r3_weak, needs: &[&[&["述法"]], &[&["法治"], HEADS]] };
-const CAUSES: Cue = Cue { regex: causes_re, needs: &[&[&["原因", "根源", "由于", "究其"]]] };
+const R3_STRONG: Cue = Cue {
+    regex: r3_body,
+    needs: &[&[&["第一责任人"]], &[&["主要负责人"]], &[&["任组长"], &["法治"]]],
+    vocabulary: Some(1),
+};
+const R3_WEAK: Cue = Cue { regex: r3_weak, needs: &[&[&["述法"]], &[&["法治"], HEADS]], vocabulary: Some(2) };
+const CAUSES: Cue = Cue { regex: causes_re, needs: &[&[&["原因", "根源", "由于", "究其"]]], vocabulary: None };
 
 fn r2_body() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
@@ -220,7 +261,12 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
     let deeper_r3: Vec<(Span, Span)> = outline
         .sections
         .iter()
-        .filter(|s| s.depth > 1 && R3_WORDS.iter().any(|w| crate::normalize::simplify(&s.title).contains(w)))
+        .filter(|s| {
+            s.depth > 1 && {
+                let title = crate::normalize::simplify(&s.title);
+                R3_WORDS.iter().any(|w| title.contains(w))
+            }
+        })
         .map(|s| (s.span, Span::new(s.span.start, s.title_span.end)))
         .collect();
     if !has(outline, Part::R3) {
@@ -351,6 +397,21 @@ mod tests {
         for p in &o.parts {
             assert!(t.is_char_boundary(p.span.start) && t.is_char_boundary(p.span.end));
         }
+    }
+
+    #[test]
+    fn vocabulary_cues_know_their_place_and_fit_a_word_set() {
+        for (i, cue) in VOCABULARY_CUES.iter().enumerate() {
+            assert_eq!(cue.vocabulary, Some(i));
+            // Every word of every group has its bit.
+            for (alt, masks) in cue.needs.iter().zip(&vocabulary().masks[i]) {
+                for (group, &mask) in alt.iter().zip(masks) {
+                    assert_eq!(mask.count_ones() as usize, group.len(), "{group:?}");
+                }
+            }
+        }
+        assert!(vocabulary().words.len() <= 64, "{}", vocabulary().words.len());
+        assert_eq!(CAUSES.vocabulary, None);
     }
 
     #[test]
