@@ -83,8 +83,8 @@ impl Literals {
                 (u, 3)
             } else {
                 // Two- and four-byte characters (`hay` is a str: `at` is on a boundary).
-                let c = hay[at..].chars().next().map_or(0, |c| c as usize);
-                (c, if b0 < 0xE0 { 2 } else { 4 })
+                let c = hay[at..].chars().next().unwrap_or('\0');
+                (c as usize, c.len_utf8())
             };
             let slot = if u < 0x1_0000 {
                 self.bmp[u]

@@ -133,12 +133,16 @@ struct Vocabulary {
 fn vocabulary() -> &'static Vocabulary {
     static CELL: OnceLock<Vocabulary> = OnceLock::new();
     CELL.get_or_init(|| {
+        // Kept sorted by inserting in place (a slice sort of `&str` would add its own copy of the sort
+        // code to the wasm: every other sort goes through `crate::order`).
         let mut words: Vec<&'static str> = Vec::new();
         for cue in VOCABULARY_CUES {
-            words.extend(cue.needs.iter().flat_map(|alt| alt.iter()).flat_map(|group| group.iter()));
+            for &w in cue.needs.iter().flat_map(|alt| alt.iter()).flat_map(|group| group.iter()) {
+                if let Err(k) = words.binary_search(&w) {
+                    words.insert(k, w);
+                }
+            }
         }
-        words.sort_unstable();
-        words.dedup();
         let bit = |w: &str| words.binary_search(&w).ok().filter(|&k| k < 64).map_or(0, |k| 1u64 << k);
         let masks = VOCABULARY_CUES
             .iter()
