@@ -63,29 +63,17 @@ impl Literals {
     /// Call `found(pattern, start)` for every occurrence of every pattern in `hay` (overlapping ones
     /// too), in order of `start`; `start` is a byte offset.
     ///
-    /// Walks the bytes, decoding the common one- and three-byte characters inline (the standard
-    /// `char_indices().peekable()` was half of this scan's cost); the second character is decoded only
-    /// at a position whose first one starts a pattern.
+    /// Walks the bytes, decoding the common one- and three-byte characters inline
+    /// ([`crate::text::decode_at`]; the standard `char_indices().peekable()` was half of this scan's
+    /// cost); the second character is decoded only at a position whose first one starts a pattern.
     pub fn for_each_match(&self, hay: &str, mut found: impl FnMut(usize, usize)) {
         if self.buckets.is_empty() {
             return;
         }
-        let bytes = hay.as_bytes();
         let mut at = 0;
-        while at < bytes.len() {
-            let b0 = bytes[at];
-            let (u, len) = if b0 < 0x80 {
-                (usize::from(b0), 1)
-            } else if b0 & 0xF0 == 0xE0 && at + 2 < bytes.len() {
-                let u = (usize::from(b0 & 0x0F) << 12)
-                    | (usize::from(bytes[at + 1] & 0x3F) << 6)
-                    | usize::from(bytes[at + 2] & 0x3F);
-                (u, 3)
-            } else {
-                // Two- and four-byte characters (`hay` is a str: `at` is on a boundary).
-                let c = hay[at..].chars().next().unwrap_or('\0');
-                (c as usize, c.len_utf8())
-            };
+        while at < hay.len() {
+            let (u, len) = crate::text::decode_at(hay, at);
+            let u = u as usize;
             let slot = if u < 0x1_0000 {
                 self.bmp[u]
             } else {

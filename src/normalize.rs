@@ -159,6 +159,46 @@ fn pinyin_gloss(s: &str) -> Option<usize> {
     None
 }
 
+/// What matching changes at a position of the original text.
+enum Change {
+    /// A pinyin gloss of this many bytes, removed.
+    Gloss(usize),
+    /// A character and what it becomes.
+    Char(char, char),
+}
+
+/// The first change at or after byte `from` of `text`: a character [`match_char`] alters, or a pinyin
+/// gloss after a CJK character. `prev_cjk` says whether the character before `from` is CJK (as
+/// matching sees it) and is kept up to date through the characters passed over.
+fn next_change(text: &str, from: usize, prev_cjk: &mut bool, t: &Table) -> Option<(usize, Change)> {
+    let mut at = from;
+    while at < text.len() {
+        let (u, len) = crate::text::decode_at(text, at);
+        if (u == u32::from(b'(') || u == 0xFF08) && *prev_cjk {
+            if let Some(gloss) = pinyin_gloss(&text[at..]) {
+                return Some((at, Change::Gloss(gloss)));
+            }
+        }
+        if u >= 0x80 {
+            let changes = match u {
+                0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A | 0xFF0B => true,
+                0..=0xFFFF => t.bits[u as usize / 64] & (1 << (u % 64)) != 0,
+                _ => true,
+            };
+            if changes {
+                let c = char::from_u32(u).unwrap_or('\0');
+                let n = match_char(c);
+                if n != c {
+                    return Some((at, Change::Char(c, n)));
+                }
+            }
+        }
+        *prev_cjk = matches!(u, 0x4e00..=0x9fff | 0x3400..=0x4dbf | 0x20000..=0x2ebef);
+        at += len;
+    }
+    None
+}
+
 /// The whole text as matching sees it, with the map back to the original bytes.
 pub struct Matchable<'a> {
     text: Cow<'a, str>,
@@ -169,42 +209,42 @@ pub struct Matchable<'a> {
 
 impl<'a> Matchable<'a> {
     pub fn new(original: &'a str) -> Self {
-        // The text up to the first character that changes is kept as it is (most reports: all of it).
-        let mut prev: Option<char> = None;
-        let mut first = None;
-        for (i, c) in original.char_indices() {
-            let gloss = (c == '(' || c == '（') && prev.is_some_and(is_cjk) && pinyin_gloss(&original[i..]).is_some();
-            if gloss || (!c.is_ascii() && match_char(c) != c) {
-                first = Some(i);
-                break;
-            }
-            prev = Some(c);
-        }
-        let Some(mut i) = first else {
+        // The text up to the first change is kept as it is (most reports: all of it); after it, the
+        // unchanged runs between changes are copied whole.
+        let t = table();
+        let mut prev_cjk = false;
+        let Some(mut change) = next_change(original, 0, &mut prev_cjk, t) else {
             return Matchable { text: Cow::Borrowed(original), shifts: Vec::new() };
         };
         let mut text = String::with_capacity(original.len());
-        text.push_str(&original[..i]);
         let mut shifts = Vec::new();
         let mut delta: isize = 0;
-        while let Some(c) = original[i..].chars().next() {
-            if prev.is_some_and(is_cjk) {
-                if let Some(len) = pinyin_gloss(&original[i..]) {
-                    i += len;
+        let mut i = 0;
+        loop {
+            let (at, what) = change;
+            text.push_str(&original[i..at]);
+            match what {
+                Change::Gloss(len) => {
+                    i = at + len;
                     delta += len as isize;
                     shifts.push((text.len(), delta));
-                    continue;
+                }
+                Change::Char(c, n) => {
+                    text.push(n);
+                    i = at + c.len_utf8();
+                    if n.len_utf8() != c.len_utf8() {
+                        delta += c.len_utf8() as isize - n.len_utf8() as isize;
+                        shifts.push((text.len(), delta));
+                    }
+                    prev_cjk = is_cjk(n);
                 }
             }
-            let n = match_char(c);
-            text.push(n);
-            i += c.len_utf8();
-            if n.len_utf8() != c.len_utf8() {
-                delta += c.len_utf8() as isize - n.len_utf8() as isize;
-                shifts.push((text.len(), delta));
+            match next_change(original, i, &mut prev_cjk, t) {
+                Some(next) => change = next,
+                None => break,
             }
-            prev = Some(n);
         }
+        text.push_str(&original[i..]);
         Matchable { text: Cow::Owned(text), shifts }
     }
 
@@ -272,6 +312,76 @@ mod tests {
         assert_eq!(squeeze("索\u{a0}\u{a0}引\u{3000}號：１２"), "索引号:12");
         assert_eq!(fold_char('（'), '(');
         assert_eq!(fold_char('中'), '中');
+    }
+
+    /// The character-by-character construction the run-copying one replaced.
+    fn matchable_reference(original: &str) -> (String, Vec<(usize, isize)>) {
+        let (mut text, mut shifts, mut delta, mut i) = (String::new(), Vec::new(), 0isize, 0);
+        let mut prev: Option<char> = None;
+        while let Some(c) = original[i..].chars().next() {
+            if prev.is_some_and(is_cjk) {
+                if let Some(len) = pinyin_gloss(&original[i..]) {
+                    i += len;
+                    delta += len as isize;
+                    shifts.push((text.len(), delta));
+                    continue;
+                }
+            }
+            let n = match_char(c);
+            text.push(n);
+            i += c.len_utf8();
+            if n.len_utf8() != c.len_utf8() {
+                delta += c.len_utf8() as isize - n.len_utf8() as isize;
+                shifts.push((text.len(), delta));
+            }
+            prev = Some(n);
+        }
+        (text, shifts)
+    }
+
+    #[test]
+    fn matchable_agrees_with_the_char_by_char_construction() {
+        let pieces = [
+            "领",
+            "(lǐng)",
+            "（dǎo）",
+            "(ab)",
+            "(",
+            "（",
+            "導",
+            "報",
+            "萬",
+            "１",
+            "２",
+            "Ａ",
+            "ｚ",
+            "＋",
+            "（",
+            "）",
+            "a",
+            "。",
+            " ",
+            "\u{3000}",
+            "𠀀",
+            "𠂉",
+            "é",
+            "\n",
+            "法治",
+            "(lǐ",
+            "ng)",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 12) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let m = Matchable::new(&s);
+            let (text, shifts) = matchable_reference(&s);
+            assert_eq!((m.text(), &m.shifts), (text.as_str(), &shifts), "{s:?}");
+        }
     }
 
     #[test]
