@@ -14,6 +14,9 @@ struct Table {
     pairs: Vec<(char, char)>,
     /// Bit set over the BMP: characters with a simplified form.
     bits: Vec<u64>,
+    /// Bit set over the BMP: characters [`Matchable`] looks at closely (those [`match_char`] changes,
+    /// and `（`, which may open a pinyin gloss).
+    matching: Vec<u64>,
 }
 
 fn table() -> &'static Table {
@@ -27,7 +30,11 @@ fn table() -> &'static Table {
                 bits[u / 64] |= 1 << (u % 64);
             }
         }
-        Table { pairs, bits }
+        let mut matching = bits.clone();
+        for u in (0xFF10..=0xFF19).chain(0xFF21..=0xFF3A).chain(0xFF41..=0xFF5A).chain([0xFF0B, 0xFF08]) {
+            matching[u / 64] |= 1 << (u % 64);
+        }
+        Table { pairs, bits, matching }
     })
 }
 
@@ -169,31 +176,33 @@ enum Change {
 
 /// The first change at or after byte `from` of `text`: a character [`match_char`] alters, or a pinyin
 /// gloss after a CJK character. `prev_cjk` says whether the character before `from` is CJK (as
-/// matching sees it) and is kept up to date through the characters passed over.
+/// matching sees it); when a gloss is returned it says the same of the character before the gloss.
 fn next_change(text: &str, from: usize, prev_cjk: &mut bool, t: &Table) -> Option<(usize, Change)> {
     let mut at = from;
     while at < text.len() {
         let (u, len) = crate::text::decode_at(text, at);
-        if (u == u32::from(b'(') || u == 0xFF08) && *prev_cjk {
-            if let Some(gloss) = pinyin_gloss(&text[at..]) {
-                return Some((at, Change::Gloss(gloss)));
-            }
-        }
-        if u >= 0x80 {
-            let changes = match u {
-                0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A | 0xFF0B => true,
-                0..=0xFFFF => t.bits[u as usize / 64] & (1 << (u % 64)) != 0,
-                _ => true,
-            };
-            if changes {
-                let c = char::from_u32(u).unwrap_or('\0');
-                let n = match_char(c);
-                if n != c {
-                    return Some((at, Change::Char(c, n)));
+        let look = match u {
+            0..=0x7F => u == u32::from(b'('),
+            0x80..=0xFFFF => t.matching[u as usize / 64] & (1 << (u % 64)) != 0,
+            _ => true,
+        };
+        if look {
+            if u == u32::from(b'(') || u == 0xFF08 {
+                // Characters between `from` and `at` are unchanged: the original one is what matching sees.
+                let prev = if at == from { *prev_cjk } else { crate::text::char_before(text, at).is_some_and(is_cjk) };
+                if prev {
+                    if let Some(gloss) = pinyin_gloss(&text[at..]) {
+                        *prev_cjk = true;
+                        return Some((at, Change::Gloss(gloss)));
+                    }
                 }
             }
+            let c = char::from_u32(u).unwrap_or('\0');
+            let n = match_char(c);
+            if n != c {
+                return Some((at, Change::Char(c, n)));
+            }
         }
-        *prev_cjk = matches!(u, 0x4e00..=0x9fff | 0x3400..=0x4dbf | 0x20000..=0x2ebef);
         at += len;
     }
     None

@@ -72,15 +72,15 @@ pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// decoder was the largest single cost of several of them.
 #[inline(always)]
 pub fn decode_at(text: &str, at: usize) -> (u32, usize) {
-    let b = text.as_bytes();
-    let b0 = b[at];
-    if b0 < 0x80 {
-        (u32::from(b0), 1)
-    } else if b0 & 0xF0 == 0xE0 && at + 2 < b.len() {
-        ((u32::from(b0 & 0x0F) << 12) | (u32::from(b[at + 1] & 0x3F) << 6) | u32::from(b[at + 2] & 0x3F), 3)
-    } else {
-        let c = text[at..].chars().next().unwrap_or('\0');
-        (c as u32, c.len_utf8())
+    match *text.as_bytes().get(at..).unwrap_or_default() {
+        [b0, ..] if b0 < 0x80 => (u32::from(b0), 1),
+        [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => {
+            ((u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F), 3)
+        }
+        _ => {
+            let c = text[at..].chars().next().unwrap_or('\0');
+            (c as u32, c.len_utf8())
+        }
     }
 }
 
@@ -100,15 +100,48 @@ pub fn is_sentence_end(c: char) -> bool {
 }
 
 /// The sentence around byte `at` (which must be a char boundary), trimmed.
+///
+/// Looks at bytes, not characters: every sentence end is ASCII or one of the three-byte `。！？；`, whose
+/// last byte can only end that character when the two before it are its first two.
 pub fn sentence_around(text: &str, at: usize) -> Range<usize> {
-    let start =
-        text[..at].char_indices().rev().find(|&(_, c)| is_sentence_end(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
-    let end = text[at..]
-        .char_indices()
-        .find(|&(_, c)| is_sentence_end(c))
-        .map(|(i, c)| at + i + if c == '\n' || c == '\r' { 0 } else { c.len_utf8() })
-        .unwrap_or(text.len());
+    let b = text.as_bytes();
+    // The byte after the last sentence end before `at`.
+    let mut start = at;
+    while start > 0 {
+        let k = start - 1;
+        if is_sentence_end_byte(b, k).is_some() {
+            break;
+        }
+        start = k;
+    }
+    // The first sentence end at or after `at` (a line break stays out of the sentence).
+    let mut end = text.len();
+    let mut k = at;
+    while k < b.len() {
+        if matches!(b[k], b'\n' | b'\r') {
+            end = k;
+            break;
+        }
+        if let Some(first) = is_sentence_end_byte(b, k) {
+            debug_assert!(first >= at);
+            end = k + 1;
+            break;
+        }
+        k += 1;
+    }
     trim_range(text, start..end)
+}
+
+/// When byte `k` is the last byte of a sentence end ([`is_sentence_end`]): the offset of its first.
+#[inline]
+fn is_sentence_end_byte(b: &[u8], k: usize) -> Option<usize> {
+    match b[k] {
+        b'!' | b'?' | b';' | b'\n' | b'\r' => Some(k),
+        // 。 is E3 80 82; ！ EF BC 81, ？ EF BC 9F, ； EF BC 9B.
+        0x82 if k >= 2 && b[k - 2] == 0xE3 && b[k - 1] == 0x80 => Some(k - 2),
+        0x81 | 0x9F | 0x9B if k >= 2 && b[k - 2] == 0xEF && b[k - 1] == 0xBC => Some(k - 2),
+        _ => None,
+    }
 }
 
 /// The value of a Chinese digit 一…九 (the forms every numeral shares; callers add 两, 〇/零 as their
@@ -188,6 +221,42 @@ fn count_by_scan(hay: &str, needle: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character search `sentence_around` replaced.
+    fn sentence_reference(text: &str, at: usize) -> Range<usize> {
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_sentence_end(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0);
+        let end = text[at..]
+            .char_indices()
+            .find(|&(_, c)| is_sentence_end(c))
+            .map(|(i, c)| at + i + if c == '\n' || c == '\r' { 0 } else { c.len_utf8() })
+            .unwrap_or(text.len());
+        trim_range(text, start..end)
+    }
+
+    #[test]
+    fn sentence_around_agrees_with_a_char_search() {
+        let pieces = [
+            "依法", "。", "！", "？", "；", "!", "?", ";", "\n", "\r", " ", "\u{3000}", "、", "，", "𠀀", "ｂ", "¡",
+            "芁", "a",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 10) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                assert_eq!(sentence_around(&s, at), sentence_reference(&s, at), "{s:?} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn decode_at_agrees_with_char_indices() {

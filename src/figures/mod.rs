@@ -27,7 +27,7 @@ mod traps;
 mod units;
 
 use data::{tables, Role};
-use norm::{is_cn_digit, is_cn_num, is_digit, Chars};
+use norm::{is_cn_digit, is_cn_num, is_digit, is_numeral, Chars};
 use numbers::Num;
 
 /// A figure found by the scanner, in character indices of the normalized text.
@@ -139,7 +139,7 @@ impl Scan<'_, '_> {
         let mut bi = 0;
         while i < n {
             let c = d.c[i];
-            if !(is_digit(c) || is_cn_num(c)) {
+            if !(is_numeral(c)) {
                 i += 1;
                 continue;
             }
@@ -396,7 +396,7 @@ impl Scan<'_, '_> {
         if d.starts_with(i, "百分之") {
             let k = i + 3;
             let c = d.at(k);
-            if is_digit(c) || is_cn_num(c) {
+            if is_numeral(c) {
                 let num = if is_digit(c) { numbers::arabic(d, k) } else { numbers::chinese(d, k) };
                 let mut end = num.end;
                 let mut approx = false;
