@@ -73,27 +73,56 @@ impl Literals {
         let mut at = 0;
         while at < hay.len() {
             let (u, len) = crate::text::decode_at(hay, at);
-            let u = u as usize;
-            let slot = if u < 0x1_0000 {
-                self.bmp[u]
-            } else {
-                self.astral.iter().find(|&&(a, _)| a as usize == u).map_or(0, |&(_, s)| s)
-            };
+            let slot = self.slot(u);
             if slot != 0 {
-                self.at_position(usize::from(slot) - 1, hay, at, len, &mut found);
+                let second = hay.get(at + len..).and_then(|s| s.chars().next());
+                self.at_position(usize::from(slot) - 1, hay, at, second, &mut found);
             }
             at += len;
         }
     }
 
-    /// The patterns of bucket `b` that occur at `at`, whose first character is `len` bytes.
+    /// [`Literals::for_each_match`] over a text already decoded: `codes[k]` is the code point of its
+    /// `k`-th character and `offsets[k]` its byte offset (`offsets` ends with `hay.len()`). A scan of
+    /// the decoded text skips the UTF-8 decoding, which was most of the per-character cost.
+    pub fn for_each_match_decoded(
+        &self,
+        hay: &str,
+        codes: &[u32],
+        offsets: &[u32],
+        mut found: impl FnMut(usize, usize),
+    ) {
+        if self.buckets.is_empty() {
+            return;
+        }
+        for (k, (&u, &at)) in codes.iter().zip(offsets).enumerate() {
+            let slot = self.slot(u);
+            if slot != 0 {
+                let second = codes.get(k + 1).and_then(|&c| char::from_u32(c));
+                self.at_position(usize::from(slot) - 1, hay, at as usize, second, &mut found);
+            }
+        }
+    }
+
+    /// The bucket of patterns starting with code point `u` (1-based; 0: none).
+    #[inline]
+    fn slot(&self, u: u32) -> u16 {
+        let u = u as usize;
+        if u < 0x1_0000 {
+            self.bmp[u]
+        } else {
+            self.astral.iter().find(|&&(a, _)| a as usize == u).map_or(0, |&(_, s)| s)
+        }
+    }
+
+    /// The patterns of bucket `b` that occur at `at`, where `second` is the next character.
     #[inline(never)]
-    fn at_position(&self, b: usize, hay: &str, at: usize, len: usize, found: &mut impl FnMut(usize, usize)) {
+    fn at_position(&self, b: usize, hay: &str, at: usize, second: Option<char>, found: &mut impl FnMut(usize, usize)) {
         let bucket = &self.buckets[b];
         for &p in &bucket.single {
             found(p, at);
         }
-        let Some(second) = hay.get(at + len..).and_then(|s| s.chars().next()) else { return };
+        let Some(second) = second else { return };
         let from = bucket.by_second.partition_point(|&(c2, _)| c2 < second);
         let rest = &hay.as_bytes()[at..];
         for &(c2, p) in &bucket.by_second[from..] {
@@ -115,6 +144,12 @@ mod tests {
         let set = Literals::new(&patterns.iter().map(|p| p.to_string()).collect::<Vec<_>>());
         let mut out = Vec::new();
         set.for_each_match(hay, |p, at| out.push((p, at)));
+        // The scan of the decoded text finds the same.
+        let codes: Vec<u32> = hay.chars().map(u32::from).collect();
+        let offsets: Vec<u32> = hay.char_indices().map(|(i, _)| i as u32).chain([hay.len() as u32]).collect();
+        let mut decoded = Vec::new();
+        set.for_each_match_decoded(hay, &codes, &offsets, |p, at| decoded.push((p, at)));
+        assert_eq!(decoded, out, "{hay:?}");
         out
     }
 

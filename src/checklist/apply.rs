@@ -120,7 +120,8 @@ pub fn apply_compiled(
         }
     };
     let view = doc.matchable.text();
-    compiled.body.for_each_match(view, |p, at| record(&compiled.body_owner[p], doc.matchable.to_original(at)));
+    doc.matchable
+        .for_each_literal(&compiled.body, |p, at| record(&compiled.body_owner[p], doc.matchable.to_original(at)));
     for (owners, re) in &compiled.body_regexes {
         for m in re.find_iter(view) {
             record(owners, doc.matchable.to_original(m.start()));

@@ -113,6 +113,7 @@ impl Cue {
 /// per question was 9% of a wasm analysis. Other words (the causes, asked of a short range) are searched
 /// for in the range itself.
 struct CueWords<'a> {
+    matchable: &'a crate::normalize::Matchable<'a>,
     text: &'a str,
     /// Every occurrence of a word of the [`vocabulary`]: (start, word), by start.
     at: std::cell::OnceCell<Vec<(usize, u8)>>,
@@ -159,8 +160,8 @@ fn vocabulary() -> &'static Vocabulary {
 }
 
 impl<'a> CueWords<'a> {
-    fn new(text: &'a str) -> Self {
-        CueWords { text, at: std::cell::OnceCell::new() }
+    fn new(matchable: &'a crate::normalize::Matchable<'a>) -> Self {
+        CueWords { matchable, text: matchable.text(), at: std::cell::OnceCell::new() }
     }
 
     /// The set of vocabulary words occurring wholly inside `range`.
@@ -169,7 +170,7 @@ impl<'a> CueWords<'a> {
         let at = self.at.get_or_init(|| {
             let mut at = Vec::new();
             // Matches arrive by start: the list is sorted.
-            v.set.for_each_match(self.text, |w, start| at.push((start, w as u8)));
+            self.matchable.for_each_literal(&v.set, |w, start| at.push((start, w as u8)));
             at
         });
         let mut present = 0;
@@ -279,7 +280,7 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
         }
     }
     let paragraphs: Vec<std::ops::Range<usize>> = doc.content_lines().map(|(_, r)| r).collect();
-    let words = CueWords::new(doc.matchable.text());
+    let words = CueWords::new(&doc.matchable);
     let starts_with_marker = |r: &std::ops::Range<usize>| super::markers::parse(&text[r.clone()], false).is_some();
 
     if !outline.parts.iter().any(|f| f.part == Part::R3) {
@@ -427,7 +428,8 @@ mod tests {
         }
         // And the sentence-wise search finds what a search of the whole range finds.
         let t = "取得了一定成效。但仍有不足。县长主持会议，研究法治工作。存在一些问题和短板。";
-        let words = CueWords::new(t);
+        let m = crate::normalize::Matchable::new(t);
+        let words = CueWords::new(&m);
         for cue in [&R2_BODY, &R3_STRONG, &R3_WEAK, &CAUSES] {
             for start in t.char_indices().map(|(i, _)| i) {
                 let whole = (cue.regex)().find(&t[start..]).map(|m| start + m.start());
