@@ -83,24 +83,25 @@ impl Literals {
     }
 
     /// [`Literals::for_each_match`] over a text already decoded: `codes[k]` is the code point of its
-    /// `k`-th character and `offsets[k]` its byte offset (`offsets` ends with `hay.len()`). A scan of
-    /// the decoded text skips the UTF-8 decoding, which was most of the per-character cost.
-    pub fn for_each_match_decoded(
-        &self,
-        hay: &str,
-        codes: &[u32],
-        offsets: &[u32],
-        mut found: impl FnMut(usize, usize),
-    ) {
+    /// `k`-th character (byte offsets follow from their UTF-8 lengths). A scan of the decoded text
+    /// skips the UTF-8 decoding, which was most of the per-character cost.
+    pub fn for_each_match_decoded(&self, hay: &str, codes: &[u32], mut found: impl FnMut(usize, usize)) {
         if self.buckets.is_empty() {
             return;
         }
-        for (k, (&u, &at)) in codes.iter().zip(offsets).enumerate() {
+        let mut at = 0;
+        for (k, &u) in codes.iter().enumerate() {
             let slot = self.slot(u);
             if slot != 0 {
                 let second = codes.get(k + 1).and_then(|&c| char::from_u32(c));
-                self.at_position(usize::from(slot) - 1, hay, at as usize, second, &mut found);
+                self.at_position(usize::from(slot) - 1, hay, at, second, &mut found);
             }
+            at += match u {
+                0..=0x7F => 1,
+                0x80..=0x7FF => 2,
+                0x800..=0xFFFF => 3,
+                _ => 4,
+            };
         }
     }
 
@@ -146,9 +147,8 @@ mod tests {
         set.for_each_match(hay, |p, at| out.push((p, at)));
         // The scan of the decoded text finds the same.
         let codes: Vec<u32> = hay.chars().map(u32::from).collect();
-        let offsets: Vec<u32> = hay.char_indices().map(|(i, _)| i as u32).chain([hay.len() as u32]).collect();
         let mut decoded = Vec::new();
-        set.for_each_match_decoded(hay, &codes, &offsets, |p, at| decoded.push((p, at)));
+        set.for_each_match_decoded(hay, &codes, |p, at| decoded.push((p, at)));
         assert_eq!(decoded, out, "{hay:?}");
         out
     }

@@ -168,38 +168,6 @@ fn pinyin_gloss(s: &str) -> Option<usize> {
     None
 }
 
-/// The decoded characters [`Matchable::new`] collects (offsets in the matchable text).
-struct Codes {
-    codes: Vec<u32>,
-    offsets: Vec<u32>,
-    /// False for a text too long for `u32` offsets: nothing is collected.
-    on: bool,
-}
-
-impl Codes {
-    fn for_text(original: &str) -> Codes {
-        let on = original.len() < u32::MAX as usize;
-        let guess = if on { original.len() / 3 + 1 } else { 0 };
-        Codes { codes: Vec::with_capacity(guess), offsets: Vec::with_capacity(guess + 1), on }
-    }
-
-    #[inline]
-    fn push(&mut self, at: usize, u: u32) {
-        if self.on {
-            self.codes.push(u);
-            self.offsets.push(at as u32);
-        }
-    }
-
-    /// The fields of a [`Matchable`] of `len` bytes holding these characters.
-    fn finish(mut self, len: usize) -> Matchable<'static> {
-        if self.on {
-            self.offsets.push(len as u32);
-        }
-        Matchable { text: Cow::Borrowed(""), shifts: Vec::new(), codes: self.codes, offsets: self.offsets }
-    }
-}
-
 /// What matching changes at a position of the original text.
 enum Change {
     /// A pinyin gloss of this many bytes, removed.
@@ -211,16 +179,13 @@ enum Change {
 /// The first change at or after byte `from` of `text`: a character [`match_char`] alters, or a pinyin
 /// gloss after a CJK character. `prev_cjk` says whether the character before `from` is CJK (as
 /// matching sees it); when a gloss is returned it says the same of the character before the gloss.
-///
-/// Every character passed over is unchanged: it goes to `codes` at its offset in the matchable text,
-/// `delta` bytes before its offset in `text`.
+/// Every character passed over is unchanged: its code point goes to `codes`.
 fn next_change(
     text: &str,
     from: usize,
     prev_cjk: &mut bool,
     t: &Table,
-    codes: &mut Codes,
-    delta: isize,
+    codes: &mut Vec<u32>,
 ) -> Option<(usize, Change)> {
     let mut at = from;
     while at < text.len() {
@@ -247,7 +212,7 @@ fn next_change(
                 return Some((at, Change::Char(c, n)));
             }
         }
-        codes.push((at as isize - delta) as usize, u);
+        codes.push(u);
         at += len;
     }
     None
@@ -260,11 +225,8 @@ pub struct Matchable<'a> {
     /// on). Empty when every character kept its length.
     shifts: Vec<(usize, isize)>,
     /// The text decoded: the code point of every character of `text`, built while normalizing so that
-    /// the literal scans (checklist cues, body-cue words) need not decode it again. Empty for a text
-    /// whose offsets do not fit in `u32` (never an analysis input: see `MAX_INPUT_BYTES`).
+    /// the literal scans (checklist cues, body-cue words) need not decode it again.
     codes: Vec<u32>,
-    /// Byte offset in `text` of every character, and `text.len()` at the end.
-    offsets: Vec<u32>,
 }
 
 impl<'a> Matchable<'a> {
@@ -272,10 +234,10 @@ impl<'a> Matchable<'a> {
         // The text up to the first change is kept as it is (most reports: all of it); after it, the
         // unchanged runs between changes are copied whole.
         let t = table();
-        let mut codes = Codes::for_text(original);
+        let mut codes = Vec::with_capacity(original.len() / 3 + 1);
         let mut prev_cjk = false;
-        let Some(mut change) = next_change(original, 0, &mut prev_cjk, t, &mut codes, 0) else {
-            return Matchable { text: Cow::Borrowed(original), shifts: Vec::new(), ..codes.finish(original.len()) };
+        let Some(mut change) = next_change(original, 0, &mut prev_cjk, t, &mut codes) else {
+            return Matchable { text: Cow::Borrowed(original), shifts: Vec::new(), codes };
         };
         let mut text = String::with_capacity(original.len());
         let mut shifts = Vec::new();
@@ -291,7 +253,7 @@ impl<'a> Matchable<'a> {
                     shifts.push((text.len(), delta));
                 }
                 Change::Char(c, n) => {
-                    codes.push(text.len(), n as u32);
+                    codes.push(n as u32);
                     text.push(n);
                     i = at + c.len_utf8();
                     if n.len_utf8() != c.len_utf8() {
@@ -301,25 +263,20 @@ impl<'a> Matchable<'a> {
                     prev_cjk = is_cjk(n);
                 }
             }
-            match next_change(original, i, &mut prev_cjk, t, &mut codes, delta) {
+            match next_change(original, i, &mut prev_cjk, t, &mut codes) {
                 Some(next) => change = next,
                 None => break,
             }
         }
         text.push_str(&original[i..]);
-        let decoded = codes.finish(text.len());
-        Matchable { text: Cow::Owned(text), shifts, ..decoded }
+        Matchable { text: Cow::Owned(text), shifts, codes }
     }
 
     /// Call `found(pattern, at)` for every occurrence of a pattern of `set` in the text, as
     /// [`Literals::for_each_match`] does (`at`: a byte offset in [`Matchable::text`]), on the decoded
     /// characters.
     pub fn for_each_literal(&self, set: &Literals, found: impl FnMut(usize, usize)) {
-        if self.codes.len() + 1 == self.offsets.len() {
-            set.for_each_match_decoded(&self.text, &self.codes, &self.offsets, found);
-        } else {
-            set.for_each_match(&self.text, found);
-        }
+        set.for_each_match_decoded(&self.text, &self.codes, found);
     }
 
     pub fn text(&self) -> &str {
@@ -456,8 +413,7 @@ mod tests {
             let (text, shifts) = matchable_reference(&s);
             assert_eq!((m.text(), &m.shifts), (text.as_str(), &shifts), "{s:?}");
             let codes: Vec<u32> = text.chars().map(u32::from).collect();
-            let offsets: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).chain([text.len() as u32]).collect();
-            assert_eq!((&m.codes, &m.offsets), (&codes, &offsets), "{s:?}");
+            assert_eq!(m.codes, codes, "{s:?}");
         }
     }
 
