@@ -5,6 +5,10 @@
 //! character most of the rest. Replaces the aho-corasick crate (~70 KB of wasm) at a similar speed on
 //! these inputs.
 
+/// The factor of a character's UTF-8 length in a decoded character of
+/// [`Literals::for_each_match_decoded`] (above every code point).
+pub const LEN_UNIT: u32 = 1 << 24;
+
 /// A compiled set of literal patterns.
 pub struct Literals {
     patterns: Vec<String>,
@@ -82,26 +86,21 @@ impl Literals {
         }
     }
 
-    /// [`Literals::for_each_match`] over a text already decoded: `codes[k]` is the code point of its
-    /// `k`-th character (byte offsets follow from their UTF-8 lengths). A scan of the decoded text
-    /// skips the UTF-8 decoding, which was most of the per-character cost.
+    /// [`Literals::for_each_match`] over a text already decoded: `codes[k]` describes its `k`-th
+    /// character, as its code point plus its UTF-8 length times [`LEN_UNIT`]. A scan of the decoded
+    /// text skips the UTF-8 decoding, which was most of the per-character cost.
     pub fn for_each_match_decoded(&self, hay: &str, codes: &[u32], mut found: impl FnMut(usize, usize)) {
         if self.buckets.is_empty() {
             return;
         }
         let mut at = 0;
-        for (k, &u) in codes.iter().enumerate() {
-            let slot = self.slot(u);
+        for (k, &code) in codes.iter().enumerate() {
+            let slot = self.slot(code % LEN_UNIT);
             if slot != 0 {
-                let second = codes.get(k + 1).and_then(|&c| char::from_u32(c));
+                let second = codes.get(k + 1).and_then(|&c| char::from_u32(c % LEN_UNIT));
                 self.at_position(usize::from(slot) - 1, hay, at, second, &mut found);
             }
-            at += match u {
-                0..=0x7F => 1,
-                0x80..=0x7FF => 2,
-                0x800..=0xFFFF => 3,
-                _ => 4,
-            };
+            at += (code / LEN_UNIT) as usize;
         }
     }
 
@@ -146,7 +145,7 @@ mod tests {
         let mut out = Vec::new();
         set.for_each_match(hay, |p, at| out.push((p, at)));
         // The scan of the decoded text finds the same.
-        let codes: Vec<u32> = hay.chars().map(u32::from).collect();
+        let codes: Vec<u32> = hay.chars().map(|c| c as u32 + c.len_utf8() as u32 * LEN_UNIT).collect();
         let mut decoded = Vec::new();
         set.for_each_match_decoded(hay, &codes, |p, at| decoded.push((p, at)));
         assert_eq!(decoded, out, "{hay:?}");

@@ -212,7 +212,7 @@ fn next_change(
                 return Some((at, Change::Char(c, n)));
             }
         }
-        codes.push(u);
+        codes.push(u + len as u32 * crate::literals::LEN_UNIT);
         at += len;
     }
     None
@@ -224,8 +224,9 @@ pub struct Matchable<'a> {
     /// Where the offset difference changes: (normalized byte, original byte − normalized byte from there
     /// on). Empty when every character kept its length.
     shifts: Vec<(usize, isize)>,
-    /// The text decoded: the code point of every character of `text`, built while normalizing so that
-    /// the literal scans (checklist cues, body-cue words) need not decode it again.
+    /// The text decoded: every character of `text` as its code point plus its UTF-8 length times
+    /// [`crate::literals::LEN_UNIT`], built while normalizing so that the literal scans (checklist
+    /// cues, body-cue words) need not decode it again.
     codes: Vec<u32>,
 }
 
@@ -253,7 +254,7 @@ impl<'a> Matchable<'a> {
                     shifts.push((text.len(), delta));
                 }
                 Change::Char(c, n) => {
-                    codes.push(n as u32);
+                    codes.push(n as u32 + n.len_utf8() as u32 * crate::literals::LEN_UNIT);
                     text.push(n);
                     i = at + c.len_utf8();
                     if n.len_utf8() != c.len_utf8() {
@@ -412,7 +413,8 @@ mod tests {
             let m = Matchable::new(&s);
             let (text, shifts) = matchable_reference(&s);
             assert_eq!((m.text(), &m.shifts), (text.as_str(), &shifts), "{s:?}");
-            let codes: Vec<u32> = text.chars().map(u32::from).collect();
+            let codes: Vec<u32> =
+                text.chars().map(|c| c as u32 + c.len_utf8() as u32 * crate::literals::LEN_UNIT).collect();
             assert_eq!(m.codes, codes, "{s:?}");
         }
     }
