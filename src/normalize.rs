@@ -78,6 +78,11 @@ fn unpack(packed: &[u8]) -> Vec<(char, char)> {
     pairs
 }
 
+/// Bit set over the BMP: the characters with a simplified form.
+pub fn traditional_bits() -> &'static [u64] {
+    &table().bits
+}
+
 /// The simplified form of a Traditional character (the character itself otherwise).
 #[inline]
 pub fn simplify_char(c: char) -> char {

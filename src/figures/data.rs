@@ -222,12 +222,6 @@ impl Tables {
         Tables { units, unit_first, traps, trap_index, families, keywords, keyword_first, words, word_last, word_first }
     }
 
-    /// The simplified form of `c` (itself when it has none): the shared table of `crate::normalize`.
-    #[inline]
-    pub fn simplify(&self, c: char) -> char {
-        crate::normalize::simplify_char(c)
-    }
-
     /// Units starting with `c`, longest first.
     #[inline]
     pub fn units_at(&self, c: char) -> &[Unit] {
@@ -374,8 +368,8 @@ mod tests {
 
     #[test]
     fn traditional_characters_simplify() {
-        assert_eq!(tables().simplify('萬'), '万');
-        assert_eq!(tables().simplify('项'), '项');
+        assert_eq!(crate::normalize::simplify_char('萬'), '万');
+        assert_eq!(crate::normalize::simplify_char('项'), '项');
     }
 
     #[test]

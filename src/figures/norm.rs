@@ -8,8 +8,6 @@
 //! Must not: change the number of characters (the mapping is one char for one), or touch the original
 //! text (figures always quote the input as written).
 
-use super::data::tables;
-
 /// The input as normalized characters with their byte offsets.
 pub(crate) struct Chars<'a> {
     pub text: &'a str,
@@ -28,13 +26,15 @@ impl<'a> Chars<'a> {
 
     /// Build the normalized characters of `text` (callers check [`Chars::fits`] first).
     pub fn new(text: &'a str) -> Self {
-        let t = tables();
+        let changing = changing();
         let n = text.len();
         let mut c = Vec::with_capacity(n / 2 + 1);
         let mut off = Vec::with_capacity(n / 2 + 2);
         for (i, ch) in text.char_indices() {
             off.push(i as u32);
-            c.push(normalize(ch, t));
+            let u = ch as usize;
+            let look = u >= 0x1_0000 || changing[u / 64] & (1 << (u % 64)) != 0;
+            c.push(if look { normalize(ch) } else { ch });
         }
         off.push(n as u32);
         Chars { text, c, off }
@@ -137,10 +137,29 @@ impl<'a> Chars<'a> {
     }
 }
 
+/// Bit set over the BMP: the characters [`normalize`] changes, so that the others (nearly all of a
+/// text) cost one test. The Traditional characters' set of `crate::normalize`, and the characters of
+/// `normalize`'s own list that it changes (a test compares the set with `normalize` over the BMP).
+fn changing() -> &'static [u64] {
+    static CELL: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut bits = crate::normalize::traditional_bits().to_vec();
+        let listed = "％﹪．，﹐：﹕；﹔（﹙）﹚［］＋－—–‑‒―／～〜∼＊∗＿！？＂·・•∙‧･⋅○◯\t\r\u{3000}\u{a0}\u{202f}\u{205f}\u{feff}\u{200b}\u{2028}\u{2029}";
+        let ranges = ('\u{ff10}'..='\u{ff19}').chain('\u{ff21}'..='\u{ff3a}').chain('\u{ff41}'..='\u{ff5a}');
+        for ch in listed.chars().chain(ranges).chain('\u{2002}'..='\u{200a}') {
+            let u = ch as usize;
+            if normalize(ch) != ch {
+                bits[u / 64] |= 1 << (u % 64);
+            }
+        }
+        bits
+    })
+}
+
 #[inline]
-fn normalize(ch: char, t: &super::data::Tables) -> char {
+fn normalize(ch: char) -> char {
     if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
-        return t.simplify(ch);
+        return crate::normalize::simplify_char(ch);
     }
     if ch.is_ascii() {
         return match ch {
@@ -177,7 +196,7 @@ fn normalize(ch: char, t: &super::data::Tables) -> char {
         '\u{feff}' | '\u{200b}' => ' ',
         '\r' | '\u{2028}' | '\u{2029}' => '\n',
         _ if (ch as u32) < 0x3400 => ch,
-        _ => t.simplify(ch),
+        _ => crate::normalize::simplify_char(ch),
     }
 }
 
@@ -288,6 +307,15 @@ mod tests {
     fn numeral_table_is_digits_and_chinese_numerals() {
         for u in (0..0x11_0000).filter_map(char::from_u32) {
             assert_eq!(is_numeral(u), is_digit(u) || is_cn_num(u), "{u:?}");
+        }
+    }
+
+    #[test]
+    fn changing_set_is_every_character_normalize_changes() {
+        let bits = changing();
+        for ch in (0..0x1_0000).filter_map(char::from_u32) {
+            let u = ch as usize;
+            assert_eq!(bits[u / 64] & (1 << (u % 64)) != 0, normalize(ch) != ch, "{ch:?}");
         }
     }
 
