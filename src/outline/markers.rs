@@ -70,14 +70,30 @@ pub struct Marker {
 
 /// Chinese numeral for 1–99.
 pub fn cn_numeral(n: u32) -> String {
+    let mut s = String::new();
+    push_cn_numeral(&mut s, n);
+    s
+}
+
+/// [`cn_numeral`] appended to `out` (no allocation when `out` has room).
+pub fn push_cn_numeral(out: &mut String, n: u32) {
     const D: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let d = |k: u32| D[(k % 10) as usize];
     match n {
-        0..=9 => D[n as usize].to_string(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", D[(n % 10) as usize]),
-        _ if n.is_multiple_of(10) && n < 100 => format!("{}十", D[(n / 10) as usize]),
-        _ if n < 100 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
-        _ => n.to_string(),
+        0..=9 => out.push_str(d(n)),
+        10 => out.push('十'),
+        11..=19 => {
+            out.push('十');
+            out.push_str(d(n));
+        }
+        _ if n < 100 => {
+            out.push_str(d(n / 10));
+            out.push('十');
+            if !n.is_multiple_of(10) {
+                out.push_str(d(n));
+            }
+        }
+        _ => out.push_str(&n.to_string()),
     }
 }
 
@@ -216,6 +232,17 @@ pub fn parse(s: &str, damaged_ok: bool) -> Option<Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_numerals_are_written_as_reports_write_them() {
+        let got: Vec<String> = [0, 1, 9, 10, 11, 19, 20, 21, 30, 99, 100].iter().map(|&n| cn_numeral(n)).collect();
+        assert_eq!(got, ["〇", "一", "九", "十", "十一", "十九", "二十", "二十一", "三十", "九十九", "100"]);
+        for n in 1..100 {
+            let s = cn_numeral(n);
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            assert_eq!(cn_number(&chars), Some((n, chars.len())), "{s}");
+        }
+    }
 
     #[track_caller]
     fn check(s: &str, style: Style, number: Option<u32>, marker: &str, damaged: bool) {

@@ -189,14 +189,16 @@ fn inline_items(text: &str, r: std::ops::Range<usize>) -> Vec<Candidate> {
     let mut search = 0;
     let mut verb: Option<&str> = None;
     let mut n = 1u32;
+    let mut pat = String::new();
     while n <= 30 {
-        let numeral = markers::cn_numeral(n);
         let hit = ["是", "要"]
             .iter()
             .filter(|v| verb.is_none_or(|x| x == **v))
             .filter_map(|v| {
-                let pat = format!("{numeral}{v}");
-                para[search..].find(&pat).map(|i| (search + i, pat.len(), *v))
+                pat.clear();
+                markers::push_cn_numeral(&mut pat, n);
+                pat.push_str(v);
+                para[search..].find(pat.as_str()).map(|i| (search + i, pat.len(), *v))
             })
             .min_by_key(|h| h.0);
         let Some((pos, len, v)) = hit else { break };
