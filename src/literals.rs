@@ -18,6 +18,16 @@ pub struct Literals {
     astral: Vec<(char, u16)>,
     /// Patterns sharing a first character.
     buckets: Vec<Bucket>,
+    /// Bit set of [`pair_hash`] over the first two characters of every pattern of two or more: a
+    /// position whose two characters miss it starts none of them (the decoded scan asks it before
+    /// looking into a bucket).
+    pairs: Vec<u64>,
+}
+
+/// A 16-bit hash of two characters.
+#[inline]
+fn pair_hash(first: u32, second: u32) -> usize {
+    (first.wrapping_mul(0x9E37_79B1).rotate_left(7) ^ second).wrapping_mul(0x85EB_CA6B) as usize >> 16 & 0xFFFF
 }
 
 /// The patterns starting with one character: one-character patterns, and the longer ones sorted by
@@ -32,8 +42,13 @@ struct Bucket {
 impl Literals {
     /// Compile `patterns`; empty ones never match. Match callbacks give indices into this slice.
     pub fn new(patterns: &[String]) -> Literals {
-        let mut set =
-            Literals { patterns: patterns.to_vec(), bmp: vec![0; 0x1_0000], astral: Vec::new(), buckets: Vec::new() };
+        let mut set = Literals {
+            patterns: patterns.to_vec(),
+            bmp: vec![0; 0x1_0000],
+            astral: Vec::new(),
+            buckets: Vec::new(),
+            pairs: vec![0; 0x1_0000 / 64],
+        };
         for (i, p) in patterns.iter().enumerate() {
             let mut chars = p.chars();
             let Some(c) = chars.next() else { continue };
@@ -61,7 +76,20 @@ impl Literals {
         for b in &mut set.buckets {
             crate::order::sort_by_key(&mut b.by_second, |&(c, i)| crate::order::pair(c as usize, i));
         }
+        set.pairs_from_buckets();
         set
+    }
+
+    /// Fill [`Literals::pairs`].
+    fn pairs_from_buckets(&mut self) {
+        let firsts = self.bmp.iter().enumerate().filter(|&(_, &s)| s != 0).map(|(u, &s)| (u as u32, s));
+        let firsts: Vec<(u32, u16)> = firsts.chain(self.astral.iter().map(|&(c, s)| (c as u32, s))).collect();
+        for (first, slot) in firsts {
+            for &(second, _) in &self.buckets[usize::from(slot) - 1].by_second {
+                let h = pair_hash(first, second as u32);
+                self.pairs[h / 64] |= 1 << (h % 64);
+            }
+        }
     }
 
     /// Call `found(pattern, start)` for every occurrence of every pattern in `hay` (overlapping ones
@@ -95,10 +123,18 @@ impl Literals {
         }
         let mut at = 0;
         for (k, &code) in codes.iter().enumerate() {
-            let slot = self.slot(code % LEN_UNIT);
+            let first = code % LEN_UNIT;
+            let slot = self.slot(first);
             if slot != 0 {
-                let second = codes.get(k + 1).and_then(|&c| char::from_u32(c % LEN_UNIT));
-                self.at_position(usize::from(slot) - 1, hay, at, second, &mut found);
+                let second = codes.get(k + 1).map(|&c| c % LEN_UNIT);
+                let paired = second.is_some_and(|c| {
+                    let h = pair_hash(first, c);
+                    self.pairs[h / 64] & (1 << (h % 64)) != 0
+                });
+                if paired || !self.buckets[usize::from(slot) - 1].single.is_empty() {
+                    let second = second.and_then(char::from_u32);
+                    self.at_position(usize::from(slot) - 1, hay, at, second, &mut found);
+                }
             }
             at += (code / LEN_UNIT) as usize;
         }
