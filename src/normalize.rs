@@ -402,10 +402,20 @@ mod tests {
         }
         // Against the character-by-character definition.
         let folded = |c: char| fold_char(simplify_char(c));
-        for s in ["", "法治", " 索 引 號：１２ ", "\u{3000}報告\u{feff}", "a\tb\u{85}c𠀀\u{2028}", "ｚ萬\u{a0}"]
-        {
+        let pieces = [
+            "法治", " ", "索", "號", "：", "１", "\u{3000}", "報", "\u{feff}", "\t", "\u{85}", "𠀀", "\u{2028}", "ｚ",
+            "萬", "\u{a0}", "é", "a",
+        ];
+        let mut seed = 3u64;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 9) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             let want: String = s.chars().map(folded).filter(|c| !crate::text::is_space(*c)).collect();
-            assert_eq!(squeeze(s), want, "{s:?}");
+            assert_eq!(squeeze(&s), want, "{s:?}");
         }
     }
 
