@@ -39,7 +39,7 @@ fn table() -> &'static Table {
             matching[u / 64] |= 1 << (u % 64);
         }
         // Every White_Space character, the invisible spaces and the full-width forms; the rest is the
-        // Traditional set (a test compares the set with `squeeze_changes` over the BMP).
+        // Traditional set (a test compares the set with what `squeeze` changes over the BMP).
         let mut squeezing = bits.clone();
         let spaces = "\u{85}\u{a0}\u{1680}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{feff}\u{200b}".chars();
         let ranges = ('\u{9}'..='\u{d}').chain([' ']).chain('\u{2000}'..='\u{200a}').chain('\u{ff01}'..='\u{ff5e}');
@@ -141,35 +141,38 @@ fn match_char(c: char) -> char {
 
 /// A short string (a line, a title) with Traditional characters simplified and full-width forms folded.
 pub fn simplify(s: &str) -> Cow<'_, str> {
-    if s.chars().all(|c| c.is_ascii() || (simplify_char(c) == c && fold_char(c) == c)) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.chars().map(|c| fold_char(simplify_char(c))).collect())
-    }
+    rewrite(s, false)
 }
 
 /// The line folded for phrase matching: simplified, every space removed, full-width forms folded.
 /// Borrowed when nothing changes (most lines: a copy per line was 2% of an analysis).
 pub fn squeeze(s: &str) -> Cow<'_, str> {
-    // The unchanged runs between changes are copied whole; the characters to look at are found by a
-    // bit set (a per-character fold and simplification was 3% of an analysis).
+    rewrite(s, true)
+}
+
+/// Every character folded and simplified, and spaces dropped when `drop_spaces`. The unchanged runs
+/// between changes are copied whole, and only the characters of a bit set are looked at (a
+/// per-character fold and simplification was 3% of an analysis).
+fn rewrite(s: &str, drop_spaces: bool) -> Cow<'_, str> {
     let t = table();
     let mut out: Option<String> = None;
     let (mut at, mut run) = (0, 0);
     while at < s.len() {
         let (u, len) = crate::text::decode_at(s, at);
+        // The set holds every character either rewrite changes (a space, for `simplify`, changes none).
         let look = match u {
-            0..=0x7F => matches!(u, 0x09..=0x0D | 0x20),
+            0..=0x7F => drop_spaces && matches!(u, 0x09..=0x0D | 0x20),
             0x80..=0xFFFF => t.squeezing[u as usize / 64] & (1 << (u % 64)) != 0,
             _ => true,
         };
         if look {
             let c = char::from_u32(u).unwrap_or('\0');
-            if squeeze_changes(c) {
+            let f = fold_char(simplify_char(c));
+            let drop = drop_spaces && crate::text::is_space(f);
+            if f != c || drop {
                 let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
                 o.push_str(&s[run..at]);
-                let f = fold_char(simplify_char(c));
-                if !crate::text::is_space(f) {
+                if !drop {
                     o.push(f);
                 }
                 run = at + len;
@@ -184,11 +187,6 @@ pub fn squeeze(s: &str) -> Cow<'_, str> {
             Cow::Owned(o)
         }
     }
-}
-
-/// Whether [`squeeze`] changes `c`: folds or simplifies it, or drops it as a space.
-fn squeeze_changes(c: char) -> bool {
-    fold_char(simplify_char(c)) != c || crate::text::is_space(c)
 }
 
 fn is_pinyin_letter(c: char) -> bool {
@@ -391,6 +389,11 @@ mod tests {
         assert_eq!(simplify("法治政府建設年度報告"), "法治政府建设年度报告");
     }
 
+    /// Whether [`squeeze`] changes `c`: folds or simplifies it, or drops it as a space.
+    fn squeeze_changes(c: char) -> bool {
+        fold_char(simplify_char(c)) != c || crate::text::is_space(c)
+    }
+
     #[test]
     fn squeezing_set_is_every_character_squeeze_changes() {
         let t = table();
@@ -416,6 +419,7 @@ mod tests {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             let want: String = s.chars().map(folded).filter(|c| !crate::text::is_space(*c)).collect();
             assert_eq!(squeeze(&s), want, "{s:?}");
+            assert_eq!(simplify(&s), s.chars().map(folded).collect::<String>(), "{s:?}");
         }
     }
 
