@@ -97,7 +97,7 @@ pub fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) ->
         source: options.source.clone(),
         input: model::InputInfo {
             bytes: input.len(),
-            chars: input.chars().count(),
+            chars: doc.matchable.original_chars(),
             encoding: info.encoding.to_string(),
             format: info.format.to_string(),
         },

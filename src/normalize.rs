@@ -278,6 +278,8 @@ pub struct Matchable<'a> {
     /// [`crate::literals::LEN_UNIT`], built while normalizing so that the literal scans (checklist
     /// cues, body-cue words) need not decode it again.
     codes: Vec<u32>,
+    /// Characters of the original text (those of `text` and those of the removed glosses).
+    original_chars: usize,
 }
 
 impl<'a> Matchable<'a> {
@@ -288,17 +290,20 @@ impl<'a> Matchable<'a> {
         let mut codes = Vec::with_capacity(original.len() / 3 + 1);
         let mut prev_cjk = false;
         let Some(mut change) = next_change(original, 0, &mut prev_cjk, t, &mut codes) else {
-            return Matchable { text: Cow::Borrowed(original), shifts: Vec::new(), codes };
+            let original_chars = codes.len();
+            return Matchable { text: Cow::Borrowed(original), shifts: Vec::new(), codes, original_chars };
         };
         let mut text = String::with_capacity(original.len());
         let mut shifts = Vec::new();
         let mut delta: isize = 0;
         let mut i = 0;
+        let mut removed_chars = 0;
         loop {
             let (at, what) = change;
             text.push_str(&original[i..at]);
             match what {
                 Change::Gloss(len) => {
+                    removed_chars += original[at..at + len].chars().count();
                     i = at + len;
                     delta += len as isize;
                     shifts.push((text.len(), delta));
@@ -320,7 +325,8 @@ impl<'a> Matchable<'a> {
             }
         }
         text.push_str(&original[i..]);
-        Matchable { text: Cow::Owned(text), shifts, codes }
+        let original_chars = codes.len() + removed_chars;
+        Matchable { text: Cow::Owned(text), shifts, codes, original_chars }
     }
 
     /// Call `found(pattern, at)` for every occurrence of a pattern of `set` in the text, as
@@ -332,6 +338,12 @@ impl<'a> Matchable<'a> {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The number of characters of the original text (counted while normalizing it: a separate count
+    /// was 1–2% of an analysis).
+    pub fn original_chars(&self) -> usize {
+        self.original_chars
     }
 
     /// The original byte offset of normalized byte offset `at`.
@@ -500,6 +512,7 @@ mod tests {
             let codes: Vec<u32> =
                 text.chars().map(|c| c as u32 + c.len_utf8() as u32 * crate::literals::LEN_UNIT).collect();
             assert_eq!(m.codes, codes, "{s:?}");
+            assert_eq!(m.original_chars(), s.chars().count(), "{s:?}");
         }
     }
 

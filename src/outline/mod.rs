@@ -198,7 +198,7 @@ fn inline_items(text: &str, r: std::ops::Range<usize>) -> Vec<Candidate> {
                 pat.clear();
                 markers::push_cn_numeral(&mut pat, n);
                 pat.push_str(v);
-                para[search..].find(pat.as_str()).map(|i| (search + i, pat.len(), *v))
+                crate::text::find(para, &pat, search).map(|i| (i, pat.len(), *v))
             })
             .min_by_key(|h| h.0);
         let Some((pos, len, v)) = hit else { break };
