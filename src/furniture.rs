@@ -150,7 +150,7 @@ fn strip_list_number(s: &str) -> &str {
 
 /// A paragraph-like line: long, with sentence punctuation.
 fn is_para(s: &str) -> bool {
-    s.chars().count() >= 40 && s.contains([',', '，', '。', '、', ';', '；'])
+    s.chars().nth(39).is_some() && s.contains([',', '，', '。', '、', ';', '；'])
 }
 
 /// Index of the first and last paragraph-like lines.

@@ -214,7 +214,7 @@ fn problems(doc: &Doc, outline: &Outline) -> Dimension {
         return t.done("S4", "问题分析", 10.0);
     }
     let body: String = spans.iter().map(|s| &doc.text[s.range()]).collect();
-    let share = body.chars().count() as f64 / doc.text.chars().count().max(1) as f64;
+    let share = body.chars().count() as f64 / doc.matchable.original_chars().max(1) as f64;
     t.earn(3.0, share / 0.05, |l| {
         format!("问题部分篇幅过短（占全文{}%，少于5%）（-{l}分）", decimal(share * 100.0, 1))
     });

@@ -143,7 +143,7 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
 fn is_styled_heading(doc: &Doc, at: usize, line: &str) -> bool {
     let trimmed = line.trim_end_matches(['。', '：', ':']);
     doc.hint_at(at).is_some_and(|level| level <= 2)
-        && trimmed.chars().count() <= 40
+        && trimmed.chars().nth(40).is_none()
         && !trimmed.contains(['。', '，', ','])
         && !crate::meta::is_title(&crate::normalize::simplify(trimmed))
 }
@@ -234,7 +234,7 @@ fn inline_items(text: &str, r: std::ops::Range<usize>) -> Vec<Candidate> {
 
 /// The line stops mid-sentence (a paragraph the page cut): its last character is not a sentence end.
 fn ends_mid_sentence(line: &str) -> bool {
-    line.chars().count() > 30
+    line.chars().nth(30).is_some()
         && line.trim_end_matches(is_space).chars().next_back().is_some_and(|c| {
             !matches!(c, '。' | '：' | ':' | '；' | ';' | '！' | '!' | '？' | '?' | '”' | '）' | ')' | '」' | '…')
         })
