@@ -21,7 +21,7 @@ comma := ,
 
 
 .PHONY: size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
-        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench profile size clean
+        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench profile profile-wasm size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
 setup: setup-rust setup-system setup-node
@@ -145,6 +145,13 @@ profile:
 	cargo build --profile bench --example profile
 	ROUNDS=3 valgrind --tool=callgrind --callgrind-out-file=target/callgrind.out target/release/examples/profile 2>&1 | grep -E 'refs|rounds'
 	callgrind_annotate --inclusive=yes target/callgrind.out | grep report_analyzer | head -30 || true
+# Self time per function of the wasm analysis in V8 (Node's CPU profiler; names kept, otherwise the
+# -Oz build of `make bench`).
+profile-wasm: setup-rust node_modules/.installed
+	cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE) --no-default-features --features analysis-api$(comma)bench-api
+	wasm-bindgen --target web --keep-debug --out-dir target/profile-pkg --out-name report_analyzer_profile $(WASM_OUT)
+	wasm-opt -Oz --debuginfo $(WASM_OPT_FLAGS) target/profile-pkg/report_analyzer_profile_bg.wasm -o target/profile-pkg/report_analyzer_profile_bg.wasm
+	node tools/profile-wasm.mjs
 size: build-wasm
 	@node tools/size.mjs
 
