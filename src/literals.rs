@@ -2,12 +2,13 @@
 //! of the body cues): every occurrence of every pattern, by a table from each pattern's first character
 //! to the patterns starting with it, sorted by their second. The patterns are short Chinese words, so
 //! one table lookup per character of the text rejects most positions and a binary search on the next
-//! character most of the rest. Replaces the aho-corasick crate (~70 KB of wasm) at a similar speed on
+//! character most of the rest (the scan of an already decoded text first asks a bit set of hashed
+//! first-two-character pairs). Replaces the aho-corasick crate (~70 KB of wasm) at a similar speed on
 //! these inputs.
 
 /// The factor of a character's UTF-8 length in a decoded character of
 /// [`Literals::for_each_match_decoded`] (above every code point).
-pub const LEN_UNIT: u32 = 1 << 24;
+pub(crate) const LEN_UNIT: u32 = 1 << 24;
 
 /// A compiled set of literal patterns.
 pub struct Literals {
@@ -117,7 +118,7 @@ impl Literals {
     /// [`Literals::for_each_match`] over a text already decoded: `codes[k]` describes its `k`-th
     /// character, as its code point plus its UTF-8 length times [`LEN_UNIT`]. A scan of the decoded
     /// text skips the UTF-8 decoding, which was most of the per-character cost.
-    pub fn for_each_match_decoded(&self, hay: &str, codes: &[u32], mut found: impl FnMut(usize, usize)) {
+    pub(crate) fn for_each_match_decoded(&self, hay: &str, codes: &[u32], mut found: impl FnMut(usize, usize)) {
         if self.buckets.is_empty() {
             return;
         }

@@ -159,7 +159,7 @@ fn rewrite(s: &str, drop_spaces: bool) -> Cow<'_, str> {
     let (mut at, mut run) = (0, 0);
     while at < s.len() {
         let (u, len) = crate::text::decode_at(s, at);
-        // The set holds every character either rewrite changes (a space, for `simplify`, changes none).
+        // The set holds every character either rewrite changes; ASCII whitespace matters only to `squeeze`.
         let look = match u {
             0..=0x7F => drop_spaces && matches!(u, 0x09..=0x0D | 0x20),
             0x80..=0xFFFF => t.squeezing[u as usize / 64] & (1 << (u % 64)) != 0,
@@ -229,7 +229,8 @@ enum Change {
 /// The first change at or after byte `from` of `text`: a character [`match_char`] alters, or a pinyin
 /// gloss after a CJK character. `prev_cjk` says whether the character before `from` is CJK (as
 /// matching sees it); when a gloss is returned it says the same of the character before the gloss.
-/// Every character passed over is unchanged: its code point goes to `codes`.
+/// Every character passed over is unchanged: it goes to `codes` (code point + UTF-8 length ×
+/// [`crate::literals::LEN_UNIT`]).
 fn next_change(
     text: &str,
     from: usize,
