@@ -422,14 +422,7 @@ mod tests {
             "法治", " ", "索", "號", "：", "１", "\u{3000}", "報", "\u{feff}", "\t", "\u{85}", "𠀀", "\u{2028}", "ｚ",
             "萬", "\u{a0}", "é", "a",
         ];
-        let mut seed = 3u64;
-        for _ in 0..3000 {
-            let mut s = String::new();
-            for _ in 0..(seed % 9) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        for s in crate::text::random_mixes(&pieces, 3000, 9, 3) {
             let want: String = s.chars().map(folded).filter(|c| !crate::text::is_space(*c)).collect();
             assert_eq!(squeeze(&s), want, "{s:?}");
             assert_eq!(simplify(&s), s.chars().map(folded).collect::<String>(), "{s:?}");
@@ -499,14 +492,7 @@ mod tests {
             "(lǐ",
             "ng)",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..3000 {
-            let mut s = String::new();
-            for _ in 0..(seed % 12) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        for s in crate::text::random_mixes(&pieces, 3000, 12, 0x9e37_79b9_7f4a_7c15) {
             let m = Matchable::new(&s);
             let (text, shifts) = matchable_reference(&s);
             assert_eq!((m.text(), &m.shifts), (text.as_str(), &shifts), "{s:?}");

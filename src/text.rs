@@ -243,6 +243,22 @@ fn count_by_scan(hay: &str, needle: &str) -> usize {
     n
 }
 
+/// Test inputs: `count` strings, each a run of fewer than `max_pieces` of `pieces` drawn by a fixed
+/// linear congruential generator from `seed` (every run tests the same strings).
+#[cfg(test)]
+pub(crate) fn random_mixes(pieces: &[&str], count: usize, max_pieces: u64, mut seed: u64) -> Vec<String> {
+    let mut next = || {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed >> 33
+    };
+    (0..count)
+        .map(|_| {
+            let n = next() % max_pieces;
+            (0..n).map(|_| pieces[next() as usize % pieces.len()]).collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,14 +285,7 @@ mod tests {
             "依法", "。", "！", "？", "；", "!", "?", ";", "\n", "\r", " ", "\u{3000}", "、", "，", "𠀀", "ｂ", "¡",
             "芁", "a",
         ];
-        let mut seed = 7u64;
-        for _ in 0..2000 {
-            let mut s = String::new();
-            for _ in 0..(seed % 10) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        for s in random_mixes(&pieces, 2000, 10, 7) {
             for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
                 assert_eq!(sentence_around(&s, at), sentence_reference(&s, at), "{s:?} at {at}");
             }
@@ -345,13 +354,7 @@ mod tests {
         }
         // Pieces sharing the lead byte E2 of U+2028/9 (“ ” … — ‰) and every break kind, in many orders.
         let pieces = ["“引号”", "…", "—", "‰", "\u{2029}", "\u{2028}", "\r\n", "\r", "\n", "字", "a", "\r\r\n"];
-        let mut seed = 7u64;
-        for _ in 0..2000 {
-            let mut t = String::new();
-            for _ in 0..(seed % 12) {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for t in random_mixes(&pieces, 2000, 12, 7) {
             let got: Vec<&str> = lines(&t).iter().map(|l| &t[l.range()]).collect();
             assert_eq!(got, reference(&t), "{t:?}");
         }
