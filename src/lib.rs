@@ -80,7 +80,7 @@ pub fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) ->
         meta.year = Some(y);
     }
     let outline = outline::extract(&doc, meta.year);
-    let figures = figures::extract(input, &doc.excluded_ranges());
+    let figures = figures::extract_matched(input, &doc.excluded_ranges(), &doc.matchable);
     let checklist = match &options.checklist {
         Some(list) => checklist::apply(list, &doc, &outline, None),
         None => {

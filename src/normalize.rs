@@ -341,6 +341,14 @@ impl<'a> Matchable<'a> {
         &self.text
     }
 
+    /// The decoded characters of [`Matchable::text`] (code point + UTF-8 length ×
+    /// [`crate::literals::LEN_UNIT`]) when they are one for one with the original's characters (no
+    /// gloss was removed), with the offset shifts that map them back: what the figure scan needs to
+    /// build its characters without decoding the text again.
+    pub(crate) fn one_for_one(&self) -> Option<(&[u32], &[(usize, isize)])> {
+        (self.codes.len() == self.original_chars).then_some((&self.codes, &self.shifts))
+    }
+
     /// The number of characters of the original text (counted while normalizing it: a separate count
     /// was 1–2% of an analysis).
     pub fn original_chars(&self) -> usize {

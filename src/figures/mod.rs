@@ -47,7 +47,19 @@ pub fn extract(text: &str, excluded: &[Range<usize>]) -> Vec<Figure> {
     if text.is_empty() || !Chars::fits(text) {
         return Vec::new();
     }
-    let d = Chars::new(text);
+    extract_from(Chars::new(text), excluded)
+}
+
+/// [`extract`] given the matchable view of `text` (as a [`crate::doc::Doc`] holds it), whose decoded
+/// characters spare decoding the text again when no gloss was removed.
+pub fn extract_matched(text: &str, excluded: &[Range<usize>], m: &crate::normalize::Matchable) -> Vec<Figure> {
+    if text.is_empty() || !Chars::fits(text) {
+        return Vec::new();
+    }
+    extract_from(Chars::from_matchable(text, m).unwrap_or_else(|| Chars::new(text)), excluded)
+}
+
+fn extract_from(d: Chars, excluded: &[Range<usize>]) -> Vec<Figure> {
     let mut blocked = traps::title_ranges(&d);
     for r in excluded {
         if r.start >= r.end {

@@ -40,6 +40,50 @@ impl<'a> Chars<'a> {
         Chars { text, c, off }
     }
 
+    /// [`Chars::new`] from the matchable view of the same text, when its characters are the
+    /// original's one for one: matching simplified them and folded the full-width letters and digits
+    /// (part of what [`normalize`] does; the rest is done here), and its offset shifts give the
+    /// original offsets. Spares decoding the text a second time. `None` when a gloss was removed.
+    pub fn from_matchable(text: &'a str, m: &crate::normalize::Matchable) -> Option<Self> {
+        let (codes, shifts) = m.one_for_one()?;
+        // Matching simplified every character once already (a second lookup could go on along a
+        // chain of the table, 薴 → 苧 → 苎): only the listed forms are left to normalize.
+        let listed = listed_changing();
+        let c: Vec<char> = codes
+            .iter()
+            .map(|&code| {
+                let u = code % crate::literals::LEN_UNIT;
+                let ch = char::from_u32(u).unwrap_or('\0');
+                let look = u < 0x1_0000 && listed[u as usize / 64] & (1 << (u % 64)) != 0;
+                if look {
+                    normalize(ch)
+                } else {
+                    ch
+                }
+            })
+            .collect();
+        // Offsets in the matchable text, then moved by the shifts (where a character changed length).
+        let mut at = 0u32;
+        let mut off: Vec<u32> = Vec::with_capacity(codes.len() + 1);
+        off.extend(codes.iter().map(|&code| {
+            let o = at;
+            at += code / crate::literals::LEN_UNIT;
+            o
+        }));
+        if !shifts.is_empty() {
+            let (mut delta, mut next) = (0isize, 0usize);
+            for o in &mut off {
+                while next < shifts.len() && shifts[next].0 <= *o as usize {
+                    delta = shifts[next].1;
+                    next += 1;
+                }
+                *o = (*o as isize + delta) as u32;
+            }
+        }
+        off.push(text.len() as u32);
+        Some(Chars { text, c, off })
+    }
+
     /// Byte offset of character `k` (`k == len()` gives the text length).
     #[inline]
     pub fn off(&self, k: usize) -> usize {
@@ -144,6 +188,19 @@ fn changing() -> &'static [u64] {
     static CELL: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     CELL.get_or_init(|| {
         let mut bits = crate::normalize::traditional_bits().to_vec();
+        for (b, l) in bits.iter_mut().zip(listed_changing()) {
+            *b |= l;
+        }
+        bits
+    })
+}
+
+/// The characters of [`normalize`]'s own list that it changes (full-width forms, punctuation, spaces,
+/// line breaks): what is left to do for a character matching has already simplified.
+fn listed_changing() -> &'static [u64] {
+    static CELL: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut bits = vec![0u64; 0x1_0000 / 64];
         let listed = "％﹪．，﹐：﹕；﹔（﹙）﹚［］＋－—–‑‒―／～〜∼＊∗＿！？＂·・•∙‧･⋅○◯\t\r\u{3000}\u{a0}\u{202f}\u{205f}\u{feff}\u{200b}\u{2028}\u{2029}";
         let ranges = ('\u{ff10}'..='\u{ff19}').chain('\u{ff21}'..='\u{ff3a}').chain('\u{ff41}'..='\u{ff5a}');
         for ch in listed.chars().chain(ranges).chain('\u{2002}'..='\u{200a}') {
@@ -317,6 +374,40 @@ mod tests {
             let u = ch as usize;
             assert_eq!(bits[u / 64] & (1 << (u % 64)) != 0, normalize(ch) != ch, "{ch:?}");
         }
+    }
+
+    /// [`Chars::from_matchable`] builds what [`Chars::new`] builds: on every character of the BMP and
+    /// beyond (matching changes a subset of what figure normalization changes), and on random mixes of
+    /// full-width, Traditional, astral and gloss-like pieces, whose glosses give `None`.
+    #[test]
+    fn from_matchable_is_new() {
+        let same = |s: &str| {
+            let m = crate::normalize::Matchable::new(s);
+            let Some(a) = Chars::from_matchable(s, &m) else { return false };
+            let b = Chars::new(s);
+            if let Some(k) = (0..b.c.len()).find(|&k| a.c.get(k) != b.c.get(k) || a.off[k] != b.off[k]) {
+                panic!("{s:?}: character {k}: {:?} at {} (new: {:?} at {})", a.c.get(k), a.off[k], b.c[k], b.off[k]);
+            }
+            assert_eq!((&a.c, &a.off), (&b.c, &b.off));
+            true
+        };
+        let every: String = (0..0x11_0000).filter_map(char::from_u32).collect();
+        assert!(same(&every));
+        let pieces = [
+            "法", "萬", "１２", "ＡＢ", "＋", "，", "。", "a", "(", "（", "lǐ", "ng)", "）", "𠀀", "\u{3000}", "—",
+            "\n",
+        ];
+        let mut glossed = 0;
+        for s in crate::text::random_mixes(&pieces, 3000, 12, 5) {
+            if !same(&s) {
+                glossed += 1;
+                assert_ne!(
+                    crate::normalize::Matchable::new(&s).original_chars(),
+                    crate::normalize::Matchable::new(&s).text().chars().count()
+                );
+            }
+        }
+        assert!(glossed > 0 && glossed < 3000, "{glossed}");
     }
 
     #[test]
