@@ -269,12 +269,14 @@ fn next_change(
     None
 }
 
+/// Where the offset difference changes: (normalized byte, original byte − normalized byte from there on).
+pub(crate) type Shift = (usize, isize);
+
 /// The whole text as matching sees it, with the map back to the original bytes.
 pub struct Matchable<'a> {
     text: Cow<'a, str>,
-    /// Where the offset difference changes: (normalized byte, original byte − normalized byte from there
-    /// on). Empty when every character kept its length.
-    shifts: Vec<(usize, isize)>,
+    /// Where the offset difference changes. Empty when every character kept its length.
+    shifts: Vec<Shift>,
     /// The text decoded: every character of `text` as its code point plus its UTF-8 length times
     /// [`crate::literals::LEN_UNIT`], built while normalizing so that the literal scans (checklist
     /// cues, body-cue words) need not decode it again.
@@ -345,7 +347,7 @@ impl<'a> Matchable<'a> {
     /// [`crate::literals::LEN_UNIT`]) when they are one for one with the original's characters (no
     /// gloss was removed), with the offset shifts that map them back: what the figure scan needs to
     /// build its characters without decoding the text again.
-    pub(crate) fn one_for_one(&self) -> Option<(&[u32], &[(usize, isize)])> {
+    pub(crate) fn one_for_one(&self) -> Option<(&[u32], &[Shift])> {
         (self.codes.len() == self.original_chars).then_some((&self.codes, &self.shifts))
     }
 
