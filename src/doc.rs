@@ -15,13 +15,24 @@ pub struct Doc<'a> {
     pub furniture: Vec<Option<&'static str>>,
     /// Paragraphs the source marks as headings (Word's heading styles), by start offset.
     pub heading_hints: Vec<crate::decode::HeadingHint>,
+    /// Where the words of the outline's body cues occur in the matchable text: (start, word index),
+    /// by start. Filled by whichever asks first, the checklist's scan of the body text (which looks
+    /// for these words in the same pass) or the outline.
+    pub(crate) cue_words: std::cell::OnceCell<Vec<(usize, u8)>>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let lines = lines(text);
         let furniture = crate::furniture::classify(text, &lines);
-        Doc { text, matchable: crate::normalize::Matchable::new(text), lines, furniture, heading_hints: Vec::new() }
+        Doc {
+            text,
+            matchable: crate::normalize::Matchable::new(text),
+            lines,
+            furniture,
+            heading_hints: Vec::new(),
+            cue_words: std::cell::OnceCell::new(),
+        }
     }
 
     /// A document whose source marked some paragraphs as headings.

@@ -79,15 +79,24 @@ pub fn analyze_decoded(input: &str, info: decode::Decoded, options: &Options) ->
     if let Some(y) = options.year {
         meta.year = Some(y);
     }
-    let outline = outline::extract(&doc, meta.year);
-    let figures = figures::extract_matched(input, &doc.excluded_ranges(), &doc.matchable);
-    let checklist = match &options.checklist {
-        Some(list) => checklist::apply(list, &doc, &outline, None),
+    // The checklist's scan of the body text comes first: it finds the words of the outline's body cues
+    // in the same pass.
+    let own;
+    let (list, compiled, note) = match &options.checklist {
+        Some(list) => {
+            own = checklist::Compiled::new(list);
+            (list, &own, None)
+        }
         None => {
             let (edition, why) = checklist::Edition::choose(meta.year, doc.matchable.text());
-            checklist::apply_builtin(edition, &doc, &outline, Some(why))
+            let (list, compiled) = checklist::builtin(edition);
+            (list, compiled, Some(why))
         }
     };
+    let cue_hits = checklist::scan(compiled, &doc);
+    let outline = outline::extract(&doc, meta.year);
+    let figures = figures::extract_matched(input, &doc.excluded_ranges(), &doc.matchable);
+    let checklist = checklist::apply_scanned(list, compiled, &doc, &outline, note, &cue_hits);
     let score = score::score(&doc, &meta, &outline, &figures, &checklist);
     let mut defects = outline.defects.clone();
     defects.extend(meta::form_defects(&doc, &meta));

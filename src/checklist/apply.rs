@@ -15,7 +15,10 @@ const MAX_EVIDENCE: usize = 12;
 /// A checklist compiled for matching: one literal set over every cue of the body text, one over every
 /// heading cue, and the regular-expression cues. A parent item owns its sub-items' cues too.
 pub struct Compiled {
+    /// The body cues, then the words of the outline's body cues (from [`Compiled::vocabulary_from`]):
+    /// one scan of the text finds both.
     body: Literals,
+    vocabulary_from: usize,
     /// Items each body literal counts for (the item and, for a sub-item, its parent).
     body_owner: Vec<Vec<usize>>,
     body_regexes: Vec<(Vec<usize>, Regex)>,
@@ -48,7 +51,7 @@ impl Compiled {
             (lits, owner, regexes)
         };
         let applicable = |i: &usize| list.items[*i].applicable && list.items[*i].part.is_none();
-        let (body_lits, body_owner, body_regexes) = split(
+        let (mut body_lits, body_owner, body_regexes) = split(
             &mut (0..list.items.len())
                 .filter(applicable)
                 .flat_map(|i| list.items[i].cues.iter().map(move |c| (i, c.as_str()))),
@@ -58,8 +61,11 @@ impl Compiled {
                 let item = &list.items[i];
                 item.heading_cues.as_ref().unwrap_or(&item.cues).iter().map(move |c| (i, c.as_str()))
             }));
+        let vocabulary_from = body_lits.len();
+        body_lits.extend(crate::outline::parts::vocabulary_words().iter().map(|w| w.to_string()));
         Compiled {
             body: Literals::new(&body_lits),
+            vocabulary_from,
             body_owner,
             body_regexes,
             heading: Literals::new(&head_lits),
@@ -71,6 +77,12 @@ impl Compiled {
 
 /// Apply one of the built-in checklists (compiled once per edition).
 pub fn apply_builtin(edition: super::Edition, doc: &Doc, outline: &Outline, note: Option<String>) -> ChecklistResult {
+    let (list, compiled) = builtin(edition);
+    apply_compiled(list, compiled, doc, outline, note)
+}
+
+/// One of the built-in checklists, compiled (once per edition).
+pub fn builtin(edition: super::Edition) -> &'static (Checklist, Compiled) {
     use std::sync::OnceLock;
     static C2021: OnceLock<(Checklist, Compiled)> = OnceLock::new();
     static C2015: OnceLock<(Checklist, Compiled)> = OnceLock::new();
@@ -78,12 +90,11 @@ pub fn apply_builtin(edition: super::Edition, doc: &Doc, outline: &Outline, note
         super::Edition::Outline2021 => &C2021,
         super::Edition::Outline2015 => &C2015,
     };
-    let (list, compiled) = cell.get_or_init(|| {
+    cell.get_or_init(|| {
         let list = Checklist::builtin_for(edition);
         let compiled = Compiled::new(&list);
         (list, compiled)
-    });
-    apply_compiled(list, compiled, doc, outline, note)
+    })
 }
 
 /// Apply a checklist (compiled for this call).
@@ -97,6 +108,34 @@ pub fn apply_compiled(
     doc: &Doc,
     outline: &Outline,
     note: Option<String>,
+) -> ChecklistResult {
+    apply_scanned(list, compiled, doc, outline, note, &scan(compiled, doc))
+}
+
+/// The literal body cues of `compiled` in the document, in text order: (literal, original byte
+/// offset). The same pass records the words of the outline's body cues in [`Doc::cue_words`] (unless
+/// the outline asked for them first), so that an analysis scans the text once for both.
+pub fn scan(compiled: &Compiled, doc: &Doc) -> Vec<(usize, usize)> {
+    let mut hits = Vec::new();
+    let mut words = Vec::new();
+    let m = &doc.matchable;
+    m.for_each_literal(&compiled.body, |p, at| match p.checked_sub(compiled.vocabulary_from) {
+        None => hits.push((p, m.to_original(at))),
+        Some(w) => words.push((at, w as u8)),
+    });
+    // Already filled when the outline ran first: the same words were found.
+    let _ = doc.cue_words.set(words);
+    hits
+}
+
+/// [`apply_compiled`] with the body cues already found by [`scan`].
+pub fn apply_scanned(
+    list: &Checklist,
+    compiled: &Compiled,
+    doc: &Doc,
+    outline: &Outline,
+    note: Option<String>,
+    literal_hits: &[(usize, usize)],
 ) -> ChecklistResult {
     let text = doc.text;
     // Sentences holding a cue of each item (a hit is a distinct sentence), in text order. Cues are
@@ -120,8 +159,9 @@ pub fn apply_compiled(
         }
     };
     let view = doc.matchable.text();
-    doc.matchable
-        .for_each_literal(&compiled.body, |p, at| record(&compiled.body_owner[p], doc.matchable.to_original(at)));
+    for &(p, at) in literal_hits {
+        record(&compiled.body_owner[p], at);
+    }
     for (owners, re) in &compiled.body_regexes {
         for m in re.find_iter(view) {
             record(owners, doc.matchable.to_original(m.start()));
@@ -228,4 +268,35 @@ fn part_status(part: &str, outline: &Outline) -> (Status, Vec<Evidence>) {
         Status::Missing
     };
     (status, ev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The checklist's scan records the outline's cue words as the outline's own scan does, and an
+    /// analysis whose checklist scanned first equals one whose outline did.
+    #[test]
+    fn scan_records_the_outline_cue_words() {
+        for text in [
+            "某县2022年法治政府建设情况报告\n一、强化组织领导\n县委书记主持召开常委会专题研究法治建设工作,履行第一责任人职责。\n二、存在的问题\n取得了一定成效,但仍有不足,法治意识有待进一步增强等问题。究其原因,主要是学习不够。\n",
+            "法治政府建設年度報告：主要負責人履行職責，述法。但尚有短板。",
+            "",
+        ] {
+            let (list, compiled) = builtin(crate::checklist::Edition::Outline2021);
+            let scanned = Doc::new(text);
+            let hits = scan(compiled, &scanned);
+            let outline_first = Doc::new(text);
+            let o = crate::outline::extract(&outline_first, Some(2022));
+            assert_eq!(scanned.cue_words.get(), outline_first.cue_words.get().or(Some(&Vec::new())), "{text}");
+            if !text.is_empty() {
+                assert!(scanned.cue_words.get().is_some_and(|w| !w.is_empty()), "{text}");
+            }
+            assert_eq!(format!("{:?}", crate::outline::extract(&scanned, Some(2022))), format!("{o:?}"));
+            assert_eq!(
+                apply_scanned(list, compiled, &scanned, &o, None, &hits),
+                apply_compiled(list, compiled, &outline_first, &o, None)
+            );
+        }
+    }
 }

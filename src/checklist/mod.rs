@@ -19,7 +19,7 @@
 
 mod apply;
 
-pub use apply::{apply, apply_builtin, apply_compiled, Compiled};
+pub use apply::{apply, apply_builtin, apply_compiled, apply_scanned, builtin, scan, Compiled};
 
 use serde::Serialize;
 

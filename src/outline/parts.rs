@@ -115,8 +115,15 @@ impl Cue {
 struct CueWords<'a> {
     matchable: &'a crate::normalize::Matchable<'a>,
     text: &'a str,
-    /// Every occurrence of a word of the [`vocabulary`]: (start, word), by start.
-    at: std::cell::OnceCell<Vec<(usize, u8)>>,
+    /// Every occurrence of a word of the [`vocabulary`]: (start, word), by start. The document's
+    /// [`crate::doc::Doc::cue_words`], filled by the checklist's scan when it ran first.
+    at: &'a std::cell::OnceCell<Vec<(usize, u8)>>,
+}
+
+/// The words whose occurrences [`crate::doc::Doc::cue_words`] holds, sorted: a checklist scan of the
+/// body text looks for them too, so that the text is scanned once for both.
+pub(crate) fn vocabulary_words() -> &'static [&'static str] {
+    &vocabulary().words
 }
 
 /// The paragraph-wide cues, whose words make the vocabulary (at most 64: a set of them is a `u64`).
@@ -160,8 +167,8 @@ fn vocabulary() -> &'static Vocabulary {
 }
 
 impl<'a> CueWords<'a> {
-    fn new(matchable: &'a crate::normalize::Matchable<'a>) -> Self {
-        CueWords { matchable, text: matchable.text(), at: std::cell::OnceCell::new() }
+    fn new(matchable: &'a crate::normalize::Matchable<'a>, at: &'a std::cell::OnceCell<Vec<(usize, u8)>>) -> Self {
+        CueWords { matchable, text: matchable.text(), at }
     }
 
     /// The set of vocabulary words occurring wholly inside `range`.
@@ -280,7 +287,7 @@ pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
         }
     }
     let paragraphs: Vec<std::ops::Range<usize>> = doc.content_lines().map(|(_, r)| r).collect();
-    let words = CueWords::new(&doc.matchable);
+    let words = CueWords::new(&doc.matchable, &doc.cue_words);
     let starts_with_marker = |r: &std::ops::Range<usize>| super::markers::parse(&text[r.clone()], false).is_some();
 
     if !outline.parts.iter().any(|f| f.part == Part::R3) {
@@ -429,7 +436,8 @@ mod tests {
         // And the sentence-wise search finds what a search of the whole range finds.
         let t = "取得了一定成效。但仍有不足。县长主持会议，研究法治工作。存在一些问题和短板。";
         let m = crate::normalize::Matchable::new(t);
-        let words = CueWords::new(&m);
+        let cell = std::cell::OnceCell::new();
+        let words = CueWords::new(&m, &cell);
         for cue in [&R2_BODY, &R3_STRONG, &R3_WEAK, &CAUSES] {
             for start in t.char_indices().map(|(i, _)| i) {
                 let whole = (cue.regex)().find(&t[start..]).map(|m| start + m.start());
