@@ -181,6 +181,21 @@ impl<'a> Chars<'a> {
     }
 }
 
+/// Index of the first character of `c` at or after `from` for which `hit` holds (`c.len()` when
+/// none). Looks at blocks of 16 characters without a branch inside a block (which the compiler can
+/// vectorize): for characters that are rare in a text.
+#[inline]
+pub(crate) fn find_char(c: &[char], from: usize, hit: impl Fn(char) -> bool) -> usize {
+    let mut i = from.min(c.len());
+    while let Some(block) = c.get(i..i + 16) {
+        if block.iter().fold(false, |any, &x| any | hit(x)) {
+            break;
+        }
+        i += 16;
+    }
+    c[i..].iter().position(|&x| hit(x)).map_or(c.len(), |k| i + k)
+}
+
 /// Bit set over the BMP: the characters [`normalize`] changes, so that the others (nearly all of a
 /// text) cost one test. The Traditional characters' set of `crate::normalize`, and the characters of
 /// `normalize`'s own list that it changes (a test compares the set with `normalize` over the BMP).
@@ -408,6 +423,16 @@ mod tests {
             }
         }
         assert!(glossed > 0 && glossed < 3000, "{glossed}");
+    }
+
+    #[test]
+    fn find_char_finds_the_first_hit() {
+        let c: Vec<char> = "一二三《四》五\n".repeat(7).chars().chain("六".repeat(40).chars()).chain(['》']).collect();
+        let hit = |x: char| matches!(x, '《' | '》' | '\n');
+        for from in 0..=c.len() + 2 {
+            let want = (from.min(c.len())..c.len()).find(|&k| hit(c[k])).unwrap_or(c.len());
+            assert_eq!(find_char(&c, from, hit), want, "from {from}");
+        }
     }
 
     #[test]

@@ -29,7 +29,14 @@ pub(crate) fn title_ranges(d: &Chars) -> Vec<Range<usize>> {
         }
         k
     };
-    for i in 0..n {
+    // Only 《, 》 and line breaks matter: found a block at a time (a match per character was 4% of
+    // an analysis).
+    let mut i = 0;
+    loop {
+        i = super::norm::find_char(c, i, |x| matches!(x, '《' | '》' | '\n'));
+        if i >= n {
+            break;
+        }
         match c[i] {
             '《' => {
                 if open.is_none() {
@@ -69,6 +76,7 @@ pub(crate) fn title_ranges(d: &Chars) -> Vec<Range<usize>> {
             }
             _ => {}
         }
+        i += 1;
     }
     if let Some(o) = open {
         out.push(o..clause_end(o + 1));
