@@ -21,7 +21,11 @@ pub(crate) fn annotate(d: &Chars, cands: &[Cand]) -> Vec<(Option<String>, Option
     // (subject char range, sentence start) of the previous figure
     let mut prev: Option<(usize, usize, usize, &'static str)> = None;
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    // The sentence whose keyword hits `hits` holds, and where they were looked for so far: hits are
+    // needed only up to the figure or its subject, so the rest of a sentence is searched only when
+    // a later figure of it needs it (the same hits as a search of the whole sentence).
     let mut hits_range = 0..0;
+    let mut hits_upto = 0;
     let mut sent_range = 0..0;
     for (i, f) in cands.iter().enumerate() {
         if f.kind == FigureKind::Date {
@@ -75,8 +79,14 @@ pub(crate) fn annotate(d: &Chars, cands: &[Cand]) -> Vec<(Option<String>, Option
         // Family: a keyword in the subject, else the nearest before the figure in its sentence.
         if hits_range != sent_range {
             hits.clear();
-            keyword_hits(d, sent_range.start, sent_range.end, &mut hits);
             hits_range = sent_range.clone();
+            hits_upto = sent_range.start;
+        }
+        // Every hit the two filters below can take starts before the figure or the subject's end.
+        let need = subj.map_or(f.start, |(_, sb)| sb.max(f.start)).min(sent_range.end);
+        if hits_upto < need {
+            keyword_hits(d, hits_upto, need, sent_range.end, &mut hits);
+            hits_upto = need;
         }
         let mut fam = None;
         if let Some((sa, sb)) = subj {
@@ -128,10 +138,11 @@ fn sentence_end(d: &Chars, i: usize) -> usize {
     k
 }
 
-/// Family keywords in `a..b` as (start, end, family), the longest at each position.
-fn keyword_hits(d: &Chars, a: usize, b: usize, out: &mut Vec<(usize, usize, usize)>) {
+/// Family keywords starting in `a..to` and ending by `b` as (start, end, family), the longest at each
+/// position.
+fn keyword_hits(d: &Chars, a: usize, to: usize, b: usize, out: &mut Vec<(usize, usize, usize)>) {
     let t = tables();
-    for k in a..b {
+    for k in a..to {
         if let Some(kw) =
             t.keywords_at(d.c[k]).iter().find(|kw| k + kw.text.len() <= b && d.starts_with_chars(k, &kw.text))
         {
