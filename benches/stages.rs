@@ -46,7 +46,8 @@ fn stages(c: &mut Criterion) {
     let docs: Vec<_> = texts.iter().map(|t| doc::Doc::new(t)).collect();
     let metas: Vec<_> = docs.iter().map(meta::extract).collect();
     let outlines: Vec<_> = docs.iter().zip(&metas).map(|(d, m)| outline::extract(d, m.year)).collect();
-    let figs: Vec<_> = docs.iter().map(|d| figures::extract(d.text, &d.excluded_ranges())).collect();
+    let figs: Vec<_> =
+        docs.iter().map(|d| figures::extract_matched(d.text, &d.excluded_ranges(), &d.matchable)).collect();
     let ed = checklist::Edition::Outline2021;
     let lists: Vec<_> = docs.iter().zip(&outlines).map(|(d, o)| checklist::apply_builtin(ed, d, o, None)).collect();
     g.bench_function("meta", |b| b.iter(|| docs.iter().for_each(|d| drop(black_box(meta::extract(d))))));
@@ -54,7 +55,10 @@ fn stages(c: &mut Criterion) {
         b.iter(|| docs.iter().zip(&metas).for_each(|(d, m)| drop(black_box(outline::extract(d, m.year)))))
     });
     g.bench_function("figures", |b| {
-        b.iter(|| docs.iter().for_each(|d| drop(black_box(figures::extract(d.text, &d.excluded_ranges())))))
+        b.iter(|| {
+            docs.iter()
+                .for_each(|d| drop(black_box(figures::extract_matched(d.text, &d.excluded_ranges(), &d.matchable))))
+        })
     });
     g.bench_function("checklist", |b| {
         b.iter(|| {
