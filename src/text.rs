@@ -203,34 +203,39 @@ pub fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// The first occurrence of `needle` in `hay` at or after byte `from` (the standard search natively,
-/// [`find_from`] in wasm, where the standard two-way search was 4% of an analysis).
+/// The first occurrence of `needle` in `hay` at or after byte `from` (memchr's `memmem` natively —
+/// its SIMD prefilter is faster on Chinese text than the standard search, whose first-byte scan stops
+/// at nearly every character: the outline stage ran 25% faster — and [`find_from`] in wasm, where the
+/// standard two-way search was 4% of an analysis).
 #[inline]
 pub fn find(hay: &str, needle: &str, from: usize) -> Option<usize> {
     if cfg!(target_arch = "wasm32") {
         find_from(hay, needle, from)
     } else {
-        hay.get(from..)?.find(needle).map(|k| from + k)
+        memchr::memmem::find(hay.get(from..)?.as_bytes(), needle.as_bytes()).map(|k| from + k)
     }
 }
 
-/// Whether `hay` contains `needle` (the standard search natively, [`find_from`] in wasm).
+/// Whether `hay` contains `needle` (`memmem` natively, [`find_from`] in wasm; see [`find`]).
 #[inline]
 pub fn contains(hay: &str, needle: &str) -> bool {
     if cfg!(target_arch = "wasm32") {
         find_from(hay, needle, 0).is_some()
     } else {
-        hay.contains(needle)
+        memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).is_some()
     }
 }
 
-/// Non-overlapping occurrences of `needle` in `hay`, like `hay.matches(needle).count()` (the standard
-/// search natively, [`find_from`] in wasm).
+/// Non-overlapping occurrences of `needle` in `hay`, like `hay.matches(needle).count()` (`memmem`
+/// natively — the score's whole-text counts ran 3× faster than with the standard search — and
+/// [`find_from`] in wasm).
 pub fn count(hay: &str, needle: &str) -> usize {
-    if cfg!(target_arch = "wasm32") && !needle.is_empty() {
+    if needle.is_empty() {
+        hay.matches(needle).count()
+    } else if cfg!(target_arch = "wasm32") {
         count_by_scan(hay, needle)
     } else {
-        hay.matches(needle).count()
+        memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).count()
     }
 }
 
