@@ -13,6 +13,10 @@ pub(crate) const LEN_UNIT: u32 = 1 << 24;
 /// A compiled set of literal patterns.
 pub struct Literals {
     patterns: Vec<String>,
+    /// Each pattern decoded as [`Literals::for_each_match_decoded`] sees a text (code point + UTF-8
+    /// length × [`LEN_UNIT`]): the decoded scan compares characters, not bytes (no `memcmp` call per
+    /// candidate).
+    decoded: Vec<Vec<u32>>,
     /// Bucket (1-based; 0: none) of each character of the Basic Multilingual Plane.
     bmp: Vec<u16>,
     /// Buckets of characters beyond the BMP (rare).
@@ -45,6 +49,10 @@ impl Literals {
     pub fn new(patterns: &[String]) -> Literals {
         let mut set = Literals {
             patterns: patterns.to_vec(),
+            decoded: patterns
+                .iter()
+                .map(|p| p.chars().map(|c| c as u32 + c.len_utf8() as u32 * LEN_UNIT).collect())
+                .collect(),
             bmp: vec![0; 0x1_0000],
             astral: Vec::new(),
             buckets: Vec::new(),
@@ -133,8 +141,7 @@ impl Literals {
                     self.pairs[h / 64] & (1 << (h % 64)) != 0
                 });
                 if paired || !self.buckets[usize::from(slot) - 1].single.is_empty() {
-                    let second = second.and_then(char::from_u32);
-                    self.at_position(usize::from(slot) - 1, hay, at, second, &mut found);
+                    self.at_decoded(usize::from(slot) - 1, codes, k, at, &mut found);
                 }
             }
             at += (code / LEN_UNIT) as usize;
@@ -149,6 +156,27 @@ impl Literals {
             self.bmp[u]
         } else {
             self.astral.iter().find(|&&(a, _)| a as usize == u).map_or(0, |&(_, s)| s)
+        }
+    }
+
+    /// [`Literals::at_position`] on decoded text: the patterns of bucket `b` that occur at character
+    /// `k` of `codes` (byte `at`).
+    #[inline(never)]
+    fn at_decoded(&self, b: usize, codes: &[u32], k: usize, at: usize, found: &mut impl FnMut(usize, usize)) {
+        let bucket = &self.buckets[b];
+        for &p in &bucket.single {
+            found(p, at);
+        }
+        let Some(second) = codes.get(k + 1).and_then(|&c| char::from_u32(c % LEN_UNIT)) else { return };
+        let from = bucket.by_second.partition_point(|&(c2, _)| c2 < second);
+        for &(c2, p) in &bucket.by_second[from..] {
+            if c2 != second {
+                break;
+            }
+            let tail = self.decoded[p].get(2..).unwrap_or_default();
+            if codes.get(k + 2..k + 2 + tail.len()).is_some_and(|rest| rest.iter().zip(tail).all(|(a, b)| a == b)) {
+                found(p, at);
+            }
         }
     }
 
