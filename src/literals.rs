@@ -125,8 +125,9 @@ impl Literals {
 
     /// [`Literals::for_each_match`] over a text already decoded: `codes[k]` describes its `k`-th
     /// character, as its code point plus its UTF-8 length times [`LEN_UNIT`]. A scan of the decoded
-    /// text skips the UTF-8 decoding, which was most of the per-character cost.
-    pub(crate) fn for_each_match_decoded(&self, hay: &str, codes: &[u32], mut found: impl FnMut(usize, usize)) {
+    /// text skips the UTF-8 decoding, which was most of the per-character cost; offsets passed to `found`
+    /// are byte offsets of the text the codes describe.
+    pub(crate) fn for_each_match_decoded(&self, codes: &[u32], mut found: impl FnMut(usize, usize)) {
         if self.buckets.is_empty() {
             return;
         }
@@ -212,7 +213,7 @@ mod tests {
         // The scan of the decoded text finds the same.
         let codes: Vec<u32> = hay.chars().map(|c| c as u32 + c.len_utf8() as u32 * LEN_UNIT).collect();
         let mut decoded = Vec::new();
-        set.for_each_match_decoded(hay, &codes, |p, at| decoded.push((p, at)));
+        set.for_each_match_decoded(&codes, |p, at| decoded.push((p, at)));
         assert_eq!(decoded, out, "{hay:?}");
         out
     }

@@ -336,7 +336,7 @@ impl<'a> Matchable<'a> {
     /// [`Literals::for_each_match`] does (`at`: a byte offset in [`Matchable::text`]), on the decoded
     /// characters.
     pub fn for_each_literal(&self, set: &Literals, found: impl FnMut(usize, usize)) {
-        set.for_each_match_decoded(&self.text, &self.codes, found);
+        set.for_each_match_decoded(&self.codes, found);
     }
 
     pub fn text(&self) -> &str {
