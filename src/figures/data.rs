@@ -101,6 +101,8 @@ pub(crate) struct Tables {
     pub traps: Vec<Trap>,
     /// For a character, the traps containing it as (trap index, position in the trap).
     trap_index: CharMap<Vec<(usize, usize)>>,
+    /// Bit set over the BMP: characters of traps (asked before the map).
+    trap_chars: Vec<u64>,
     pub families: Vec<Family>,
     /// Family keywords by first character, longest first.
     keywords: CharMap<Vec<Keyword>>,
@@ -108,10 +110,10 @@ pub(crate) struct Tables {
     keyword_first: Vec<u64>,
     /// Words by role, longest first.
     words: [Vec<Vec<char>>; ROLES],
-    /// Last characters of the words of each role (sorted).
-    word_last: [Vec<char>; ROLES],
-    /// First characters of the words of each role (sorted).
-    word_first: [Vec<char>; ROLES],
+    /// Bit sets over the BMP of the last characters of the words of each role.
+    word_last: [Vec<u64>; ROLES],
+    /// Bit sets over the BMP of the first characters of the words of each role.
+    word_first: [Vec<u64>; ROLES],
 }
 
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -167,6 +169,7 @@ impl Tables {
 
         let mut traps = Vec::new();
         let mut trap_index: CharMap<Vec<(usize, usize)>> = CharMap::default();
+        let mut trap_chars = vec![0u64; 1024];
         for r in rows(TRAPS) {
             if r.len() < 3 || r[1].is_empty() {
                 continue;
@@ -174,6 +177,7 @@ impl Tables {
             let text = simplify(r[1]);
             for (k, &c) in text.iter().enumerate() {
                 trap_index.entry(c).or_default().push((traps.len(), k));
+                set_bit(&mut trap_chars, c);
             }
             traps.push(Trap { text });
         }
@@ -208,18 +212,33 @@ impl Tables {
         for list in &mut words {
             crate::order::sort_by_key(list, |w| u64::MAX - w.len() as u64);
         }
-        let ends = |first: bool| -> [Vec<char>; ROLES] {
+        let ends = |first: bool| -> [Vec<u64>; ROLES] {
             std::array::from_fn(|r| {
-                let mut cs: Vec<char> =
-                    words[r].iter().filter_map(|w| if first { w.first() } else { w.last() }.copied()).collect();
-                crate::order::sort_dedup(&mut cs, |&c| c as u64);
-                cs
+                let mut bits = vec![0u64; 1024];
+                for w in &words[r] {
+                    if let Some(&c) = if first { w.first() } else { w.last() } {
+                        set_bit(&mut bits, c);
+                    }
+                }
+                bits
             })
         };
         let word_last = ends(false);
         let word_first = ends(true);
 
-        Tables { units, unit_first, traps, trap_index, families, keywords, keyword_first, words, word_last, word_first }
+        Tables {
+            units,
+            unit_first,
+            traps,
+            trap_index,
+            trap_chars,
+            families,
+            keywords,
+            keyword_first,
+            words,
+            word_last,
+            word_first,
+        }
     }
 
     /// Units starting with `c`, longest first.
@@ -239,6 +258,9 @@ impl Tables {
 
     /// Traps containing `c`, as (trap, position of `c` in it).
     pub fn traps_with(&self, c: char) -> &[(usize, usize)] {
+        if !has_bit(&self.trap_chars, c) {
+            return &[];
+        }
         self.trap_index.get(&c).map(Vec::as_slice).unwrap_or(&[])
     }
 
@@ -253,7 +275,7 @@ impl Tables {
 
     /// The length of the longest word of `role` ending right before `i` in `d`.
     pub fn word_ending(&self, role: Role, d: &super::norm::Chars, i: usize) -> Option<usize> {
-        if i == 0 || self.word_last[role as usize].binary_search(&d.c[i - 1]).is_err() {
+        if i == 0 || !has_bit(&self.word_last[role as usize], d.c[i - 1]) {
             return None;
         }
         self.words(role).iter().find(|w| d.ends_with_chars(i, w)).map(Vec::len)
@@ -269,7 +291,7 @@ impl Tables {
         end: usize,
         keep: usize,
     ) -> Option<usize> {
-        if i >= d.len() || self.word_first[role as usize].binary_search(&d.c[i]).is_err() {
+        if i >= d.len() || !has_bit(&self.word_first[role as usize], d.c[i]) {
             return None;
         }
         self.words(role).iter().find(|w| i + w.len() + keep <= end && d.starts_with_chars(i, w)).map(Vec::len)
