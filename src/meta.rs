@@ -399,7 +399,7 @@ fn kind_of(title: Option<&str>, text: &str) -> DocKind {
         }
     }
     // No telling title: judge by how much of the text is about 法治政府建设.
-    let mentions = text.matches("法治政府").count() + text.matches("依法行政").count();
+    let mentions = crate::text::count(text, "法治政府") + crate::text::count(text, "依法行政");
     let per_10k = mentions * 10_000 / text.chars().count().max(1);
     if mentions >= 5 && per_10k >= 4 {
         DocKind::AnnualReport

@@ -113,7 +113,7 @@ impl Edition {
             Some(y) => {
                 (Edition::Outline2021, format!("报告年度为{y}年，按《法治政府建设实施纲要(2021-2025年)》的领域评估"))
             }
-            None if text.contains("守法诚信") && !text.contains("人民满意") => (
+            None if crate::text::contains(text, "守法诚信") && !crate::text::contains(text, "人民满意") => (
                 Edition::Outline2015,
                 "未能确定报告年度；文中目标表述为“守法诚信”（2015年纲要），按2015—2020年纲要评估".into(),
             ),
