@@ -392,8 +392,9 @@ mod tests {
     }
 
     /// [`Chars::from_matchable`] builds what [`Chars::new`] builds: on every character of the BMP and
-    /// beyond (matching changes a subset of what figure normalization changes), and on random mixes of
-    /// full-width, Traditional, astral and gloss-like pieces, whose glosses give `None`.
+    /// beyond (the Traditional table's chains, 薴 → 苧 → 苎, included: matching simplifies once, and
+    /// only the listed forms are normalized after it), and on random mixes of full-width, Traditional,
+    /// astral and gloss-like pieces, whose glosses give `None`.
     #[test]
     fn from_matchable_is_new() {
         let same = |s: &str| {
