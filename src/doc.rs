@@ -17,8 +17,9 @@ pub struct Doc<'a> {
     pub heading_hints: Vec<crate::decode::HeadingHint>,
     /// Where the words of the outline's body cues occur in the matchable text: (start, word index),
     /// by start. Filled by whichever asks first, the checklist's scan of the body text (which looks
-    /// for these words in the same pass) or the outline.
-    pub(crate) cue_words: std::cell::OnceCell<Vec<(usize, u8)>>,
+    /// for these words in the same pass) or the outline. (A `OnceLock`, not a `OnceCell`, so that a
+    /// `Doc` stays `Sync`.)
+    pub(crate) cue_words: std::sync::OnceLock<Vec<(usize, u8)>>,
 }
 
 impl<'a> Doc<'a> {
@@ -31,7 +32,7 @@ impl<'a> Doc<'a> {
             lines,
             furniture,
             heading_hints: Vec::new(),
-            cue_words: std::cell::OnceCell::new(),
+            cue_words: std::sync::OnceLock::new(),
         }
     }
 
@@ -86,5 +87,15 @@ impl<'a> Doc<'a> {
 
     pub fn is_furniture_at(&self, at: usize) -> bool {
         !self.lines.is_empty() && self.furniture[self.line_of(at)].is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A document can be shared between threads (the CLI's batch, a library user's pool).
+    #[test]
+    fn doc_is_send_and_sync() {
+        fn both<T: Send + Sync>() {}
+        both::<super::Doc<'static>>();
     }
 }

@@ -117,7 +117,7 @@ struct CueWords<'a> {
     text: &'a str,
     /// Every occurrence of a word of the [`vocabulary`]: (start, word), by start. The document's
     /// [`crate::doc::Doc::cue_words`], filled by the checklist's scan when it ran first.
-    at: &'a std::cell::OnceCell<Vec<(usize, u8)>>,
+    at: &'a std::sync::OnceLock<Vec<(usize, u8)>>,
 }
 
 /// The words whose occurrences [`crate::doc::Doc::cue_words`] holds, sorted: a checklist scan of the
@@ -167,7 +167,7 @@ fn vocabulary() -> &'static Vocabulary {
 }
 
 impl<'a> CueWords<'a> {
-    fn new(matchable: &'a crate::normalize::Matchable<'a>, at: &'a std::cell::OnceCell<Vec<(usize, u8)>>) -> Self {
+    fn new(matchable: &'a crate::normalize::Matchable<'a>, at: &'a std::sync::OnceLock<Vec<(usize, u8)>>) -> Self {
         CueWords { matchable, text: matchable.text(), at }
     }
 
@@ -436,7 +436,7 @@ mod tests {
         // And the sentence-wise search finds what a search of the whole range finds.
         let t = "取得了一定成效。但仍有不足。县长主持会议，研究法治工作。存在一些问题和短板。";
         let m = crate::normalize::Matchable::new(t);
-        let cell = std::cell::OnceCell::new();
+        let cell = std::sync::OnceLock::new();
         let words = CueWords::new(&m, &cell);
         for cue in [&R2_BODY, &R3_STRONG, &R3_WEAK, &CAUSES] {
             for start in t.char_indices().map(|(i, _)| i) {
