@@ -10,6 +10,12 @@
 /// [`Literals::for_each_match_decoded`] (above every code point).
 pub(crate) const LEN_UNIT: u32 = 1 << 24;
 
+/// A character as a decoded text holds it: its code point plus its UTF-8 length times [`LEN_UNIT`].
+#[inline]
+pub(crate) fn encode(c: char) -> u32 {
+    c as u32 + c.len_utf8() as u32 * LEN_UNIT
+}
+
 /// A compiled set of literal patterns.
 pub struct Literals {
     patterns: Vec<String>,
@@ -49,10 +55,7 @@ impl Literals {
     pub fn new(patterns: &[String]) -> Literals {
         let mut set = Literals {
             patterns: patterns.to_vec(),
-            decoded: patterns
-                .iter()
-                .map(|p| p.chars().map(|c| c as u32 + c.len_utf8() as u32 * LEN_UNIT).collect())
-                .collect(),
+            decoded: patterns.iter().map(|p| p.chars().map(encode).collect()).collect(),
             bmp: vec![0; 0x1_0000],
             astral: Vec::new(),
             buckets: Vec::new(),
@@ -211,7 +214,7 @@ mod tests {
         let mut out = Vec::new();
         set.for_each_match(hay, |p, at| out.push((p, at)));
         // The scan of the decoded text finds the same.
-        let codes: Vec<u32> = hay.chars().map(|c| c as u32 + c.len_utf8() as u32 * LEN_UNIT).collect();
+        let codes: Vec<u32> = hay.chars().map(encode).collect();
         let mut decoded = Vec::new();
         set.for_each_match_decoded(&codes, |p, at| decoded.push((p, at)));
         assert_eq!(decoded, out, "{hay:?}");

@@ -312,7 +312,7 @@ impl<'a> Matchable<'a> {
                     shifts.push((text.len(), delta));
                 }
                 Change::Char(c, n) => {
-                    codes.push(n as u32 + n.len_utf8() as u32 * crate::literals::LEN_UNIT);
+                    codes.push(crate::literals::encode(n));
                     text.push(n);
                     i = at + c.len_utf8();
                     if n.len_utf8() != c.len_utf8() {
@@ -506,8 +506,7 @@ mod tests {
             let m = Matchable::new(&s);
             let (text, shifts) = matchable_reference(&s);
             assert_eq!((m.text(), &m.shifts), (text.as_str(), &shifts), "{s:?}");
-            let codes: Vec<u32> =
-                text.chars().map(|c| c as u32 + c.len_utf8() as u32 * crate::literals::LEN_UNIT).collect();
+            let codes: Vec<u32> = text.chars().map(crate::literals::encode).collect();
             assert_eq!(m.codes, codes, "{s:?}");
             assert_eq!(m.original_chars(), s.chars().count(), "{s:?}");
         }

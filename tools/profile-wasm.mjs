@@ -3,6 +3,8 @@
 // has tiered it up, then samples 100 more passes with the inspector's CPU profiler and prints the
 // functions with the most self time. Costs that are specific to wasm (a helper left un-inlined, a
 // standard search without SIMD) show up here and not in `make profile`, which counts native instructions.
+// `FN=analyzeJson make profile-wasm` (or `FN=analyze`, what the page calls) profiles a call with the
+// hand-off to JavaScript instead: JSON text, UTF-16 offsets and the string decoding included.
 import { readFileSync, readdirSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 
@@ -14,7 +16,9 @@ const corpus = ["seeds", "work-reports"].flatMap((d) => {
   return readdirSync(dir).sort().map((f) => readFileSync(dir + f, "utf8"));
 });
 const passes = Number(process.env.PASSES ?? 100);
-for (let r = 0; r < 40; r++) corpus.forEach((t) => mod.benchAnalyze(t));
+const fn = mod[process.env.FN ?? "benchAnalyze"];
+if (typeof fn !== "function") throw new Error(`no export ${process.env.FN}`);
+for (let r = 0; r < 40; r++) corpus.forEach((t) => fn(t));
 
 const session = new Session();
 session.connect();
@@ -22,7 +26,7 @@ await session.post("Profiler.enable");
 await session.post("Profiler.setSamplingInterval", { interval: 100 });
 await session.post("Profiler.start");
 const start = performance.now();
-for (let r = 0; r < passes; r++) corpus.forEach((t) => mod.benchAnalyze(t));
+for (let r = 0; r < passes; r++) corpus.forEach((t) => fn(t));
 const ms = (performance.now() - start) / passes;
 const { profile } = await session.post("Profiler.stop");
 
