@@ -1,14 +1,16 @@
-//! Many inputs on all cores, results in input order, memory bounded: inputs are analyzed in windows of
-//! a few per thread, and each window is written before the next starts, so 10,000 reports need no more
-//! memory than a window of them.
+//! Many inputs on all cores, results in input order, memory bounded: one worker per core takes the
+//! next input as soon as it is free, and the calling thread writes the results in input order as they
+//! become writable. A worker never starts an input more than a window ahead of the last one written,
+//! so 10,000 reports need no more memory than a window of them, however uneven their sizes.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{mpsc, Condvar, Mutex};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-/// Inputs in flight per thread.
+/// Inputs started but not yet written, per thread.
 const WINDOW_PER_THREAD: usize = 4;
 
 pub struct Batch {
@@ -17,82 +19,212 @@ pub struct Batch {
     pub progress: bool,
 }
 
+/// How far the writer has got, for the workers to wait on.
+struct Written {
+    count: Mutex<(usize, bool)>,
+    changed: Condvar,
+}
+
+impl Written {
+    /// Wait until input `i` may start (it is within the window after the last written one). False
+    /// when the batch stopped (the output failed).
+    fn wait_for(&self, i: usize, window: usize) -> bool {
+        let mut state = self.count.lock().unwrap_or_else(|e| e.into_inner());
+        while !state.1 && i >= state.0 + window {
+            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        !state.1
+    }
+
+    fn set(&self, written: usize, stop: bool) {
+        *self.count.lock().unwrap_or_else(|e| e.into_inner()) = (written, stop);
+        self.changed.notify_all();
+    }
+}
+
 impl Batch {
-    /// Run `work` on every input (in parallel) and `sink` on every result in input order.
+    /// Run `work` on every input (in parallel) and `sink` on every result in input order. Stops
+    /// starting inputs at the first error of `sink`, and returns it.
     pub fn run<T: Send>(
         &self,
         inputs: &[PathBuf],
         work: impl Fn(&PathBuf) -> T + Sync,
         mut sink: impl FnMut(&PathBuf, T) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
-        let jobs = self.jobs.max(1);
-        let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
-        // Off a terminal (a log file, CI) the bar cannot redraw: plain lines every 10% instead.
-        let mut log = (self.progress && !terminal).then(|| LineProgress::new(inputs.len()));
-        let bar = if self.progress && terminal {
-            let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
-            bar.set_style(
-                ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} files · {per_sec} · {elapsed_precise} elapsed, {eta} left",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            );
-            bar
-        } else {
-            ProgressBar::hidden()
-        };
-        for window in inputs.chunks(jobs * WINDOW_PER_THREAD) {
-            let results: Vec<Mutex<Option<T>>> = window.iter().map(|_| Mutex::new(None)).collect();
-            let next = AtomicUsize::new(0);
-            std::thread::scope(|scope| {
-                for _ in 0..jobs.min(window.len()) {
-                    scope.spawn(|| loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(input) = window.get(i) else { break };
-                        let r = work(input);
-                        *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
-                        bar.inc(1);
-                    });
-                }
-            });
-            for (input, r) in window.iter().zip(results) {
-                if let Some(r) = r.into_inner().unwrap_or_else(|e| e.into_inner()) {
-                    sink(input, r)?;
-                }
+        let jobs = self.jobs.max(1).min(inputs.len().max(1));
+        let window = jobs * WINDOW_PER_THREAD;
+        let mut progress = Progress::new(self.progress, inputs.len());
+        let next = AtomicUsize::new(0);
+        let written = Written { count: Mutex::new((0, false)), changed: Condvar::new() };
+        let (sender, results) = mpsc::channel::<(usize, T)>();
+        let outcome = std::thread::scope(|scope| {
+            for _ in 0..jobs {
+                let sender = sender.clone();
+                let (next, written, work) = (&next, &written, &work);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    if !written.wait_for(i, window) {
+                        break;
+                    }
+                    if sender.send((i, work(input))).is_err() {
+                        break;
+                    }
+                });
             }
-            if let Some(log) = log.as_mut() {
-                log.advance(window.len());
+            drop(sender);
+            // Results that arrived before an earlier input's: held until it is written.
+            let mut waiting = BTreeMap::new();
+            let mut done = 0;
+            let mut outcome = Ok(());
+            for (i, r) in results {
+                waiting.insert(i, r);
+                while let Some(r) = waiting.remove(&done) {
+                    if outcome.is_ok() {
+                        outcome = sink(&inputs[done], r);
+                    }
+                    done += 1;
+                    progress.advance();
+                }
+                written.set(done, outcome.is_err());
             }
-        }
-        bar.finish_and_clear();
-        Ok(())
+            outcome
+        });
+        progress.finish();
+        outcome
     }
 }
 
-/// Progress as plain lines on stderr: `report-analyzer: 1200/10000 files (12%), 45 files/s`.
-struct LineProgress {
-    total: usize,
-    done: usize,
-    next_report: usize,
-    start: std::time::Instant,
+/// A bar on a terminal; off one (a log file, CI), where a bar cannot redraw, plain lines every 10%:
+/// `report-analyzer: 1200/10000 files (12%), 45 files/s`.
+enum Progress {
+    None,
+    Bar(ProgressBar),
+    Lines { total: usize, done: usize, next_report: usize, start: std::time::Instant },
 }
 
-impl LineProgress {
-    fn new(total: usize) -> Self {
-        LineProgress { total, done: 0, next_report: 0, start: std::time::Instant::now() }
+impl Progress {
+    fn new(wanted: bool, total: usize) -> Self {
+        if !wanted {
+            return Progress::None;
+        }
+        if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            return Progress::Lines { total, done: 0, next_report: 0, start: std::time::Instant::now() };
+        }
+        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files · {per_sec} · {elapsed_precise} elapsed, {eta} left",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Progress::Bar(bar)
     }
 
-    fn advance(&mut self, n: usize) {
-        self.done += n;
-        if self.done >= self.next_report || self.done == self.total {
-            let rate = self.done as f64 / self.start.elapsed().as_secs_f64().max(1e-3);
-            eprintln!(
-                "report-analyzer: {}/{} files ({}%), {rate:.0} files/s",
-                self.done,
-                self.total,
-                self.done * 100 / self.total.max(1)
-            );
-            self.next_report = self.done + (self.total / 10).max(1);
+    fn advance(&mut self) {
+        match self {
+            Progress::None => {}
+            Progress::Bar(bar) => bar.inc(1),
+            Progress::Lines { total, done, next_report, start } => {
+                *done += 1;
+                if *done >= *next_report || done == total {
+                    let rate = *done as f64 / start.elapsed().as_secs_f64().max(1e-3);
+                    eprintln!(
+                        "report-analyzer: {done}/{total} files ({}%), {rate:.0} files/s",
+                        *done * 100 / (*total).max(1)
+                    );
+                    *next_report = *done + (*total / 10).max(1);
+                }
+            }
         }
+    }
+
+    fn finish(&self) {
+        if let Progress::Bar(bar) = self {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs(n: usize) -> Vec<PathBuf> {
+        (0..n).map(|i| PathBuf::from(i.to_string())).collect()
+    }
+
+    fn index(p: &std::path::Path) -> usize {
+        p.to_str().unwrap().parse().unwrap()
+    }
+
+    #[test]
+    fn results_come_in_input_order_and_workers_stay_within_the_window() {
+        let inputs = inputs(200);
+        let written = AtomicUsize::new(0);
+        let furthest_ahead = AtomicUsize::new(0);
+        let mut order = Vec::new();
+        let batch = Batch { jobs: 3, progress: false };
+        batch
+            .run(
+                &inputs,
+                |p| {
+                    let i = index(p);
+                    furthest_ahead.fetch_max(i - written.load(Ordering::SeqCst).min(i), Ordering::SeqCst);
+                    // Uneven work: every seventh input is slow, so later ones finish first.
+                    std::thread::sleep(std::time::Duration::from_micros(if i.is_multiple_of(7) { 3000 } else { 50 }));
+                    i * 2
+                },
+                |p, r| {
+                    assert_eq!(r, index(p) * 2);
+                    order.push(index(p));
+                    written.fetch_add(1, Ordering::SeqCst);
+                    Ok(())
+                },
+            )
+            .unwrap();
+        assert_eq!(order, (0..200).collect::<Vec<_>>());
+        let ahead = furthest_ahead.load(Ordering::SeqCst);
+        assert!(ahead < 3 * WINDOW_PER_THREAD, "a worker started {ahead} inputs ahead of the writer");
+        assert!(ahead > 0, "the workers never ran ahead: no parallelism");
+    }
+
+    #[test]
+    fn an_output_error_stops_the_batch_and_is_returned() {
+        let inputs = inputs(1000);
+        let started = AtomicUsize::new(0);
+        let batch = Batch { jobs: 2, progress: false };
+        let mut sunk = 0;
+        let r = batch.run(
+            &inputs,
+            |_| started.fetch_add(1, Ordering::SeqCst),
+            |_, _| {
+                sunk += 1;
+                if sunk == 5 {
+                    Err(std::io::Error::new(std::io::ErrorKind::BrokenPipe, "closed"))
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(r.unwrap_err().kind(), std::io::ErrorKind::BrokenPipe);
+        assert_eq!(sunk, 5);
+        assert!(started.load(Ordering::SeqCst) < 5 + 2 * WINDOW_PER_THREAD + 2);
+    }
+
+    #[test]
+    fn no_inputs_no_threads_no_output() {
+        let mut calls = 0;
+        Batch { jobs: 4, progress: false }
+            .run(
+                &[],
+                |_| (),
+                |_, _| {
+                    calls += 1;
+                    Ok(())
+                },
+            )
+            .unwrap();
+        assert_eq!(calls, 0);
     }
 }

@@ -134,15 +134,22 @@ fn run(common: &Common, output: Output) -> ExitCode {
     };
     let written = match output {
         Output::Analysis(format) => {
-            let mut out = format::Writer::new(format, std::io::stdout().lock(), inputs.len());
+            // A 64 KB buffer: standard output alone flushes at every line break (a syscall per line
+            // of pretty JSON); each result is still flushed when written.
+            let stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let mut out = format::Writer::new(format, stdout, inputs.len());
             batch
-                .run(&inputs, work, |input, r| match r {
-                    Ok(a) => out.write(&a),
-                    Err(e) => {
-                        report(input, &e);
-                        Ok(())
-                    }
-                })
+                .run(
+                    &inputs,
+                    |input| work(input).map(|a| format::render(format, &a)),
+                    |input, r| match r {
+                        Ok(rendered) => out.write(&rendered?),
+                        Err(e) => {
+                            report(input, &e);
+                            Ok(())
+                        }
+                    },
+                )
                 .and_then(|_| out.finish())
         }
         Output::Comparison(format) => {
