@@ -127,9 +127,14 @@ fn arabic_number(chars: &[(usize, char)]) -> Option<(u32, usize)> {
     Some((v, n))
 }
 
-/// Folded characters of `s` with their byte offsets, and one past the end.
-fn folded(s: &str) -> Vec<(usize, char)> {
-    s.char_indices().take(12).map(|(i, c)| (i, fold_char(c))).collect()
+/// The first (at most 12) characters of `s` folded, with their byte offsets, in `buf`.
+fn folded<'b>(s: &str, buf: &'b mut [(usize, char); 12]) -> &'b [(usize, char)] {
+    let mut n = 0;
+    for (slot, (i, c)) in buf.iter_mut().zip(s.char_indices()) {
+        *slot = (i, fold_char(c));
+        n += 1;
+    }
+    &buf[..n]
 }
 
 fn byte_at(s: &str, chars: &[(usize, char)], k: usize) -> usize {
@@ -139,7 +144,8 @@ fn byte_at(s: &str, chars: &[(usize, char)], k: usize) -> usize {
 /// The marker at the start of `s` (a trimmed line or the text after a sentence end).
 /// `damaged_ok` allows the damaged forms; they are only safe at the start of a line.
 pub fn parse(s: &str, damaged_ok: bool) -> Option<Marker> {
-    let ch = folded(s);
+    let mut buf = [(0, '\0'); 12];
+    let ch = folded(s, &mut buf);
     let c = |k: usize| ch.get(k).map(|x| x.1);
     let at = |k: usize| byte_at(s, &ch, k);
     let mk = |style, number, k: usize, damaged| Some(Marker { style, number: Some(number), len: at(k), damaged });
