@@ -45,3 +45,23 @@ console.log(`${ms.toFixed(2)} ms per pass over the corpus (sampled); self time b
     const short = name.replace(/::h[0-9a-f]{16}$/, "").slice(0, 110);
     console.log(`${((100 * t) / total).toFixed(1).padStart(5)}%  ${short}`);
   });
+
+// `CALLERS=regex`: for the functions whose name matches, their self time by calling function (inlined
+// callers are not frames: the caller shown is the nearest one that was not inlined).
+if (process.env.CALLERS) {
+  const match = new RegExp(process.env.CALLERS);
+  const parent = new Map();
+  profile.nodes.forEach((n) => (n.children ?? []).forEach((c) => parent.set(c, n)));
+  const by = new Map();
+  profile.samples.forEach((id, k) => {
+    const node = byId.get(id);
+    if (!match.test(node.callFrame.functionName)) return;
+    const key = `${node.callFrame.functionName.replace(/::h[0-9a-f]{16}$/, "").slice(0, 60)}  <-  ${(parent.get(id)?.callFrame.functionName ?? "?").replace(/::h[0-9a-f]{16}$/, "").slice(0, 70)}`;
+    by.set(key, (by.get(key) ?? 0) + (profile.timeDeltas[k] ?? 0));
+  });
+  console.log(`\ncallers of /${process.env.CALLERS}/ (share of all self time):`);
+  [...by.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .forEach(([key, t]) => console.log(`${((100 * t) / total).toFixed(1).padStart(5)}%  ${key}`));
+}

@@ -4,6 +4,7 @@
 
 #[cfg(test)]
 mod cases;
+mod gapped;
 pub mod markers;
 pub mod parts;
 

@@ -6,8 +6,7 @@
 
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
-
+use super::gapped::{Seq, Step};
 use super::{Outline, PartFound};
 use crate::doc::Doc;
 use crate::literals::Literals;
@@ -55,14 +54,11 @@ pub fn classify_title(title: &str, year: Option<i32>) -> Option<Part> {
     None
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern"))
-}
-
-/// A pattern and the literals one of which every match contains: a fast test before the regex runs
-/// (regex-lite has no literal prefilter of its own).
+/// Word sequences ([`super::gapped`]) and the words one of which every match contains: a fast test
+/// before the sequences are tried.
 struct Cue {
-    regex: fn() -> &'static Regex,
+    /// What a match is (the regex each stands for is written above it).
+    seqs: &'static [Seq],
     /// Alternatives, each a list of groups: the text must hold a word of every group of at least one
     /// alternative before the regex runs.
     needs: &'static [&'static [&'static [&'static str]]],
@@ -73,9 +69,8 @@ struct Cue {
 impl Cue {
     /// The first match in `range` of the normalized text (an offset into it), if the words allow one.
     ///
-    /// No cue matches across a `。` (their gaps are `[^。]`, their words have none), so the regex runs
-    /// only on the sentences holding the words it needs: running it over whole paragraphs was 6% of
-    /// an analysis (regex-lite has no literal prefilter).
+    /// No cue matches across a `。` (their gaps stop there, their words have none), so the sequences
+    /// are tried only on the sentences holding the words they need.
     fn find(&self, words: &CueWords, range: std::ops::Range<usize>) -> Option<usize> {
         if !self.plausible(words, &range) {
             return None;
@@ -84,8 +79,8 @@ impl Cue {
         for sentence in words.text[range].split_inclusive('。') {
             let r = at..at + sentence.len();
             if self.plausible(words, &r) {
-                if let Some(m) = (self.regex)().find(sentence) {
-                    return Some(at + m.start());
+                if let Some(m) = super::gapped::find(self.seqs, sentence) {
+                    return Some(at + m);
                 }
             }
             at = r.end;
@@ -196,8 +191,42 @@ impl<'a> CueWords<'a> {
 const PROBLEMS: &[&str] = &["问题", "不足", "差距", "短板", "薄弱"];
 const HEADS: &[&str] =
     &["书记", "县长", "市长", "区长", "州长", "旗长", "乡长", "镇长", "主要领导", "常委会", "常务会", "党组会"];
+const HEADS_8: &[&str] = &["书记", "县长", "市长", "区长", "州长", "旗长", "乡长", "镇长"];
 const R2_BODY: Cue = Cue {
-    regex: r2_body,
+    seqs: &[
+        // 取得了?一定的?(成绩|成效|进展)[^。]{0,40}但
+        &[
+            Step {
+                words: &[
+                    "取得一定成绩",
+                    "取得一定成效",
+                    "取得一定进展",
+                    "取得了一定成绩",
+                    "取得了一定成效",
+                    "取得了一定进展",
+                    "取得一定的成绩",
+                    "取得一定的成效",
+                    "取得一定的进展",
+                    "取得了一定的成绩",
+                    "取得了一定的成效",
+                    "取得了一定的进展",
+                ],
+                gap: 40,
+            },
+            Step { words: &["但"], gap: 0 },
+        ],
+        // (存在|还有|仍有|尚有|依然有)[^。]{0,20}(问题|不足|差距|短板|薄弱环节)
+        &[
+            Step { words: &["存在", "还有", "仍有", "尚有", "依然有"], gap: 20 },
+            Step { words: &["问题", "不足", "差距", "短板", "薄弱环节"], gap: 0 },
+        ],
+        // 但[^。]{0,80}(有待|仍需|还需|尚需|不够|不强|欠缺)[^。]{0,40}等(问题|不足|短板)
+        &[
+            Step { words: &["但"], gap: 80 },
+            Step { words: &["有待", "仍需", "还需", "尚需", "不够", "不强", "欠缺"], gap: 40 },
+            Step { words: &["等问题", "等不足", "等短板"], gap: 0 },
+        ],
+    ],
     needs: &[
         &[&["一定"], &["但"]],
         &[&["存在", "还有", "仍有", "尚有", "依然有"], PROBLEMS],
@@ -206,42 +235,54 @@ const R2_BODY: Cue = Cue {
     vocabulary: Some(0),
 };
 const R3_STRONG: Cue = Cue {
-    regex: r3_body,
+    seqs: &[
+        &[Step { words: &["第一责任人"], gap: 0 }],
+        // (党政|政府)?主要负责人[^。]{0,30}(履行|职责|述法|带头|亲自)
+        &[
+            Step { words: &["党政主要负责人", "政府主要负责人", "主要负责人"], gap: 30 },
+            Step { words: &["履行", "职责", "述法", "带头", "亲自"], gap: 0 },
+        ],
+        // (书记|县长|…|镇长)[^。]{0,20}任组长[^。]{0,80}法治
+        &[Step { words: HEADS_8, gap: 20 }, Step { words: &["任组长"], gap: 80 }, Step { words: &["法治"], gap: 0 }],
+    ],
     needs: &[&[&["第一责任人"]], &[&["主要负责人"]], &[&["任组长"], &["法治"]]],
     vocabulary: Some(1),
 };
-const R3_WEAK: Cue = Cue { regex: r3_weak, needs: &[&[&["述法"]], &[&["法治"], HEADS]], vocabulary: Some(2) };
-const CAUSES: Cue = Cue { regex: causes_re, needs: &[&[&["原因", "根源", "由于", "究其"]]], vocabulary: None };
-
-fn r2_body() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    re(
-        &CELL,
-        r"取得了?一定的?(成绩|成效|进展)[^。]{0,40}但|(存在|还有|仍有|尚有|依然有)[^。]{0,20}(问题|不足|差距|短板|薄弱环节)|但[^。]{0,80}(有待|仍需|还需|尚需|不够|不强|欠缺)[^。]{0,40}等(问题|不足|短板)",
-    )
-}
-
-fn r3_body() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    re(
-        &CELL,
-        r"第一责任人|(党政|政府)?主要负责人[^。]{0,30}(履行|职责|述法|带头|亲自)|(书记|县长|市长|区长|州长|旗长|乡长|镇长)[^。]{0,20}任组长[^。]{0,80}法治",
-    )
-}
-
 /// Weaker R3 evidence: the heads chairing, hearing or instructing on rule-of-law work.
-fn r3_weak() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    re(
-        &CELL,
-        r"述法|(书记|县长|市长|区长|州长|旗长|乡长|镇长|主要领导)[^。]{0,20}(主持|听取|批示|专题研究|部署)[^。]{0,30}法治|(常委会|常务会|党组会)[^。]{0,20}(听取|研究|审议)[^。]{0,20}法治|法治[^。]{0,40}(书记|县长|市长|区长|州长|乡长|镇长|主要领导)[^。]{0,10}(批示|主持|部署)",
-    )
-}
-
-fn causes_re() -> &'static Regex {
-    static CELL: OnceLock<Regex> = OnceLock::new();
-    re(&CELL, r"原因|根源|主要是由于|究其")
-}
+const R3_WEAK: Cue = Cue {
+    seqs: &[
+        &[Step { words: &["述法"], gap: 0 }],
+        // (书记|…|镇长|主要领导)[^。]{0,20}(主持|听取|批示|专题研究|部署)[^。]{0,30}法治
+        &[
+            Step {
+                words: &["书记", "县长", "市长", "区长", "州长", "旗长", "乡长", "镇长", "主要领导"], gap: 20
+            },
+            Step { words: &["主持", "听取", "批示", "专题研究", "部署"], gap: 30 },
+            Step { words: &["法治"], gap: 0 },
+        ],
+        // (常委会|常务会|党组会)[^。]{0,20}(听取|研究|审议)[^。]{0,20}法治
+        &[
+            Step { words: &["常委会", "常务会", "党组会"], gap: 20 },
+            Step { words: &["听取", "研究", "审议"], gap: 20 },
+            Step { words: &["法治"], gap: 0 },
+        ],
+        // 法治[^。]{0,40}(书记|县长|市长|区长|州长|乡长|镇长|主要领导)[^。]{0,10}(批示|主持|部署)
+        &[
+            Step { words: &["法治"], gap: 40 },
+            Step {
+                words: &["书记", "县长", "市长", "区长", "州长", "乡长", "镇长", "主要领导"], gap: 10
+            },
+            Step { words: &["批示", "主持", "部署"], gap: 0 },
+        ],
+    ],
+    needs: &[&[&["述法"]], &[&["法治"], HEADS]],
+    vocabulary: Some(2),
+};
+const CAUSES: Cue = Cue {
+    seqs: &[&[Step { words: &["原因", "根源", "主要是由于", "究其"], gap: 0 }]],
+    needs: &[&[&["原因", "根源", "由于", "究其"]]],
+    vocabulary: None,
+};
 
 /// Classify top-level sections, then look for the parts no section carries.
 pub fn classify(doc: &Doc, year: Option<i32>, outline: &mut Outline) {
@@ -426,21 +467,90 @@ mod tests {
         assert_eq!(CAUSES.vocabulary, None);
     }
 
+    /// The regexes the cues' sequences stand for (they were the cues until the sequences replaced
+    /// them: regex-lite has no literal prefilter).
+    fn reference(cue: &Cue) -> regex_lite::Regex {
+        let pattern = match cue.vocabulary {
+            Some(0) => {
+                r"取得了?一定的?(成绩|成效|进展)[^。]{0,40}但|(存在|还有|仍有|尚有|依然有)[^。]{0,20}(问题|不足|差距|短板|薄弱环节)|但[^。]{0,80}(有待|仍需|还需|尚需|不够|不强|欠缺)[^。]{0,40}等(问题|不足|短板)"
+            }
+            Some(1) => {
+                r"第一责任人|(党政|政府)?主要负责人[^。]{0,30}(履行|职责|述法|带头|亲自)|(书记|县长|市长|区长|州长|旗长|乡长|镇长)[^。]{0,20}任组长[^。]{0,80}法治"
+            }
+            Some(2) => {
+                r"述法|(书记|县长|市长|区长|州长|旗长|乡长|镇长|主要领导)[^。]{0,20}(主持|听取|批示|专题研究|部署)[^。]{0,30}法治|(常委会|常务会|党组会)[^。]{0,20}(听取|研究|审议)[^。]{0,20}法治|法治[^。]{0,40}(书记|县长|市长|区长|州长|乡长|镇长|主要领导)[^。]{0,10}(批示|主持|部署)"
+            }
+            _ => r"原因|根源|主要是由于|究其",
+        };
+        regex_lite::Regex::new(pattern).unwrap()
+    }
+
+    const CUES: [&Cue; 4] = [&R2_BODY, &R3_STRONG, &R3_WEAK, &CAUSES];
+
+    #[test]
+    fn cue_sequences_match_where_their_regexes_do() {
+        // Every sentence of the corpus, and random runs of the cues' words, gap fillers and sentence ends.
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["seeds", "work-reports"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(dir);
+            for e in std::fs::read_dir(dir).unwrap() {
+                let t = std::fs::read_to_string(e.unwrap().path()).unwrap();
+                texts.extend(t.split_inclusive(['。', '\n']).map(str::to_string));
+            }
+        }
+        let mut pieces: Vec<&str> = CUES
+            .iter()
+            .flat_map(|c| c.seqs.iter())
+            .flat_map(|seq| seq.iter())
+            .flat_map(|step| step.words.iter().copied())
+            .collect();
+        pieces.extend(["。", "\n", "一", "了", "的", "一定", "取得", "负责人", "x", "😀"]);
+        // Short and long gap fillers, so that gaps fall on both sides of each limit.
+        let fill = ["工作", "进一步加强", "全面推进依法行政各项工作任务落实到位"];
+        pieces.extend(fill);
+        texts.extend(crate::text::random_mixes(&pieces, 20_000, 10, 11));
+        // Each gap of each sequence at its limit and one past it (the other gaps empty), with every
+        // word of the step before it.
+        for seq in CUES.iter().flat_map(|c| c.seqs.iter()) {
+            for (k, step) in seq.iter().enumerate().take(seq.len().saturating_sub(1)) {
+                for w in step.words {
+                    for filler in [step.gap, step.gap + 1] {
+                        let mut t = String::from("前");
+                        for (j, s) in seq.iter().enumerate() {
+                            t.push_str(if j == k { w } else { s.words[0] });
+                            if j == k {
+                                t.push_str(&"工".repeat(filler));
+                            }
+                        }
+                        texts.push(t);
+                    }
+                }
+            }
+        }
+        for cue in CUES {
+            let re = reference(cue);
+            for t in &texts {
+                assert_eq!(super::super::gapped::find(cue.seqs, t), re.find(t).map(|m| m.start()), "{t}");
+            }
+        }
+    }
+
     #[test]
     fn no_cue_matches_across_a_sentence_end() {
-        // What `Cue::find` relies on: gaps are `[^。]`, never `.` or another class that takes `。`.
-        for cue in [&R2_BODY, &R3_STRONG, &R3_WEAK, &CAUSES] {
-            let pattern = (cue.regex)().as_str().replace("[^。]", "");
-            assert!(!pattern.contains(['。', '.', '[', '\\']), "{pattern}");
+        // What `Cue::find` relies on: no word holds a `。` (and the gaps stop at one).
+        for cue in CUES {
+            for step in cue.seqs.iter().flat_map(|seq| seq.iter()) {
+                assert!(step.words.iter().all(|w| !w.is_empty() && !w.contains('。')), "{:?}", step.words);
+            }
         }
         // And the sentence-wise search finds what a search of the whole range finds.
         let t = "取得了一定成效。但仍有不足。县长主持会议，研究法治工作。存在一些问题和短板。";
         let m = crate::normalize::Matchable::new(t);
         let cell = std::sync::OnceLock::new();
         let words = CueWords::new(&m, &cell);
-        for cue in [&R2_BODY, &R3_STRONG, &R3_WEAK, &CAUSES] {
+        for cue in CUES {
             for start in t.char_indices().map(|(i, _)| i) {
-                let whole = (cue.regex)().find(&t[start..]).map(|m| start + m.start());
+                let whole = reference(cue).find(&t[start..]).map(|m| start + m.start());
                 assert_eq!(cue.find(&words, start..t.len()), whole, "from {start}");
             }
         }
