@@ -147,7 +147,7 @@ pub fn parse(s: &str, damaged_ok: bool) -> Option<Marker> {
     let mut buf = [(0, '\0'); 12];
     let ch = folded(s, &mut buf);
     let c = |k: usize| ch.get(k).map(|x| x.1);
-    let at = |k: usize| byte_at(s, &ch, k);
+    let at = |k: usize| byte_at(s, ch, k);
     let mk = |style, number, k: usize, damaged| Some(Marker { style, number: Some(number), len: at(k), damaged });
 
     // 第一部分 / 第一章
@@ -207,7 +207,7 @@ pub fn parse(s: &str, damaged_ok: bool) -> Option<Marker> {
     if let Some(n) = c(0).map(|x| x as u32).filter(|u| (0x2460..=0x2473).contains(u)).map(|u| u - 0x2460 + 1) {
         return mk(Style::Circled, n, 1, false);
     }
-    if let Some((n, k)) = cn_number(&ch) {
+    if let Some((n, k)) = cn_number(ch) {
         return match c(k) {
             Some('、') => mk(Style::CnDun, n, k + 1, false),
             // `一.主要成效`: a Western full stop for the 顿号, common in scraped text.
@@ -222,7 +222,7 @@ pub fn parse(s: &str, damaged_ok: bool) -> Option<Marker> {
             _ => None,
         };
     }
-    if let Some((n, k)) = arabic_number(&ch) {
+    if let Some((n, k)) = arabic_number(ch) {
         return match c(k) {
             // `1.5亿` is a number, `1.加强` a heading.
             Some('.') if !c(k + 1).is_some_and(|x| x.is_ascii_digit()) => mk(Style::ArabicDot, n, k + 1, false),
