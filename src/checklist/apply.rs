@@ -191,8 +191,9 @@ pub fn apply_scanned(
     let items = list
         .items
         .iter()
-        .enumerate()
-        .map(|(i, item)| {
+        .zip(heading_hits)
+        .zip(body_hits)
+        .map(|((item, mut sections), mut hits)| {
             let group = match &item.parent {
                 Some(p) => list.items.iter().find(|x| &x.id == p).map_or(item.group.clone(), |x| x.group.clone()),
                 None => item.group.clone(),
@@ -201,13 +202,11 @@ pub fn apply_scanned(
                 _ if !item.applicable => (Status::NotApplicable, Vec::new()),
                 Some(part) => part_status(part, outline),
                 None => {
-                    let mut sections = heading_hits[i].clone();
                     crate::order::sort_dedup(&mut sections, |&k| k as u64);
                     let headings: Vec<Evidence> = sections
                         .iter()
                         .map(|&k| Evidence { heading: true, span: outline.sections[k].title_span })
                         .collect();
-                    let mut hits = body_hits[i].clone();
                     crate::order::sort_by_key(&mut hits, |r| r.start as u64);
                     let status = if !headings.is_empty() || hits.len() >= item.min_hits {
                         Status::Covered
