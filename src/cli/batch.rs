@@ -1,7 +1,8 @@
 //! Many inputs on all cores, results in input order, memory bounded: one worker per core takes the
 //! next input as soon as it is free, and the calling thread writes the results in input order as they
 //! become writable. A worker never starts an input more than a window ahead of the last one written,
-//! so 10,000 reports need no more memory than a window of them, however uneven their sizes.
+//! so 10,000 reports need no more memory than a window of them, however uneven their sizes. An input
+//! whose work panics is reported to the sink as an error, and the batch goes on.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -43,20 +44,21 @@ impl Written {
 }
 
 impl Batch {
-    /// Run `work` on every input (in parallel) and `sink` on every result in input order. Stops
-    /// starting inputs at the first error of `sink`, and returns it.
+    /// Run `work` on every input (in parallel) and `sink` on every result in input order: `Err` with
+    /// the panic's message when the work panicked. Stops starting inputs at the first error of `sink`,
+    /// and returns it.
     pub fn run<T: Send>(
         &self,
         inputs: &[PathBuf],
         work: impl Fn(&PathBuf) -> T + Sync,
-        mut sink: impl FnMut(&PathBuf, T) -> std::io::Result<()>,
+        mut sink: impl FnMut(&PathBuf, Result<T, String>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let jobs = self.jobs.max(1).min(inputs.len().max(1));
         let window = jobs * WINDOW_PER_THREAD;
         let mut progress = Progress::new(self.progress, inputs.len());
         let next = AtomicUsize::new(0);
         let written = Written { count: Mutex::new((0, false)), changed: Condvar::new() };
-        let (sender, results) = mpsc::channel::<(usize, T)>();
+        let (sender, results) = mpsc::channel::<(usize, Result<T, String>)>();
         let outcome = std::thread::scope(|scope| {
             for _ in 0..jobs {
                 let sender = sender.clone();
@@ -67,7 +69,15 @@ impl Batch {
                     if !written.wait_for(i, window) {
                         break;
                     }
-                    if sender.send((i, work(input))).is_err() {
+                    // A panic is this input's result: the writer waits for every index in turn, so a
+                    // lost one would stall the batch.
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(input))).map_err(|p| {
+                        p.downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| p.downcast_ref::<String>().cloned())
+                            .unwrap_or_else(|| "unknown panic".into())
+                    });
+                    if sender.send((i, r)).is_err() {
                         break;
                     }
                 });
@@ -176,7 +186,7 @@ mod tests {
                     i * 2
                 },
                 |p, r| {
-                    assert_eq!(r, index(p) * 2);
+                    assert_eq!(r, Ok(index(p) * 2));
                     order.push(index(p));
                     written.fetch_add(1, Ordering::SeqCst);
                     Ok(())
@@ -210,6 +220,36 @@ mod tests {
         assert_eq!(r.unwrap_err().kind(), std::io::ErrorKind::BrokenPipe);
         assert_eq!(sunk, 5);
         assert!(started.load(Ordering::SeqCst) < 5 + 2 * WINDOW_PER_THREAD + 2);
+    }
+
+    #[test]
+    fn a_panicking_input_is_reported_and_the_others_still_written() {
+        let inputs = inputs(50);
+        let mut got = Vec::new();
+        let batch = Batch { jobs: 2, progress: false };
+        batch
+            .run(
+                &inputs,
+                |p| {
+                    let i = index(p);
+                    assert!(i % 10 != 3, "input {i} is bad");
+                    i
+                },
+                |p, r| {
+                    got.push((index(p), r));
+                    Ok(())
+                },
+            )
+            .unwrap();
+        assert_eq!(got.len(), 50);
+        for (k, (i, r)) in got.into_iter().enumerate() {
+            assert_eq!(i, k);
+            if k % 10 == 3 {
+                assert_eq!(r, Err(format!("input {k} is bad")));
+            } else {
+                assert_eq!(r, Ok(k));
+            }
+        }
     }
 
     #[test]

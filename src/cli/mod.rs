@@ -142,7 +142,7 @@ fn run(common: &Common, output: Output) -> ExitCode {
                 .run(
                     &inputs,
                     |input| work(input).map(|a| format::render(format, &a)),
-                    |input, r| match r {
+                    |input, r| match r.unwrap_or_else(|p| Err(internal_error(&p))) {
                         Ok(rendered) => out.write(&rendered?),
                         Err(e) => {
                             report(input, &e);
@@ -159,7 +159,7 @@ fn run(common: &Common, output: Output) -> ExitCode {
                 &inputs,
                 |input| work(input).map(|a| report_analyzer::compare::row(&a)),
                 |input, r| {
-                    match r {
+                    match r.unwrap_or_else(|p| Err(internal_error(&p))) {
                         Ok(row) => rows.push(row),
                         Err(e) => report(input, &e),
                     }
@@ -186,6 +186,11 @@ fn run(common: &Common, output: Output) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What a panic in the analysis of one input says on stderr (the others are still analyzed).
+fn internal_error(panic: &str) -> String {
+    format!("internal error, please report it with this file: {panic}")
 }
 
 fn analyze_one(path: &Path, options: &Options) -> Result<Analysis, String> {
