@@ -43,6 +43,17 @@ impl Written {
     }
 }
 
+/// Stops the workers when dropped: should the writing thread unwind, they must not wait for it.
+struct StopOnDrop<'a>(&'a Written);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        let mut state = self.0.count.lock().unwrap_or_else(|e| e.into_inner());
+        state.1 = true;
+        self.0.changed.notify_all();
+    }
+}
+
 impl Batch {
     /// Run `work` on every input (in parallel) and `sink` on every result in input order: `Err` with
     /// the panic's message when the work panicked. Stops starting inputs at the first error of `sink`,
@@ -83,6 +94,7 @@ impl Batch {
                 });
             }
             drop(sender);
+            let _stop = StopOnDrop(&written);
             // Results that arrived before an earlier input's: held until it is written.
             let mut waiting = BTreeMap::new();
             let mut done = 0;
@@ -222,25 +234,36 @@ mod tests {
         assert!(started.load(Ordering::SeqCst) < 5 + 2 * WINDOW_PER_THREAD + 2);
     }
 
+    /// `f` on its own thread, failing the test if it has not finished in a minute (a batch whose
+    /// writer waits for a result that never comes would otherwise hang the test run).
+    fn finishes<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(f());
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(60)).expect("the batch hung")
+    }
+
     #[test]
     fn a_panicking_input_is_reported_and_the_others_still_written() {
-        let inputs = inputs(50);
-        let mut got = Vec::new();
-        let batch = Batch { jobs: 2, progress: false };
-        batch
-            .run(
-                &inputs,
-                |p| {
-                    let i = index(p);
-                    assert!(i % 10 != 3, "input {i} is bad");
-                    i
-                },
-                |p, r| {
-                    got.push((index(p), r));
-                    Ok(())
-                },
-            )
-            .unwrap();
+        let got = finishes(|| {
+            let mut got = Vec::new();
+            Batch { jobs: 2, progress: false }
+                .run(
+                    &inputs(50),
+                    |p| {
+                        let i = index(p);
+                        assert!(i % 10 != 3, "input {i} is bad");
+                        i
+                    },
+                    |p, r| {
+                        got.push((index(p), r));
+                        Ok(())
+                    },
+                )
+                .unwrap();
+            got
+        });
         assert_eq!(got.len(), 50);
         for (k, (i, r)) in got.into_iter().enumerate() {
             assert_eq!(i, k);
@@ -250,6 +273,28 @@ mod tests {
                 assert_eq!(r, Ok(k));
             }
         }
+    }
+
+    #[test]
+    fn a_panicking_writer_stops_the_workers_and_the_panic_goes_on() {
+        let (panicked, started) = finishes(|| {
+            let started = AtomicUsize::new(0);
+            let mut sunk = 0;
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                Batch { jobs: 2, progress: false }.run(
+                    &inputs(1000),
+                    |_| started.fetch_add(1, Ordering::SeqCst),
+                    |_, _| {
+                        sunk += 1;
+                        assert!(sunk < 3, "the writer fails");
+                        Ok(())
+                    },
+                )
+            }));
+            (r.is_err(), started.load(Ordering::SeqCst))
+        });
+        assert!(panicked);
+        assert!(started < 3 + 2 * WINDOW_PER_THREAD + 2, "{started} inputs started");
     }
 
     #[test]
