@@ -169,6 +169,26 @@ fn parallel_output_is_in_input_order_and_identical_to_one_thread() {
 }
 
 #[test]
+fn every_format_is_the_same_on_one_thread_and_many() {
+    // Workers render each result; the writer joins them (array brackets, one CSV header, Markdown rules).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    for format in ["json", "csv", "md"] {
+        let one = run(&["analyze", "--format", format, "-j", "1", dir.to_str().unwrap()]);
+        let many = run(&["analyze", "--format", format, "-j", "3", dir.to_str().unwrap()]);
+        assert!(one.status.success() && many.status.success(), "{format}");
+        assert_eq!(stdout(&one), stdout(&many), "{format}");
+        let out = stdout(&many);
+        match format {
+            "json" => {
+                assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap().as_array().unwrap().len(), 10)
+            }
+            "csv" => assert_eq!(out.lines().filter(|l| l.starts_with("source,text,")).count(), 1, "one header"),
+            _ => assert_eq!(out.matches("\n---\n").count(), 9, "a rule between reports"),
+        }
+    }
+}
+
+#[test]
 fn compare_writes_one_row_per_report() {
     let dir = seeds();
     let o = run(&["compare", dir.to_str().unwrap()]);
