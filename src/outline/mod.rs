@@ -65,7 +65,7 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
         let line = &text[r.clone()];
         let after_cut = k > 0 && ends_mid_sentence(&text[lines[k - 1].clone()]);
         let at = |marker| Candidate { at: r.start, marker, line_end: r.end, line_start: true, after_cut };
-        let items = inline_items(text, r.clone());
+        let items = if parts::may_open_items(doc, r) { inline_items(text, r.clone()) } else { Vec::new() };
         let opens_with_items = items.first().is_some_and(|c| c.at == r.start);
         if let Some(m) = markers::parse(line, true).filter(|_| !opens_with_items) {
             cands.push(at(m));
@@ -493,6 +493,37 @@ mod tests {
             ["(一) 甲", "  一是 加强领导", "  二是 强化管理", "(二) 乙", "  一是 加强", "  二是 强化"]
         );
         assert!(o.defects.is_empty());
+    }
+
+    #[test]
+    fn the_item_prefilter_passes_every_paragraph_with_items() {
+        // Every line of the corpus, and lines whose items sit after a pinyin gloss, in Traditional
+        // characters or after full-width brackets (which change the normalized offsets).
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["seeds", "work-reports"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(dir);
+            for e in std::fs::read_dir(dir).unwrap() {
+                texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+            }
+        }
+        texts.push(
+            "領(lǐng)導重視。一是加強學習；二是完善制度；三是強化監督。\n（一）健全機制。一要抓落實，二要抓督查。\n"
+                .into(),
+        );
+        let (mut with_items, mut passed_over) = (0, 0);
+        for t in &texts {
+            let doc = Doc::new(t);
+            let _ = extract(&doc, None);
+            for (_, r) in doc.content_lines() {
+                let open = parts::may_open_items(&doc, &r);
+                if !inline_items(t, r.clone()).is_empty() {
+                    with_items += 1;
+                    assert!(open, "{}", &t[r]);
+                }
+                passed_over += usize::from(!open);
+            }
+        }
+        assert!(with_items >= 20 && passed_over >= 300, "{with_items} {passed_over}");
     }
 
     #[test]

@@ -121,8 +121,21 @@ pub(crate) fn vocabulary_words() -> &'static [&'static str] {
     &vocabulary().words
 }
 
+/// Whether the original range `r` holds a word that opens inline items ([`ITEM_OPENERS`]); when not,
+/// it holds no run of them. (Matching normalizes neither word, so an occurrence in the original text is
+/// one in the normalized text.)
+pub(super) fn may_open_items(doc: &Doc, r: &std::ops::Range<usize>) -> bool {
+    let words = CueWords::new(&doc.matchable, &doc.cue_words);
+    words.present(&normalized(doc, r)) & vocabulary().openers != 0
+}
+
 /// The paragraph-wide cues, whose words make the vocabulary (at most 64: a set of them is a `u64`).
 const VOCABULARY_CUES: [&Cue; 3] = [&R2_BODY, &R3_STRONG, &R3_WEAK];
+
+/// The words that open a run of inline items (`一是…二是…`, `一要…`): in the vocabulary too, so that
+/// the paragraphs without them (most) are passed over without a search of their own (one per paragraph
+/// was the largest user of wasm's search prefilter, which has no SIMD there).
+const ITEM_OPENERS: [&str; 2] = ["一是", "一要"];
 
 struct Vocabulary {
     /// The words, sorted.
@@ -130,6 +143,8 @@ struct Vocabulary {
     set: Literals,
     /// Per cue of [`VOCABULARY_CUES`], per alternative, per group: the bits of its words.
     masks: Vec<Vec<Vec<u64>>>,
+    /// The bits of [`ITEM_OPENERS`].
+    openers: u64,
 }
 
 /// The words of the paragraph-wide cues, a matcher over them, and each cue's groups as sets of words.
@@ -139,11 +154,10 @@ fn vocabulary() -> &'static Vocabulary {
         // Kept sorted by inserting in place (a slice sort of `&str` would add its own copy of the sort
         // code to the wasm: every other sort goes through `crate::order`).
         let mut words: Vec<&'static str> = Vec::new();
-        for cue in VOCABULARY_CUES {
-            for &w in cue.needs.iter().flat_map(|alt| alt.iter()).flat_map(|group| group.iter()) {
-                if let Err(k) = words.binary_search(&w) {
-                    words.insert(k, w);
-                }
+        let cue_words = VOCABULARY_CUES.iter().flat_map(|cue| cue.needs.iter().flat_map(|alt| alt.iter()));
+        for &w in cue_words.flat_map(|group| group.iter()).chain(ITEM_OPENERS.iter()) {
+            if let Err(k) = words.binary_search(&w) {
+                words.insert(k, w);
             }
         }
         let bit = |w: &str| words.binary_search(&w).ok().filter(|&k| k < 64).map_or(0, |k| 1u64 << k);
@@ -156,8 +170,9 @@ fn vocabulary() -> &'static Vocabulary {
                     .collect()
             })
             .collect();
+        let openers = ITEM_OPENERS.iter().map(|w| bit(w)).fold(0, |a, b| a | b);
         let owned: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-        Vocabulary { set: Literals::new(&owned), words, masks }
+        Vocabulary { set: Literals::new(&owned), words, masks, openers }
     })
 }
 
