@@ -198,10 +198,14 @@ fn data(doc: &Doc, outline: &Outline, figures: &[Figure]) -> Dimension {
     t.earn(4.0, k as f64 / FULL_FAMILIES, |l| {
         format!("数据涉及的指标类别较少（{k}类，少于{}类）（-{l}分）", decimal(FULL_FAMILIES, 0))
     });
-    let cases = ["案例", "典型案", "例如", "比如", "如某"].iter().map(|w| count(doc.text, w)).sum::<usize>();
+    let cases = crate::outline::parts::occurrences(doc, &CASE_WORDS);
     t.earn(3.0, cases.min(2) as f64 / 2.0, |l| format!("缺少具体案例（-{l}分）"));
     t.done("S3", "数据与案例", 15.0)
 }
+
+/// Words that introduce a concrete case. Recorded by the body scan (in the outline's vocabulary), so
+/// counting them needs no search of its own; none overlaps itself, so the count is the per-word one.
+pub(crate) const CASE_WORDS: [&str; 5] = ["案例", "典型案", "例如", "比如", "如某"];
 
 const BOILERPLATE: [&str; 8] =
     ["有待进一步", "还需进一步", "仍需进一步", "有待加强", "有待提高", "意识不强", "不够到位", "还不够"];
@@ -300,4 +304,33 @@ fn form(meta: &Meta) -> Dimension {
         _ => t.reasons.push("未找到落款或发布日期（或报告年度），时效不评，本项按其余两项折算".into()),
     }
     t.done("S6", "形式与时效", 5.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_words_are_counted_from_the_body_scan_as_a_search_counts_them() {
+        // No word overlaps itself (else a search, which counts without overlaps, would count fewer).
+        for w in CASE_WORDS {
+            let chars: Vec<char> = w.chars().collect();
+            assert!((1..chars.len()).all(|k| chars[..k] != chars[chars.len() - k..]), "{w}");
+        }
+        let mut texts = vec!["典型案例：例如某县，比如某乡；如某镇案例案例。".to_string(), String::new()];
+        for dir in ["seeds", "work-reports"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(dir);
+            for e in std::fs::read_dir(dir).unwrap() {
+                texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+            }
+        }
+        let mut total = 0;
+        for t in &texts {
+            let searched: usize = CASE_WORDS.iter().map(|w| count(t, w)).sum();
+            let doc = Doc::new(t);
+            assert_eq!(crate::outline::parts::occurrences(&doc, &CASE_WORDS), searched);
+            total += searched;
+        }
+        assert!(total > 10, "{total}");
+    }
 }

@@ -121,6 +121,14 @@ pub(crate) fn vocabulary_words() -> &'static [&'static str] {
     &vocabulary().words
 }
 
+/// Occurrences in the whole (normalized) text of `words`, each of which must be in the vocabulary (as
+/// [`crate::score::CASE_WORDS`] are): counted from the body scan's record instead of a search per word.
+pub(crate) fn occurrences(doc: &Doc, words: &[&str]) -> usize {
+    let v = vocabulary();
+    let mask = words.iter().map(|w| v.words.binary_search(w).map_or(0, |k| 1u64 << k)).fold(0, |a, b| a | b);
+    CueWords::new(&doc.matchable, &doc.cue_words).all().iter().filter(|&&(_, w)| mask & (1 << w) != 0).count()
+}
+
 /// Whether the original range `r` holds a word that opens inline items ([`ITEM_OPENERS`]); when not,
 /// it holds no run of them. (Matching normalizes neither word, so an occurrence in the original text is
 /// one in the normalized text.)
@@ -155,7 +163,8 @@ fn vocabulary() -> &'static Vocabulary {
         // code to the wasm: every other sort goes through `crate::order`).
         let mut words: Vec<&'static str> = Vec::new();
         let cue_words = VOCABULARY_CUES.iter().flat_map(|cue| cue.needs.iter().flat_map(|alt| alt.iter()));
-        for &w in cue_words.flat_map(|group| group.iter()).chain(ITEM_OPENERS.iter()) {
+        let recorded = ITEM_OPENERS.iter().chain(crate::score::CASE_WORDS.iter());
+        for &w in cue_words.flat_map(|group| group.iter()).chain(recorded) {
             if let Err(k) = words.binary_search(&w) {
                 words.insert(k, w);
             }
@@ -181,15 +190,20 @@ impl<'a> CueWords<'a> {
         CueWords { matchable, text: matchable.text(), at }
     }
 
+    /// Every occurrence of a vocabulary word (normalized offset, word), by offset.
+    fn all(&self) -> &'a [(usize, u8)] {
+        self.at.get_or_init(|| {
+            let mut at = Vec::new();
+            // Matches arrive by start: the list is sorted.
+            self.matchable.for_each_literal(&vocabulary().set, |w, start| at.push((start, w as u8)));
+            at
+        })
+    }
+
     /// The set of vocabulary words occurring wholly inside `range`.
     fn present(&self, range: &std::ops::Range<usize>) -> u64 {
         let v = vocabulary();
-        let at = self.at.get_or_init(|| {
-            let mut at = Vec::new();
-            // Matches arrive by start: the list is sorted.
-            self.matchable.for_each_literal(&v.set, |w, start| at.push((start, w as u8)));
-            at
-        });
+        let at = self.all();
         let mut present = 0;
         for &(start, w) in &at[at.partition_point(|&(p, _)| p < range.start)..] {
             if start >= range.end {
