@@ -318,12 +318,7 @@ mod tests {
             assert!((1..chars.len()).all(|k| chars[..k] != chars[chars.len() - k..]), "{w}");
         }
         let mut texts = vec!["典型案例：例如某县，比如某乡；如某镇案例案例。".to_string(), String::new()];
-        for dir in ["seeds", "work-reports"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(dir);
-            for e in std::fs::read_dir(dir).unwrap() {
-                texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
-            }
-        }
+        texts.extend(crate::text::corpus_texts());
         let mut total = 0;
         for t in &texts {
             let searched: usize = CASE_WORDS.iter().map(|w| count(t, w)).sum();

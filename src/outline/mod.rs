@@ -499,13 +499,7 @@ mod tests {
     fn the_item_prefilter_passes_every_paragraph_with_items() {
         // Every line of the corpus, and lines whose items sit after a pinyin gloss, in Traditional
         // characters or after full-width brackets (which change the normalized offsets).
-        let mut texts: Vec<String> = Vec::new();
-        for dir in ["seeds", "work-reports"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(dir);
-            for e in std::fs::read_dir(dir).unwrap() {
-                texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
-            }
-        }
+        let mut texts = crate::text::corpus_texts();
         texts.push(
             "領(lǐng)導重視。一是加強學習；二是完善制度；三是強化監督。\n（一）健全機制。一要抓落實，二要抓督查。\n"
                 .into(),

@@ -519,14 +519,9 @@ mod tests {
     #[test]
     fn cue_sequences_match_where_their_regexes_do() {
         // Every sentence of the corpus, and random runs of the cues' words, gap fillers and sentence ends.
-        let mut texts: Vec<String> = Vec::new();
-        for dir in ["seeds", "work-reports"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(dir);
-            for e in std::fs::read_dir(dir).unwrap() {
-                let t = std::fs::read_to_string(e.unwrap().path()).unwrap();
-                texts.extend(t.split_inclusive(['。', '\n']).map(str::to_string));
-            }
-        }
+        let corpus = crate::text::corpus_texts();
+        let mut texts: Vec<String> =
+            corpus.iter().flat_map(|t| t.split_inclusive(['。', '\n'])).map(str::to_string).collect();
         let mut pieces: Vec<&str> = CUES
             .iter()
             .flat_map(|c| c.seqs.iter())
