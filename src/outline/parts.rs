@@ -60,7 +60,7 @@ struct Cue {
     /// What a match is (the regex each stands for is written above it).
     seqs: &'static [Seq],
     /// Alternatives, each a list of groups: the text must hold a word of every group of at least one
-    /// alternative before the regex runs.
+    /// alternative before the sequences are tried.
     needs: &'static [&'static [&'static [&'static str]]],
     /// Index of this cue in [`VOCABULARY_CUES`], whose words are found in one pass ([`CueWords`]).
     vocabulary: Option<usize>,
@@ -115,8 +115,9 @@ struct CueWords<'a> {
     at: &'a std::sync::OnceLock<Vec<(usize, u8)>>,
 }
 
-/// The words whose occurrences [`crate::doc::Doc::cue_words`] holds, sorted: a checklist scan of the
-/// body text looks for them too, so that the text is scanned once for both.
+/// The words whose occurrences [`crate::doc::Doc::cue_words`] holds, sorted (the body cues' words, the
+/// inline-item openers, the score's case words): a checklist scan of the body text looks for them too,
+/// so that the text is scanned once for all.
 pub(crate) fn vocabulary_words() -> &'static [&'static str] {
     &vocabulary().words
 }
@@ -125,6 +126,7 @@ pub(crate) fn vocabulary_words() -> &'static [&'static str] {
 /// [`crate::score::CASE_WORDS`] are): counted from the body scan's record instead of a search per word.
 pub(crate) fn occurrences(doc: &Doc, words: &[&str]) -> usize {
     let v = vocabulary();
+    debug_assert!(words.iter().all(|w| v.words.binary_search(w).is_ok()), "{words:?} not all recorded");
     let mask = words.iter().map(|w| v.words.binary_search(w).map_or(0, |k| 1u64 << k)).fold(0, |a, b| a | b);
     CueWords::new(&doc.matchable, &doc.cue_words).all().iter().filter(|&&(_, w)| mask & (1 << w) != 0).count()
 }
@@ -137,7 +139,8 @@ pub(super) fn may_open_items(doc: &Doc, r: &std::ops::Range<usize>) -> bool {
     words.present(&normalized(doc, r)) & vocabulary().openers != 0
 }
 
-/// The paragraph-wide cues, whose words make the vocabulary (at most 64: a set of them is a `u64`).
+/// The paragraph-wide cues, whose words make the vocabulary with [`ITEM_OPENERS`] and the score's
+/// case words (at most 64 in all: a set of them is a `u64`).
 const VOCABULARY_CUES: [&Cue; 3] = [&R2_BODY, &R3_STRONG, &R3_WEAK];
 
 /// The words that open a run of inline items (`一是…二是…`, `一要…`): in the vocabulary too, so that
@@ -155,7 +158,8 @@ struct Vocabulary {
     openers: u64,
 }
 
-/// The words of the paragraph-wide cues, a matcher over them, and each cue's groups as sets of words.
+/// The recorded words (see [`VOCABULARY_CUES`]), a matcher over them, and each cue's groups as sets of
+/// words.
 fn vocabulary() -> &'static Vocabulary {
     static CELL: OnceLock<Vocabulary> = OnceLock::new();
     CELL.get_or_init(|| {
