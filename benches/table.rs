@@ -58,6 +58,27 @@ fn main() {
     row("full analysis + JSON", full_json);
     println!("{:<28} {:>9.1}×", "full / floor (digits)", full.as_secs_f64() / floor.as_secs_f64());
     println!("{:<28} {:>9.1}×", "full / floor (all numerals)", full.as_secs_f64() / floor_cn.as_secs_f64());
+    // The same ratio with the floor and the analysis timed back to back in each round (this machine's
+    // speed drifts between seconds by up to 2×, which best-of-runs measured minutes apart carry into
+    // the ratio): the median of the rounds' ratios, and their spread.
+    let numerals =
+        regex::Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二三四五六七八九十百千万亿两]+").unwrap();
+    let mut ratios: Vec<f64> = (0..rounds * 2)
+        .map(|_| {
+            let f = best(1, &texts, |s| drop(black_box(numerals.find_iter(s).count())));
+            let a = best(1, &texts, |s| drop(black_box(analyze(s, &Options::default()).unwrap())));
+            a.as_secs_f64() / f.as_secs_f64()
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    let q = |p: usize| ratios[(ratios.len() - 1) * p / 100];
+    println!(
+        "{:<28} {:>9.1}×  (rounds back to back: median; quartiles {:.1}–{:.1}×)",
+        "  interleaved",
+        q(50),
+        q(25),
+        q(75)
+    );
 
     let docs: Vec<_> = texts.iter().map(|s| doc::Doc::new(s)).collect();
     let metas: Vec<_> = docs.iter().map(meta::extract).collect();

@@ -11,14 +11,17 @@ pub fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
     }
     let mut keys: Vec<u128> = v.iter().enumerate().map(|(i, x)| (u128::from(key(x)) << 64) | i as u128).collect();
     sort_keys(&mut keys);
-    // Position `i` takes the element now at `from[i]`; follow each cycle of the permutation once.
-    let from: Vec<usize> = keys.iter().map(|k| *k as u64 as usize).collect();
-    let mut done = vec![false; v.len()];
+    // Position `i` takes the element now at `from(i)`, the index in the low half of its key; follow
+    // each cycle of the permutation once. The sorted keys are needed no more: a visited position's
+    // key is marked in its high half (one allocation per sort instead of three).
+    const DONE: u128 = 1 << 127;
+    let from = |k: u128| k as u64 as usize;
+    keys.iter_mut().for_each(|k| *k = u128::from(*k as u64));
     for start in 0..v.len() {
         let mut i = start;
-        while !done[i] {
-            done[i] = true;
-            let j = from[i];
+        while keys[i] & DONE == 0 {
+            let j = from(keys[i]);
+            keys[i] |= DONE;
             if j == start {
                 break;
             }
