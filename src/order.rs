@@ -14,9 +14,7 @@ pub fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
     // Position `i` takes the element now at `from(i)`, the index in the low half of its key; follow
     // each cycle of the permutation once. The sorted keys are needed no more: a visited position's
     // key is marked in its high half (one allocation per sort instead of three).
-    const DONE: u128 = 1 << 127;
     let from = |k: u128| k as u64 as usize;
-    keys.iter_mut().for_each(|k| *k = u128::from(*k as u64));
     for start in 0..v.len() {
         let mut i = start;
         while keys[i] & DONE == 0 {
@@ -42,9 +40,15 @@ pub fn pair(hi: usize, lo: usize) -> u64 {
     ((hi as u64) << 32) | (lo as u64 & 0xFFFF_FFFF)
 }
 
+/// Marks a position of the permutation as visited.
+const DONE: u128 = 1 << 127;
+
+/// Sort the keys, then keep only their indices (the low halves), leaving the high halves free for
+/// [`DONE`]. One instantiation for every call site.
 #[inline(never)]
 fn sort_keys(keys: &mut [u128]) {
     keys.sort_unstable();
+    keys.iter_mut().for_each(|k| *k = u128::from(*k as u64));
 }
 
 #[cfg(test)]
