@@ -25,6 +25,7 @@ pub mod options;
 pub mod order;
 pub mod outline;
 pub mod score;
+mod scratch;
 pub mod text;
 
 /// The JavaScript boundary (wasm32 only). Public so that its wasm tests can call it.

@@ -302,12 +302,18 @@ pub struct Matchable<'a> {
     original_chars: usize,
 }
 
+impl Drop for Matchable<'_> {
+    fn drop(&mut self) {
+        crate::scratch::give_u32s(std::mem::take(&mut self.codes));
+    }
+}
+
 impl<'a> Matchable<'a> {
     pub fn new(original: &'a str) -> Self {
         // The text up to the first change is kept as it is (most reports: all of it); after it, the
         // unchanged runs between changes are copied whole.
         let t = table();
-        let mut codes = Vec::with_capacity(original.len() / 3 + 1);
+        let mut codes = crate::scratch::u32s(original.len() / 3 + 1);
         let mut prev_cjk = false;
         let Some(mut change) = next_change(original, 0, &mut prev_cjk, t, &mut codes) else {
             let original_chars = codes.len();

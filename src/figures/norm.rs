@@ -18,6 +18,13 @@ pub(crate) struct Chars<'a> {
     off: Vec<u32>,
 }
 
+impl Drop for Chars<'_> {
+    fn drop(&mut self) {
+        crate::scratch::give_chars(std::mem::take(&mut self.c));
+        crate::scratch::give_u32s(std::mem::take(&mut self.off));
+    }
+}
+
 impl<'a> Chars<'a> {
     /// True when `text` is small enough for the offset table.
     pub fn fits(text: &str) -> bool {
@@ -28,8 +35,8 @@ impl<'a> Chars<'a> {
     pub fn new(text: &'a str) -> Self {
         let changing = changing();
         let n = text.len();
-        let mut c = Vec::with_capacity(n / 2 + 1);
-        let mut off = Vec::with_capacity(n / 2 + 2);
+        let mut c = crate::scratch::chars(n / 2 + 1);
+        let mut off = crate::scratch::u32s(n / 2 + 2);
         for (i, ch) in text.char_indices() {
             off.push(i as u32);
             let u = ch as usize;
@@ -49,22 +56,20 @@ impl<'a> Chars<'a> {
         // Matching simplified every character once already (a second lookup could go on along a
         // chain of the table, 薴 → 苧 → 苎): only the listed forms are left to normalize.
         let listed = listed_changing();
-        let c: Vec<char> = codes
-            .iter()
-            .map(|&code| {
-                let u = code % crate::literals::LEN_UNIT;
-                let ch = char::from_u32(u).unwrap_or('\0');
-                let look = u < 0x1_0000 && listed[u as usize / 64] & (1 << (u % 64)) != 0;
-                if look {
-                    normalize(ch)
-                } else {
-                    ch
-                }
-            })
-            .collect();
+        let mut c = crate::scratch::chars(codes.len());
+        c.extend(codes.iter().map(|&code| {
+            let u = code % crate::literals::LEN_UNIT;
+            let ch = char::from_u32(u).unwrap_or('\0');
+            let look = u < 0x1_0000 && listed[u as usize / 64] & (1 << (u % 64)) != 0;
+            if look {
+                normalize(ch)
+            } else {
+                ch
+            }
+        }));
         // Offsets in the matchable text, then moved by the shifts (where a character changed length).
         let mut at = 0u32;
-        let mut off: Vec<u32> = Vec::with_capacity(codes.len() + 1);
+        let mut off = crate::scratch::u32s(codes.len() + 1);
         off.extend(codes.iter().map(|&code| {
             let o = at;
             at += code / crate::literals::LEN_UNIT;
