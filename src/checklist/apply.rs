@@ -25,15 +25,20 @@ pub struct Compiled {
     heading: Literals,
     heading_owner: Vec<Vec<usize>>,
     heading_regexes: Vec<(Vec<usize>, Regex)>,
+    /// Each item's parent, by index (found once here rather than by id for every report).
+    parent: Vec<Option<usize>>,
 }
 
 impl Compiled {
     pub fn new(list: &Checklist) -> Compiled {
+        let parent: Vec<Option<usize>> = list
+            .items
+            .iter()
+            .map(|item| item.parent.as_ref().and_then(|p| list.items.iter().position(|x| &x.id == p)))
+            .collect();
         let owners = |i: usize| {
             let mut v = vec![i];
-            if let Some(p) = list.items[i].parent.as_ref().and_then(|p| list.items.iter().position(|x| &x.id == p)) {
-                v.push(p);
-            }
+            v.extend(parent[i]);
             v
         };
         let split = |cues: &mut dyn Iterator<Item = (usize, &str)>| {
@@ -71,7 +76,20 @@ impl Compiled {
             heading: Literals::new(&head_lits),
             heading_owner,
             heading_regexes,
+            parent,
         }
+    }
+
+    /// The item whose group item `i` of `list` shows: its parent's, if it has one. `list` is the
+    /// checklist this was compiled from; for another one (of other length) the parent is looked up
+    /// by id.
+    fn group_item<'l>(&self, list: &'l Checklist, i: usize) -> &'l super::Item {
+        let item = &list.items[i];
+        let parent = match self.parent.get(i) {
+            Some(p) if self.parent.len() == list.items.len() => p.map(|p| &list.items[p]),
+            _ => item.parent.as_ref().and_then(|p| list.items.iter().find(|x| &x.id == p)),
+        };
+        parent.unwrap_or(item)
     }
 }
 
@@ -193,11 +211,9 @@ pub fn apply_scanned(
         .iter()
         .zip(heading_hits)
         .zip(body_hits)
-        .map(|((item, mut sections), mut hits)| {
-            let group = match &item.parent {
-                Some(p) => list.items.iter().find(|x| &x.id == p).map_or(item.group.clone(), |x| x.group.clone()),
-                None => item.group.clone(),
-            };
+        .enumerate()
+        .map(|(i, ((item, mut sections), mut hits))| {
+            let group = compiled.group_item(list, i).group.clone();
             let (status, evidence) = match item.part.as_deref() {
                 _ if !item.applicable => (Status::NotApplicable, Vec::new()),
                 Some(part) => part_status(part, outline),
@@ -272,6 +288,25 @@ fn part_status(part: &str, outline: &Outline) -> (Status, Vec<Evidence>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sub-item shows its parent's group: by the index found at compile time, and by id for a list
+    /// the compiled set was not made from.
+    #[test]
+    fn sub_items_show_their_parents_group() {
+        let (list, compiled) = builtin(crate::checklist::Edition::Outline2021);
+        let subs: Vec<usize> = (0..list.items.len()).filter(|&i| list.items[i].parent.is_some()).collect();
+        assert!(!subs.is_empty(), "the built-in checklist has sub-items");
+        for &i in &subs {
+            let parent = list.items[i].parent.as_deref();
+            assert_eq!(Some(compiled.group_item(list, i).id.as_str()), parent);
+        }
+        assert_eq!(compiled.group_item(list, 0).id, list.items[0].id, "a top item shows its own group");
+        let mut other = list.clone();
+        other.items.push(list.items[0].clone());
+        for &i in &subs {
+            assert_eq!(Some(compiled.group_item(&other, i).id.as_str()), list.items[i].parent.as_deref());
+        }
+    }
 
     /// The checklist's scan records the outline's cue words as the outline's own scan does, and an
     /// analysis whose checklist scanned first equals one whose outline did.
