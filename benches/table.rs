@@ -37,14 +37,16 @@ fn main() {
     println!("corpus: {} files, {:.1} KB", texts.len(), bytes as f64 / 1e3);
     // Two floors: Arabic digits only (a literal-prefiltered DFA skips most of the text), and numbers as
     // these reports write them, Arabic, full-width and Chinese numerals (what a figure scan must find).
-    let scan = |pattern: &str| {
-        let re = regex::Regex::new(pattern).unwrap();
+    let digits = regex::Regex::new(r"[0-9]+(?:\.[0-9]+)?").unwrap();
+    let numerals =
+        regex::Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二三四五六七八九十百千万亿两]+").unwrap();
+    let scan = |re: &regex::Regex, rounds: usize| {
         best(rounds, &texts, |s| {
             black_box(re.find_iter(s).count());
         })
     };
-    let floor = scan(r"[0-9]+(?:\.[0-9]+)?");
-    let floor_cn = scan(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二三四五六七八九十百千万亿两]+");
+    let floor = scan(&digits, rounds);
+    let floor_cn = scan(&numerals, rounds);
     let full = best(rounds, &texts, |s| {
         black_box(analyze(s, &Options::default()).unwrap());
     });
@@ -61,13 +63,9 @@ fn main() {
     // The same ratio with the floor and the analysis timed back to back in each round (this machine's
     // speed drifts between seconds by up to 2×, which best-of-runs measured minutes apart carry into
     // the ratio): the median of the rounds' ratios, and their spread.
-    let numerals =
-        regex::Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二三四五六七八九十百千万亿两]+").unwrap();
     let mut ratios: Vec<f64> = (0..rounds * 2)
         .map(|_| {
-            let f = best(1, &texts, |s| {
-                black_box(numerals.find_iter(s).count());
-            });
+            let f = scan(&numerals, 1);
             let a = best(1, &texts, |s| drop(black_box(analyze(s, &Options::default()).unwrap())));
             a.as_secs_f64() / f.as_secs_f64()
         })

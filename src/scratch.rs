@@ -76,6 +76,16 @@ fn give<T: 'static>(pool: &'static LocalKey<Pool<T>>, mut v: Vec<T>) {
 mod tests {
     use super::*;
 
+    /// Buffers the thread's pool holds.
+    fn kept<T: 'static>(pool: &'static LocalKey<Pool<T>>) -> usize {
+        pool.with(|p| {
+            let k = p.take();
+            let n = k.len();
+            p.set(k);
+            n
+        })
+    }
+
     #[test]
     fn reuses_a_given_buffer_empty_and_with_room() {
         // A thread of its own: other tests' analyses share the pools of theirs.
@@ -102,25 +112,9 @@ mod tests {
             for _ in 0..10 {
                 give_chars(Vec::with_capacity(100));
             }
-            let kept = CHARS.with(|p| {
-                let k = p.take();
-                let n = k.len();
-                p.set(k);
-                n
-            });
-            assert_eq!(kept, KEEP);
-            let huge: Vec<u32> = Vec::with_capacity(KEEP_MAX + 1);
-            give_u32s(huge);
-            assert_eq!(
-                U32.with(|p| {
-                    let k = p.take();
-                    let n = k.len();
-                    p.set(k);
-                    n
-                }),
-                0,
-                "a buffer above the cap is freed"
-            );
+            assert_eq!(kept(&CHARS), KEEP);
+            give_u32s(Vec::with_capacity(KEEP_MAX + 1));
+            assert_eq!(kept(&U32), 0, "a buffer above the cap is freed");
         })
         .join()
         .unwrap();

@@ -224,18 +224,13 @@ pub fn count(hay: &str, needle: &str) -> usize {
     }
 }
 
-/// Test inputs: the texts of ../shared/corpus (seeds, then work reports), each directory sorted.
+/// Test inputs: the texts of ../shared/corpus (seeds, then work reports), each directory sorted — the
+/// benches' reader, shared.
 #[cfg(test)]
-pub(crate) fn corpus_texts() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let mut texts = Vec::new();
-    for dir in ["seeds", "work-reports"] {
-        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
-        paths.sort();
-        texts.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
-    }
-    texts
-}
+#[path = "../benches/common/mod.rs"]
+mod corpus_files;
+#[cfg(test)]
+pub(crate) use corpus_files::corpus as corpus_texts;
 
 /// Test inputs: `count` strings, each a run of fewer than `max_pieces` of `pieces` drawn by a fixed
 /// linear congruential generator from `seed` (every run tests the same strings).
