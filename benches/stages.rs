@@ -6,6 +6,10 @@
 mod common;
 use common::corpus;
 
+// The analysis as the CLI runs it: with the CLI's allocator (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -8,6 +8,10 @@ mod common;
 
 use report_analyzer::{analyze, Options};
 
+// The analysis as the CLI runs it: with the CLI's allocator (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut texts = common::corpus();
     if let Some(k) = std::env::var("PROFILE_SCALE").ok().and_then(|s| s.parse::<usize>().ok()) {
