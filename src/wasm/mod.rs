@@ -26,6 +26,10 @@ pub use exports::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+// talc: see Cargo.toml.
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("../../www/types.d.ts");
 
