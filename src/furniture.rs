@@ -70,14 +70,11 @@ fn parse(table: &'static str) -> Result<Vec<Phrase>, String> {
     Ok(out)
 }
 
-/// The `contains` phrases as one literal set, with the index in [`phrases`] of each.
-fn contains_matcher() -> &'static (Vec<usize>, Literals) {
-    static CELL: OnceLock<(Vec<usize>, Literals)> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let at: Vec<usize> = (0..phrases().len()).filter(|&k| phrases()[k].rule == Rule::Contains).collect();
-        let texts: Vec<String> = at.iter().map(|&k| phrases()[k].phrase.to_string()).collect();
-        (at, Literals::new(&texts))
-    })
+/// Every phrase in one literal set (pattern `k` is phrase `k`): a line is matched against all of them
+/// in one pass (a `line` phrase is a match at 0 as long as the line, a `prefix` one a match at 0).
+fn matcher() -> &'static Literals {
+    static CELL: OnceLock<Literals> = OnceLock::new();
+    CELL.get_or_init(|| Literals::new(&phrases().iter().map(|p| p.phrase.to_string()).collect::<Vec<_>>()))
 }
 
 /// Lines longer than this (bytes) are report paragraphs, never furniture: they skip the phrase tests.
@@ -92,29 +89,27 @@ pub fn classify(text: &str, lines: &[Line]) -> Vec<Option<&'static str>> {
     let paragraph: Vec<bool> = lines.iter().zip(&squeezed).map(|(l, s)| long(l) || is_para(s)).collect();
     let (first, last) = content_bounds(&paragraph);
     let mut kinds: Vec<Option<&'static str>> = vec![None; lines.len()];
-    let (contained, matcher) = contains_matcher();
-    let mut present = vec![false; phrases().len()];
+    let (table, matcher) = (phrases(), matcher());
     for (i, s) in squeezed.iter().enumerate() {
         if s.is_empty() {
             continue;
         }
         let edge = i < first || i > last;
         let s = strip_list_number(s);
-        // Which `contains` phrases the line holds: one pass over the line for all of them.
-        present.fill(false);
-        matcher.for_each_match(s, |k, _| present[contained[k]] = true);
-        kinds[i] = phrases()
-            .iter()
-            .enumerate()
-            .find(|(k, p)| {
-                (p.zone == Zone::Any || edge)
-                    && match p.rule {
-                        Rule::Line => s == p.phrase,
-                        Rule::Prefix => s.starts_with(p.phrase),
-                        Rule::Contains => present[*k],
-                    }
-            })
-            .map(|(_, p)| p.kind);
+        // The first phrase of the table that the line satisfies, found in one pass over the line.
+        let mut first_phrase = usize::MAX;
+        matcher.for_each_match(s, |k, at| {
+            let p = &table[k];
+            let holds = match p.rule {
+                Rule::Line => at == 0 && p.phrase.len() == s.len(),
+                Rule::Prefix => at == 0,
+                Rule::Contains => true,
+            };
+            if k < first_phrase && holds && (p.zone == Zone::Any || edge) {
+                first_phrase = k;
+            }
+        });
+        kinds[i] = table.get(first_phrase).map(|p| p.kind);
     }
     // Navigation menus: the short link lines above the title.
     let title = squeezed.iter().position(|s| looks_like_title(s)).unwrap_or(0).min(first);

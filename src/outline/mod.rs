@@ -245,12 +245,13 @@ fn ends_mid_sentence(line: &str) -> bool {
 /// above a body paragraph: short, no sentence inside, not the title, the addressee or a signature.
 fn is_unnumbered_heading(text: &str, lines: &[std::ops::Range<usize>], k: usize, year: Option<i32>) -> bool {
     let line = text[lines[k].clone()].trim_end_matches(['。', '：', ':']);
-    let n = line.chars().count();
+    // Counted only as far as the bounds need (a paragraph is thousands of characters).
+    let n = line.chars().take(26).count();
     if !(4..=25).contains(&n) || k + 3 >= lines.len() || line.contains(['。', '，', ',', '；', ';', '：', ':']) {
         return false;
     }
     let next = &text[lines[k + 1].clone()];
-    if next.chars().count() < 40 || k > 0 && ends_mid_sentence(&text[lines[k - 1].clone()]) {
+    if next.chars().nth(39).is_none() || k > 0 && ends_mid_sentence(&text[lines[k - 1].clone()]) {
         return false;
     }
     let simple = crate::normalize::simplify(line);
