@@ -149,12 +149,14 @@ impl Scan<'_, '_> {
         let n = d.len();
         let mut i = 0;
         let mut bi = 0;
-        while i < n {
-            let c = d.c[i];
-            if !(is_numeral(c)) {
-                i += 1;
-                continue;
+        loop {
+            // Numerals are a few in a hundred characters: found 16 characters at a time, without a
+            // branch per character.
+            i = norm::find_char(&d.c, i, is_numeral);
+            if i >= n {
+                break;
             }
+            let c = d.c[i];
             while bi < self.blocked.len() && self.blocked[bi].end <= i {
                 bi += 1;
             }
