@@ -16,9 +16,9 @@ pub struct Doc<'a> {
     /// Paragraphs the source marks as headings (Word's heading styles), by start offset.
     pub heading_hints: Vec<crate::decode::HeadingHint>,
     /// Where the outline's recorded words (its body cues' words, the inline-item openers, the score's
-    /// case words) occur in the matchable text: (start, word index), by start. Filled by whichever asks first, the checklist's scan of the body text (which looks
-    /// for these words in the same pass) or the outline. (A `OnceLock`, not a `OnceCell`, so that a
-    /// `Doc` stays `Sync`.)
+    /// case words) occur in the matchable text: (start, word index), by start. Filled by whichever
+    /// asks first, the checklist's scan of the body text (which looks for these words in the same
+    /// pass) or the outline. (A `OnceLock`, not a `OnceCell`, so that a `Doc` stays `Sync`.)
     pub(crate) cue_words: std::sync::OnceLock<Vec<(usize, u8)>>,
 }
 

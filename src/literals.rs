@@ -109,14 +109,11 @@ impl Literals {
             }
         }
         set.pair_table_from(patterns);
-        for slot in set.pair_table.iter().filter(|s| s.end != 0) {
-            let h = pair_hash(slot.first, slot.second);
-            set.pairs[h / 64] |= 1 << (h % 64);
-        }
         set
     }
 
-    /// Fill [`Literals::pair_table`], [`Literals::pair_patterns`] and [`Literals::tails`].
+    /// Fill [`Literals::pair_table`], [`Literals::pair_patterns`], [`Literals::tails`] and the bit set
+    /// [`Literals::pairs`].
     fn pair_table_from(&mut self, patterns: &[String]) {
         let mut pairs: Vec<(u32, u32, usize)> = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
@@ -146,6 +143,8 @@ impl Literals {
                 h = (h + 1) & mask;
             }
             table[h] = PairSlot { first, second, start, end: self.pair_patterns.len() as u32 };
+            let bit = pair_hash(first, second);
+            self.pairs[bit / 64] |= 1 << (bit % 64);
         }
         self.pair_table = table;
     }
@@ -283,6 +282,21 @@ mod tests {
         out
     }
 
+    /// [`all`] finds what a search of every (non-empty) pattern at every character boundary finds.
+    fn agrees_with_a_naive_search(patterns: &[&str], hay: &str) {
+        let mut expected: Vec<(usize, usize)> = hay
+            .char_indices()
+            .flat_map(|(at, _)| {
+                let matches = move |(_, p): &(usize, &&str)| !p.is_empty() && hay[at..].starts_with(**p);
+                patterns.iter().enumerate().filter(matches).map(move |(i, _)| (i, at))
+            })
+            .collect();
+        expected.sort_by_key(|&(p, at)| (at, p));
+        let mut got = all(patterns, hay);
+        got.sort_by_key(|&(p, at)| (at, p));
+        assert_eq!(got, expected, "{hay}");
+    }
+
     #[test]
     fn finds_every_overlapping_occurrence_in_order() {
         let hay = "依法行政，依法治国；行政执法";
@@ -302,25 +316,11 @@ mod tests {
             for k in 0..(seed >> 60) * 3 {
                 hay.push_str(alphabet[((seed >> (k % 50)) as usize + k as usize) % alphabet.len()]);
             }
-            let mut expected: Vec<(usize, usize)> = hay
-                .char_indices()
-                .flat_map(|(at, _)| {
-                    let hay = &hay;
-                    patterns
-                        .iter()
-                        .enumerate()
-                        .filter(move |(_, p)| hay[at..].starts_with(*p))
-                        .map(move |(i, _)| (i, at))
-                })
-                .collect();
-            expected.sort_by_key(|&(p, at)| (at, p));
-            let mut got = all(&patterns, &hay);
-            got.sort_by_key(|&(p, at)| (at, p));
-            assert_eq!(got, expected, "{hay}");
+            agrees_with_a_naive_search(&patterns, &hay);
         }
     }
 
-    /// Hundreds of patterns over a small alphabet: buckets of many second characters, pairs with
+    /// Hundreds of patterns over a small alphabet: first characters with many patterns, pairs with
     /// many patterns, and a pair table with collisions.
     #[test]
     fn many_patterns_sharing_their_first_characters() {
@@ -328,21 +328,7 @@ mod tests {
         let patterns: Vec<String> = crate::text::random_mixes(&alphabet, 400, 5, 3).into_iter().collect();
         let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
         for hay in crate::text::random_mixes(&alphabet, 60, 80, 9) {
-            let mut expected: Vec<(usize, usize)> = hay
-                .char_indices()
-                .flat_map(|(at, _)| {
-                    let hay = &hay;
-                    patterns
-                        .iter()
-                        .enumerate()
-                        .filter(move |(_, p)| !p.is_empty() && hay[at..].starts_with(*p))
-                        .map(move |(i, _)| (i, at))
-                })
-                .collect();
-            expected.sort_by_key(|&(p, at)| (at, p));
-            let mut got = all(&patterns, &hay);
-            got.sort_by_key(|&(p, at)| (at, p));
-            assert_eq!(got, expected, "{hay}");
+            agrees_with_a_naive_search(&patterns, &hay);
         }
     }
 
