@@ -39,11 +39,14 @@ pub struct Literals {
     /// Bit set of [`pair_hash`] over the first two characters of every pattern of two or more: a
     /// position whose two characters miss it starts none of them (the decoded scan asks it before
     /// looking into a bucket, at every character).
-    pairs: Vec<u64>,
-    /// Bit set over the low 16 bits of the characters that start a one-character pattern (empty when
+    pairs: Box<Bits16>,
+    /// Bit set over the low 16 bits of the characters that start a one-character pattern (`None` when
     /// there are none); a candidate of the decoded scan, as [`Literals::pairs`].
-    singles: Vec<u64>,
+    singles: Option<Box<Bits16>>,
 }
+
+/// A bit set over 16-bit values.
+type Bits16 = [u64; 1024];
 
 /// A 16-bit hash of two characters.
 #[inline]
@@ -85,8 +88,8 @@ impl Literals {
             bmp: vec![0; 0x1_0000],
             astral: Vec::new(),
             buckets: Vec::new(),
-            pairs: vec![0; 0x1_0000 / 64],
-            singles: Vec::new(),
+            pairs: Box::new([0; 1024]),
+            singles: None,
         };
         for (i, p) in patterns.iter().enumerate() {
             let mut chars = p.chars();
@@ -109,11 +112,8 @@ impl Literals {
                 // Longer patterns are found by their first two characters ([`Literals::pair_table`]).
                 if chars.next().is_none() {
                     bucket.single.push(i);
-                    if set.singles.is_empty() {
-                        set.singles = vec![0; 0x1_0000 / 64];
-                    }
                     let u = c as usize & 0xFFFF;
-                    set.singles[u / 64] |= 1 << (u % 64);
+                    set.singles.get_or_insert_with(|| Box::new([0; 1024]))[u / 64] |= 1 << (u % 64);
                 }
             }
         }
@@ -211,7 +211,7 @@ impl Literals {
         if self.buckets.is_empty() {
             return;
         }
-        let bit = |bits: &[u64], h: usize| (bits[h / 64] >> (h % 64)) & 1;
+        let bit = |bits: &Bits16, h: usize| (bits[h / 64 % 1024] >> (h % 64)) & 1;
         let mut at = 0;
         let mut k = 0;
         while k < codes.len() {
@@ -221,15 +221,15 @@ impl Literals {
             let after = codes.get(k + block.len()).map_or(0, |&c| c % LEN_UNIT);
             let mut mask = 0u64;
             let mut offsets = [0usize; 64];
-            for (i, &code) in block.iter().enumerate() {
+            for (i, (&code, offset)) in block.iter().zip(&mut offsets).enumerate() {
                 let first = code % LEN_UNIT;
                 let second = block.get(i + 1).map_or(after, |&c| c % LEN_UNIT);
                 let mut hit = bit(&self.pairs, pair_hash(first, second));
-                if !self.singles.is_empty() {
-                    hit |= bit(&self.singles, first as usize & 0xFFFF);
+                if let Some(singles) = &self.singles {
+                    hit |= bit(singles, first as usize);
                 }
                 mask |= hit << i;
-                offsets[i] = at;
+                *offset = at;
                 at += (code / LEN_UNIT) as usize;
             }
             while mask != 0 {
