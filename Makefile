@@ -70,6 +70,20 @@ build-wasm: setup-rust node_modules/.installed
 	$(call wasm_module,report_analyzer,analysis-api,pkg)
 	$(call wasm_module,report_analyzer_docx,docx-api,pkg)
 	$(call wasm_module,report_analyzer_exports,exports-api,pkg)
+	$(call wasm_simd_module,report_analyzer,analysis-api,pkg)
+
+# The analysis module once more with WebAssembly SIMD (memchr's vector searches, LLVM's vectorized
+# loops): ~9% faster in V8. The page loads it where the engine validates SIMD code and the baseline
+# module elsewhere (www/simd.js). Its own target directory, so that neither build invalidates the
+# other's; the same exports, so the same JS glue (compared here). $(call wasm_simd_module,name,features,dir)
+SIMD_DIR := target/simd
+define wasm_simd_module
+RUSTFLAGS="-C target-feature=+simd128" cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE) --target-dir $(SIMD_DIR) --no-default-features --features $(2)
+wasm-bindgen --target web --out-dir $(SIMD_DIR)/$(3) --out-name $(1) $(SIMD_DIR)/$(WASM_TARGET)/$(WASM_PROFILE)/report_analyzer.wasm
+cmp $(SIMD_DIR)/$(3)/$(1).js $(3)/$(1).js
+wasm-opt -Oz --enable-simd $(WASM_OPT_FLAGS) $(SIMD_DIR)/$(3)/$(1)_bg.wasm -o $(3)/$(1)_simd_bg.wasm
+@printf '%s: %s bytes, %s gzip\n' $(3)/$(1)_simd_bg.wasm "$$(stat -c %s $(3)/$(1)_simd_bg.wasm)" "$$(gzip -9c $(3)/$(1)_simd_bg.wasm | wc -c)"
+endef
 
 serve: setup build
 	@echo "report-analyzer: open http://127.0.0.1:$(PORT)/www/ (Ctrl-C stops)"
@@ -137,6 +151,7 @@ bench: build
 	cargo bench --bench table
 	cargo bench --bench stages
 	$(call wasm_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
+	$(call wasm_simd_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	node tools/bench-wasm.mjs
 # Instructions of the full analysis over ../shared/corpus (3 rounds), counted by callgrind: repeatable on
 # a machine whose speed drifts, so two versions compare exactly; the top functions follow.

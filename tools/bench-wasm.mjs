@@ -6,9 +6,16 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // The analysis module as shipped, plus `benchAnalyze` (the analysis without the hand-off to JS): the
-// Makefile's `bench` builds it into target/bench-pkg with the feature bench-api.
-const mod = await import(new URL("../target/bench-pkg/report_analyzer_bench.js", import.meta.url));
-mod.initSync({ module: readFileSync(`${root}/target/bench-pkg/report_analyzer_bench_bg.wasm`) });
+// Makefile's `bench` builds it into target/bench-pkg with the feature bench-api, in both builds (with
+// WebAssembly SIMD, which browsers that have it run, and the baseline for older ones). The glue is
+// imported once per build (a query makes a second module instance).
+const builds = [];
+for (const [name, wasm] of [["SIMD", "report_analyzer_bench_simd_bg.wasm"], ["baseline", "report_analyzer_bench_bg.wasm"]]) {
+  const mod = await import(new URL(`../target/bench-pkg/report_analyzer_bench.js?${name}`, import.meta.url));
+  mod.initSync({ module: readFileSync(`${root}/target/bench-pkg/${wasm}`) });
+  builds.push([name, mod]);
+}
+const mod = builds[0][1];
 
 const corpus = ["seeds", "work-reports"].flatMap((d) => {
   const dir = `${root}/../shared/corpus/${d}/`;
@@ -43,18 +50,21 @@ function throughput(f) {
 // Like for like with the native table: the analysis alone ("full analysis"); with the JSON text
 // ("+ JSON"; here also the UTF-16 offsets and the string handed to JS); and what `analyze` returns,
 // JavaScript objects (JSON.parse on the JS side, which has no native counterpart).
-const rows = [
-  ["full analysis (no hand-off)", (t) => mod.benchAnalyze(t)],
-  ["analyzeJson (JSON string)", (t) => mod.analyzeJson(t)],
-  ["analyze (JS objects)", (t) => mod.analyze(t)],
-];
-for (const [name, f] of rows) {
-  const full = throughput(f);
-  console.log(`wasm (Node ${process.version}) ${name.padEnd(28)} ${(bytes / full / 1e3).toFixed(1).padStart(7)} MB/s  ${full.toFixed(2)} ms per pass over ${(bytes / 1e3).toFixed(1)} KB`);
+for (const [build, m] of builds) {
+  const rows = [
+    ["full analysis (no hand-off)", (t) => m.benchAnalyze(t)],
+    ["analyzeJson (JSON string)", (t) => m.analyzeJson(t)],
+    ["analyze (JS objects)", (t) => m.analyze(t)],
+  ];
+  for (const [name, f] of rows) {
+    const full = throughput(f);
+    const label = `wasm ${build} (Node ${process.version}) ${name}`;
+    console.log(`${label.padEnd(56)} ${(bytes / full / 1e3).toFixed(1).padStart(7)} MB/s  ${full.toFixed(2)} ms per pass over ${(bytes / 1e3).toFixed(1)} KB`);
+  }
 }
 const typical = corpus.find((t) => Math.abs(Buffer.byteLength(t) - 30000) < 3000) ?? corpus[0];
 const one = best(50, () => mod.analyze(typical));
-console.log(`wasm one report (${(Buffer.byteLength(typical) / 1e3).toFixed(1)} KB)           ${one.toFixed(2).padStart(7)} ms`);
+console.log(`wasm SIMD one report (${(Buffer.byteLength(typical) / 1e3).toFixed(1)} KB)      ${one.toFixed(2).padStart(7)} ms`);
 
 // Page load-to-ready and one analysis in the browser.
 try {
@@ -75,9 +85,10 @@ try {
   }
   // The first analysis after load (what a user who pastes one report waits for: V8 runs the baseline
   // code), then the steady state once V8 has tiered up (as in Node above: until 30 calls bring no 2% gain).
-  const [first, steady] = await page.evaluate(async (text) => {
+  const [first, steady, simd] = await page.evaluate(async (text) => {
     const m = await import("/pkg/report_analyzer.js");
-    await m.default();
+    const { simd, wasmUrl } = await import("/www/simd.js");
+    await m.default({ module_or_path: wasmUrl("report_analyzer", new URL("/pkg/", location.href)) });
     let t = performance.now();
     m.analyze(text);
     const cold = performance.now() - t;
@@ -89,10 +100,10 @@ try {
       stale = ms < min * 0.98 ? 0 : stale + 1;
       min = Math.min(min, ms);
     }
-    return [cold, min];
+    return [cold, min, simd];
   }, typical);
   console.log(`page load to ready (Chromium, localhost)      ${Math.min(...loads).toFixed(0).padStart(7)} ms (best of 5)`);
-  console.log(`one report in the browser (${(Buffer.byteLength(typical) / 1e3).toFixed(1)} KB)   ${steady.toFixed(2).padStart(7)} ms (first call after load ${first.toFixed(1)} ms)`);
+  console.log(`one report in the browser (${(Buffer.byteLength(typical) / 1e3).toFixed(1)} KB)   ${steady.toFixed(2).padStart(7)} ms (first call after load ${first.toFixed(1)} ms; ${simd ? "SIMD" : "baseline"} build)`);
   await browser.close();
   await server.close();
 } catch (e) {

@@ -2,6 +2,8 @@
 // Safety rule: report text (and anything derived from it) only ever reaches the DOM as text
 // (textContent / Text nodes / attribute values) — never through innerHTML.
 
+import { wasmUrl } from "./simd.js";
+
 const PKG = new URL("../pkg/", import.meta.url);
 const DEBOUNCE_MS = 300;
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -147,7 +149,7 @@ class PanicError extends Error {}
 class WasmModule {
   constructor(name) {
     this.js = new URL(`${name}.js`, PKG);
-    this.wasm = new URL(`${name}_bg.wasm`, PKG);
+    this.wasm = wasmUrl(name, PKG);
     this.api = null;
     this.compiled = null;
     this.loading = null;

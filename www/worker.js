@@ -11,8 +11,9 @@
 // After a panic (a WebAssembly trap) the instance is unusable: the worker says so ({panic: true})
 // and the page replaces it with a fresh worker before going on with the next file.
 import init, { analyzeBytes, analyzeDocx, isDocx, lastPanic, version } from "../pkg/report_analyzer.js";
+import { wasmUrl } from "./simd.js";
 
-const WASM = new URL("../pkg/report_analyzer_bg.wasm", import.meta.url);
+const WASM = wasmUrl("report_analyzer", new URL("../pkg/", import.meta.url));
 /** The .docx reader: a module of its own, imported for the first .docx. */
 let docxModule = null;
 const loadDocx = () =>

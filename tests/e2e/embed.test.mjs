@@ -71,6 +71,9 @@ describe("<report-analyzer> custom element", () => {
       }));
       assert.equal(docxTitle, "阜城县关于2022年度法治政府建设情况报告");
       assert.ok(requests.some((u) => u.endsWith("/pkg/report_analyzer_docx_bg.wasm")));
+      // Chromium has WebAssembly SIMD: the element fetched the analysis module's SIMD build only.
+      assert.ok(requests.some((u) => u.endsWith("/pkg/report_analyzer_simd_bg.wasm")));
+      assert.ok(!requests.some((u) => u.endsWith("/pkg/report_analyzer_bg.wasm")));
 
       await page.locator("#demo-src").scrollIntoViewIfNeeded();
       await page.screenshot({ path: shot("embed"), fullPage: true });
@@ -99,6 +102,9 @@ describe("pkg/ as an npm package", () => {
     assert.equal(root.default ?? root.import, "./report_analyzer.js");
     assert.equal(Object.keys(root)[0], "types", "types first, as TypeScript requires");
     assert.equal(pkg.exports["./report_analyzer_bg.wasm"], "./report_analyzer_bg.wasm");
+    // The analysis module's SIMD build (www/simd.js picks it where the engine has WebAssembly SIMD).
+    assert.equal(pkg.exports["./report_analyzer_simd_bg.wasm"], "./report_analyzer_simd_bg.wasm");
+    assert.ok(pkg.files.includes("report_analyzer_simd_bg.wasm"));
     assert.deepEqual(pkg.exports["./exports"], { types: "./report_analyzer_exports.d.ts", default: "./report_analyzer_exports.js" });
     assert.deepEqual(pkg.exports["./docx"], { types: "./report_analyzer_docx.d.ts", default: "./report_analyzer_docx.js" });
     for (const target of Object.values(pkg.exports).flatMap((v) => (typeof v === "string" ? [v] : Object.values(v)))) {
