@@ -73,7 +73,7 @@ build-wasm: setup-rust node_modules/.installed
 	$(call wasm_simd_module,report_analyzer,analysis-api,pkg)
 
 # The analysis module once more with WebAssembly SIMD (memchr's vector searches, LLVM's vectorized
-# loops): ~9% faster in V8. The page loads it where the engine validates SIMD code and the baseline
+# loops): 5–9% faster in V8. The page loads it where the engine validates SIMD code and the baseline
 # module elsewhere (www/simd.js). Its own target directory, so that neither build invalidates the
 # other's; the same exports, so the same JS glue (compared here). $(call wasm_simd_module,name,features,dir)
 SIMD_DIR := target/simd

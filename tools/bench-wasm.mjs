@@ -95,8 +95,8 @@ try {
   // code), then the steady state once V8 has tiered up (as in Node above: until 30 calls bring no 2% gain).
   const [first, steady, simd] = await page.evaluate(async (text) => {
     const m = await import("/pkg/report_analyzer.js");
-    const { simd, wasmUrl } = await import("/www/simd.js");
-    await m.default({ module_or_path: wasmUrl("report_analyzer", new URL("/pkg/", location.href)) });
+    const { simd, wasmUrls } = await import("/www/simd.js");
+    await m.default({ module_or_path: wasmUrls("report_analyzer", new URL("/pkg/", location.href))[0] });
     let t = performance.now();
     m.analyze(text);
     const cold = performance.now() - t;

@@ -2,7 +2,7 @@
 // Safety rule: report text (and anything derived from it) only ever reaches the DOM as text
 // (textContent / Text nodes / attribute values) — never through innerHTML.
 
-import { wasmUrl } from "./simd.js";
+import { wasmUrls } from "./simd.js";
 
 const PKG = new URL("../pkg/", import.meta.url);
 const DEBOUNCE_MS = 300;
@@ -146,24 +146,37 @@ const clip = (s, n) => {
 
 class PanicError extends Error {}
 
+async function compileUrl(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  try {
+    return await WebAssembly.compileStreaming(response.clone());
+  } catch {
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+}
+
 class WasmModule {
   constructor(name) {
     this.js = new URL(`${name}.js`, PKG);
-    this.wasm = wasmUrl(name, PKG);
+    this.wasm = wasmUrls(name, PKG);
     this.api = null;
     this.compiled = null;
     this.loading = null;
     this.generation = 0;
   }
 
+  /** The first of the module's wasm files (www/simd.js) that fetches and compiles. */
   async compile() {
-    const response = await fetch(this.wasm);
-    if (!response.ok) throw new Error(`${this.wasm.pathname}: HTTP ${response.status}`);
-    try {
-      return await WebAssembly.compileStreaming(response.clone());
-    } catch {
-      return WebAssembly.compile(await response.arrayBuffer());
+    let error = null;
+    for (const url of this.wasm) {
+      try {
+        return await compileUrl(url);
+      } catch (e) {
+        error ??= e;
+      }
     }
+    throw error;
   }
 
   /** The module's exports, instantiating it if needed (concurrent callers share one load). */

@@ -1,6 +1,6 @@
 // Which build of the analysis module this browser runs. `make build` compiles it twice: with
 // WebAssembly SIMD (report_analyzer_simd_bg.wasm: memchr's vector searches and LLVM's vectorized
-// loops, ~9% faster in V8) and without (report_analyzer_bg.wasm) for engines that lack SIMD (Chrome
+// loops, 5–9% faster in V8) and without (report_analyzer_bg.wasm) for engines that lack SIMD (Chrome
 // and Edge before 91, Firefox before 89, Safari before 16.4). Both have the same exports and load with
 // the same JS glue, pkg/report_analyzer.js. (The custom element carries its own copy of this test, so
 // that a portal needs only that one file besides pkg/.)
@@ -17,6 +17,10 @@ export const simd = (() => {
   }
 })();
 
-/** The wasm file of module `name` in the pkg folder `pkg` (a URL) for this engine. */
-export const wasmUrl = (name, pkg) =>
-  new URL(name === "report_analyzer" && simd ? "report_analyzer_simd_bg.wasm" : `${name}_bg.wasm`, pkg);
+/** The wasm files of module `name` in the pkg folder `pkg` (a URL), in the order to try them: the
+ * analysis module's SIMD build first where the engine validates SIMD code, then the baseline build,
+ * which still works if the SIMD one cannot be fetched or compiled. */
+export const wasmUrls = (name, pkg) => {
+  const baseline = new URL(`${name}_bg.wasm`, pkg);
+  return name === "report_analyzer" && simd ? [new URL("report_analyzer_simd_bg.wasm", pkg), baseline] : [baseline];
+};

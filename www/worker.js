@@ -11,9 +11,20 @@
 // After a panic (a WebAssembly trap) the instance is unusable: the worker says so ({panic: true})
 // and the page replaces it with a fresh worker before going on with the next file.
 import init, { analyzeBytes, analyzeDocx, isDocx, lastPanic, version } from "../pkg/report_analyzer.js";
-import { wasmUrl } from "./simd.js";
+import { wasmUrls } from "./simd.js";
 
-const WASM = wasmUrl("report_analyzer", new URL("../pkg/", import.meta.url));
+/** Instantiate the analysis module from the first of its wasm files that loads (www/simd.js). */
+async function initOwn() {
+  let error = null;
+  for (const url of wasmUrls("report_analyzer", new URL("../pkg/", import.meta.url))) {
+    try {
+      return await init({ module_or_path: url });
+    } catch (e) {
+      error ??= e;
+    }
+  }
+  throw error;
+}
 /** The .docx reader: a module of its own, imported for the first .docx. */
 let docxModule = null;
 const loadDocx = () =>
@@ -27,11 +38,14 @@ let broken = false;
 
 function start(module) {
   ready ??= (async () => {
-    try {
-      await init({ module_or_path: module ?? WASM });
-    } catch (e) {
-      if (!module) throw e;
-      await init({ module_or_path: WASM }); // the page's module could not be used here: fetch our own
+    if (!module) {
+      await initOwn();
+    } else {
+      try {
+        await init({ module_or_path: module });
+      } catch {
+        await initOwn(); // the page's module could not be used here: fetch our own
+      }
     }
     let v = null;
     try {

@@ -72,4 +72,30 @@ describe("the page picks the build", () => {
     assert.deepEqual(simd.errors, []);
     assert.deepEqual(base.errors, []);
   });
+
+  test("a SIMD build that does not compile falls back to the baseline, on the page and in the element", async () => {
+    // A broken file where the SIMD build should be (a truncated upload, a proxy's error page).
+    const broken = (context) =>
+      context.route(/\/pkg\/report_analyzer_simd_bg\.wasm$/, (r) =>
+        r.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, 255]) }),
+      );
+    const page = await analyzeSeed({ route: broken });
+    const fetched = page.requests.map((u) => u.split("/").pop());
+    assert.ok(fetched.includes("report_analyzer_simd_bg.wasm"), "the SIMD build was tried first");
+    assert.ok(fetched.includes("report_analyzer_bg.wasm"), "then the baseline");
+    assert.match(page.meta, new RegExp(TITLE_002));
+    assert.ok(page.figures > 0);
+
+    const { page: embed, context, requests } = await openPage({ path: "/www/embed.html", ready: false, route: broken });
+    try {
+      await embed.waitForFunction(() => document.querySelectorAll('[data-testid="event-log"] li').length >= 2, null, { timeout: 15_000 });
+      const log = await embed.locator('[data-testid="event-log"]').textContent();
+      assert.match(log, new RegExp(`#demo-src：analyzed —— ${TITLE_002}`));
+      assert.match(await embed.locator("#demo-src").locator(".score").textContent(), /^\d+(\.\d)?\/ 100 分$/);
+      assert.ok(requests.some((u) => u.endsWith("/pkg/report_analyzer_simd_bg.wasm")), "the SIMD build was tried first");
+      assert.ok(requests.some((u) => u.endsWith("/pkg/report_analyzer_bg.wasm")), "then the baseline");
+    } finally {
+      await context.close();
+    }
+  });
 });
