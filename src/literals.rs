@@ -358,7 +358,7 @@ mod tests {
     #[test]
     fn many_patterns_sharing_their_first_characters() {
         let alphabet = ["法", "治", "政", "府", "a", "𠀀", "，"];
-        let patterns: Vec<String> = crate::text::random_mixes(&alphabet, 400, 5, 3).into_iter().collect();
+        let patterns = crate::text::random_mixes(&alphabet, 400, 5, 3);
         let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
         for hay in crate::text::random_mixes(&alphabet, 60, 80, 9) {
             agrees_with_a_naive_search(&patterns, &hay);

@@ -37,8 +37,8 @@ function best(rounds, f) {
 // the background: measured here, after 8 to 35 passes over the corpus depending on the machine's load.
 // Each function is run 40 passes in each build first; then the two builds take turns, a pass each,
 // at least 30 turns and until neither's best time has improved by 2% for 15 turns (at most 100): the
-// best of each is reported. (Taking turns, the builds share this machine's drift in speed, which is up to 2× between
-// minutes; measured one after the other, their ratio read 0.7–1.4.)
+// best of each is reported. (Taking turns, the builds share this machine's drift in speed, up to 2×
+// between minutes; measured one after the other, their ratio read 0.7–1.4.)
 function throughputs(fs) {
   for (const f of fs) for (let r = 0; r < 40; r++) corpus.forEach(f);
   const best = fs.map(() => Infinity);

@@ -2,7 +2,7 @@
 // Safety rule: report text (and anything derived from it) only ever reaches the DOM as text
 // (textContent / Text nodes / attribute values) — never through innerHTML.
 
-import { wasmUrls } from "./simd.js";
+import { firstThatLoads, wasmUrls } from "./simd.js";
 
 const PKG = new URL("../pkg/", import.meta.url);
 const DEBOUNCE_MS = 300;
@@ -167,16 +167,8 @@ class WasmModule {
   }
 
   /** The first of the module's wasm files (www/simd.js) that fetches and compiles. */
-  async compile() {
-    let error = null;
-    for (const url of this.wasm) {
-      try {
-        return await compileUrl(url);
-      } catch (e) {
-        error ??= e;
-      }
-    }
-    throw error;
+  compile() {
+    return firstThatLoads(this.wasm, compileUrl);
   }
 
   /** The module's exports, instantiating it if needed (concurrent callers share one load). */

@@ -24,3 +24,16 @@ export const wasmUrls = (name, pkg) => {
   const baseline = new URL(`${name}_bg.wasm`, pkg);
   return name === "report_analyzer" && simd ? [new URL("report_analyzer_simd_bg.wasm", pkg), baseline] : [baseline];
 };
+
+/** `load(url)` for the first of `urls` that loads, or the first error when none does. */
+export async function firstThatLoads(urls, load) {
+  let error = null;
+  for (const url of urls) {
+    try {
+      return await load(url);
+    } catch (e) {
+      error ??= e;
+    }
+  }
+  throw error;
+}

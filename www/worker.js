@@ -11,20 +11,11 @@
 // After a panic (a WebAssembly trap) the instance is unusable: the worker says so ({panic: true})
 // and the page replaces it with a fresh worker before going on with the next file.
 import init, { analyzeBytes, analyzeDocx, isDocx, lastPanic, version } from "../pkg/report_analyzer.js";
-import { wasmUrls } from "./simd.js";
+import { firstThatLoads, wasmUrls } from "./simd.js";
 
 /** Instantiate the analysis module from the first of its wasm files that loads (www/simd.js). */
-async function initOwn() {
-  let error = null;
-  for (const url of wasmUrls("report_analyzer", new URL("../pkg/", import.meta.url))) {
-    try {
-      return await init({ module_or_path: url });
-    } catch (e) {
-      error ??= e;
-    }
-  }
-  throw error;
-}
+const initOwn = () =>
+  firstThatLoads(wasmUrls("report_analyzer", new URL("../pkg/", import.meta.url)), (url) => init({ module_or_path: url }));
 /** The .docx reader: a module of its own, imported for the first .docx. */
 let docxModule = null;
 const loadDocx = () =>

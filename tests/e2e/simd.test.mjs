@@ -73,7 +73,7 @@ describe("the page picks the build", () => {
     assert.deepEqual(base.errors, []);
   });
 
-  test("a SIMD build that does not compile falls back to the baseline, on the page and in the element", async () => {
+  test("a SIMD build that does not compile falls back to the baseline: the page, its worker, the element", async () => {
     // A broken file where the SIMD build should be (a truncated upload, a proxy's error page).
     const broken = (context) =>
       context.route(/\/pkg\/report_analyzer_simd_bg\.wasm$/, (r) =>
@@ -85,6 +85,29 @@ describe("the page picks the build", () => {
     assert.ok(fetched.includes("report_analyzer_bg.wasm"), "then the baseline");
     assert.match(page.meta, new RegExp(TITLE_002));
     assert.ok(page.figures > 0);
+
+    // The batch worker started on its own (no module from the page) falls back the same way.
+    const { page: host, context: hostContext, requests: hostRequests } = await openPage({ route: broken });
+    try {
+      const bytes = [...(await readFile(SEED_002))];
+      const answer = await host.evaluate(
+        (data) =>
+          new Promise((resolve) => {
+            const w = new Worker("/www/worker.js", { type: "module" });
+            w.onmessage = (e) => {
+              if (e.data.type === "result" || e.data.type === "error") resolve(e.data);
+            };
+            w.postMessage({ type: "analyze", id: 1, name: "002.txt", bytes: new Uint8Array(data).buffer, options: {} });
+          }),
+        bytes,
+      );
+      assert.equal(answer.type, "result", answer.message);
+      assert.equal(answer.analysis.meta.title, TITLE_002);
+      const fetched = hostRequests.filter((u) => /\/pkg\/report_analyzer(_simd)?_bg\.wasm$/.test(u)).length;
+      assert.ok(fetched >= 4, "page and worker each tried the SIMD build, then fetched the baseline");
+    } finally {
+      await hostContext.close();
+    }
 
     const { page: embed, context, requests } = await openPage({ path: "/www/embed.html", ready: false, route: broken });
     try {
