@@ -52,7 +52,7 @@ type Bits16 = [u64; 1024];
 
 /// A 16-bit hash of two characters.
 #[inline]
-fn pair_hash(first: u32, second: u32) -> usize {
+pub(crate) fn pair_hash(first: u32, second: u32) -> usize {
     (first.wrapping_mul(0x9E37_79B1).rotate_left(7) ^ second).wrapping_mul(0x85EB_CA6B) as usize >> 16 & 0xFFFF
 }
 

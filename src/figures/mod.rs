@@ -19,7 +19,7 @@ use crate::model::{Figure, FigureKind, Span};
 
 mod data;
 mod dates;
-mod norm;
+pub(crate) mod norm;
 mod numbers;
 mod ranks;
 mod subject;

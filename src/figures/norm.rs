@@ -8,20 +8,26 @@
 //! Must not: change the number of characters (the mapping is one char for one), or touch the original
 //! text (figures always quote the input as written).
 
+use std::borrow::Cow;
+
 /// The input as normalized characters with their byte offsets.
 pub(crate) struct Chars<'a> {
     pub text: &'a str,
     /// Normalized characters.
-    pub c: Vec<char>,
+    pub c: Cow<'a, [char]>,
     /// Byte offset of every character, plus `text.len()` at the end (`off.len() == c.len() + 1`).
     /// `u32` keeps the table small: texts longer than `u32::MAX` bytes are never built (see [`Chars::fits`]).
-    off: Vec<u32>,
+    off: Cow<'a, [u32]>,
 }
 
 impl Drop for Chars<'_> {
     fn drop(&mut self) {
-        crate::scratch::give_chars(std::mem::take(&mut self.c));
-        crate::scratch::give_u32s(std::mem::take(&mut self.off));
+        if let Cow::Owned(c) = &mut self.c {
+            crate::scratch::give_chars(std::mem::take(c));
+        }
+        if let Cow::Owned(off) = &mut self.off {
+            crate::scratch::give_u32s(std::mem::take(off));
+        }
     }
 }
 
@@ -44,49 +50,15 @@ impl<'a> Chars<'a> {
             c.push(if look { normalize(ch) } else { ch });
         }
         off.push(n as u32);
-        Chars { text, c, off }
+        Chars { text, c: Cow::Owned(c), off: Cow::Owned(off) }
     }
 
-    /// [`Chars::new`] from the matchable view of the same text, when its characters are the
-    /// original's one for one: matching simplified them and folded the full-width letters and digits
-    /// (part of what [`normalize`] does; the rest is done here), and its offset shifts give the
-    /// original offsets. Spares decoding the text a second time. `None` when a gloss was removed.
-    pub fn from_matchable(text: &'a str, m: &crate::normalize::Matchable) -> Option<Self> {
-        let (codes, shifts) = m.one_for_one()?;
-        // Matching simplified every character once already (a second lookup could go on along a
-        // chain of the table, 薴 → 苧 → 苎): only the listed forms are left to normalize.
-        let listed = listed_changing();
-        let mut c = crate::scratch::chars(codes.len());
-        c.extend(codes.iter().map(|&code| {
-            let u = code % crate::literals::LEN_UNIT;
-            let ch = char::from_u32(u).unwrap_or('\0');
-            let look = u < 0x1_0000 && listed[u as usize / 64] & (1 << (u % 64)) != 0;
-            if look {
-                normalize(ch)
-            } else {
-                ch
-            }
-        }));
-        // Offsets in the matchable text, then moved by the shifts (where a character changed length).
-        let mut at = 0u32;
-        let mut off = crate::scratch::u32s(codes.len() + 1);
-        off.extend(codes.iter().map(|&code| {
-            let o = at;
-            at += code / crate::literals::LEN_UNIT;
-            o
-        }));
-        if !shifts.is_empty() {
-            let (mut delta, mut next) = (0isize, 0usize);
-            for o in &mut off {
-                while next < shifts.len() && shifts[next].0 <= *o as usize {
-                    delta = shifts[next].1;
-                    next += 1;
-                }
-                *o = (*o as isize + delta) as u32;
-            }
-        }
-        off.push(text.len() as u32);
-        Some(Chars { text, c, off })
+    /// [`Chars::new`] from the matchable view of the same text, which built the same characters and
+    /// offsets in its pass over the text (see [`crate::normalize::Matchable::figure_view`]): `None`
+    /// when it could not (a gloss was removed).
+    pub fn from_matchable(text: &'a str, m: &'a crate::normalize::Matchable) -> Option<Self> {
+        let (c, off) = m.figure_view()?;
+        Some(Chars { text, c: Cow::Borrowed(c), off: Cow::Borrowed(off) })
     }
 
     /// Byte offset of character `k` (`k == len()` gives the text length).
@@ -212,6 +184,46 @@ fn changing() -> &'static [u64] {
             *b |= l;
         }
         bits
+    })
+}
+
+/// What [`normalize`] does to the characters of [`listed_changing`], as rows of 64 characters: a
+/// character's row is `row_of[u / 64]` (0: a row of none), and its normalized form `rows[row][u % 64]`
+/// (0: unchanged). The matchable view asks it of every character it has simplified, without a branch.
+pub(crate) struct Listed {
+    /// Row of every block of 64 code points of the BMP, and one more (0) for every character beyond it.
+    row_of: [u8; 0x1_0000 / 64 + 1],
+    rows: Vec<[u16; 64]>,
+}
+
+impl Listed {
+    /// The character of code point `u`, simplified by matching already, as [`normalize`] leaves it:
+    /// what the figure rules see.
+    #[inline]
+    pub fn apply(&self, u: u32) -> char {
+        let row = usize::from(self.row_of[(u as usize / 64).min(0x1_0000 / 64)]);
+        let to = u32::from(self.rows[row][u as usize % 64]);
+        char::from_u32(if to != 0 { to } else { u }).unwrap_or('\0')
+    }
+}
+
+/// The table of [`Listed`], made on first use.
+pub(crate) fn listed_table() -> &'static Listed {
+    static CELL: std::sync::OnceLock<Listed> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        let bits = listed_changing();
+        let mut t = Listed { row_of: [0; 0x1_0000 / 64 + 1], rows: vec![[0; 64]] };
+        for (block, &word) in bits.iter().enumerate().filter(|(_, &w)| w != 0) {
+            let mut row = [0u16; 64];
+            for (k, slot) in row.iter_mut().enumerate().filter(|(k, _)| word >> k & 1 != 0) {
+                let ch = char::from_u32((block * 64 + k) as u32).unwrap_or('\0');
+                // Every listed character normalizes to one of the BMP (a test checks the whole table).
+                *slot = u16::try_from(u32::from(normalize(ch))).unwrap_or(0);
+            }
+            t.row_of[block] = u8::try_from(t.rows.len()).expect("fewer than 256 rows of listed characters");
+            t.rows.push(row);
+        }
+        t
     })
 }
 
@@ -389,6 +401,20 @@ mod tests {
             let u = ch as usize;
             assert_eq!(bits[u / 64] & (1 << (u % 64)) != 0, normalize(ch) != ch, "{ch:?}");
         }
+    }
+
+    /// The table gives `normalize` of every listed character and leaves every other one alone, in the
+    /// BMP and beyond it.
+    #[test]
+    fn listed_table_is_normalize_of_the_listed() {
+        let (t, bits) = (listed_table(), listed_changing());
+        let astral = ['\u{10000}', '\u{20000}', '\u{2ebe0}', '\u{10ffff}'];
+        for ch in (0..0x1_0000).filter_map(char::from_u32).chain(astral) {
+            let u = ch as usize;
+            let listed = u < 0x1_0000 && bits[u / 64] & (1 << (u % 64)) != 0;
+            assert_eq!(t.apply(ch as u32), if listed { normalize(ch) } else { ch }, "{ch:?}");
+        }
+        assert!(t.rows.len() > 5, "the full-width forms, spaces and dashes fill several rows");
     }
 
     /// [`Chars::from_matchable`] builds what [`Chars::new`] builds: on every character of the BMP and

@@ -142,12 +142,19 @@ fn sentence_end(d: &Chars, i: usize) -> usize {
 /// position.
 fn keyword_hits(d: &Chars, a: usize, to: usize, b: usize, out: &mut Vec<(usize, usize, usize)>) {
     let t = tables();
-    for k in a..to {
-        if let Some(kw) =
-            t.keywords_at(d.c[k]).iter().find(|kw| k + kw.text.len() <= b && d.starts_with_chars(k, &kw.text))
-        {
-            out.push((k, k + kw.text.len(), kw.family));
+    let mut from = a;
+    while from < to {
+        let mut mask = t.keyword_candidates(&d.c, from, to);
+        while mask != 0 {
+            let k = from + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if let Some(kw) =
+                t.keywords_at(d.c[k]).iter().find(|kw| k + kw.text.len() <= b && d.starts_with_chars(k, &kw.text))
+            {
+                out.push((k, k + kw.text.len(), kw.family));
+            }
         }
+        from += 64;
     }
 }
 
