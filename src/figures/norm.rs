@@ -188,8 +188,9 @@ fn changing() -> &'static [u64] {
 }
 
 /// What [`normalize`] does to the characters of [`listed_changing`], as rows of 64 characters: a
-/// character's row is `row_of[u / 64]` (0: a row of none), and its normalized form `rows[row][u % 64]`
-/// (0: unchanged). The matchable view asks it of every character it has simplified, without a branch.
+/// character's row is `row_of[u / 64]` (0: a row of none), and `rows[row][u % 64]` is the code point
+/// XOR its normalized form (0: unchanged). The matchable view asks it of every character it has
+/// simplified, without a branch.
 pub(crate) struct Listed {
     /// Row of every block of 64 code points of the BMP, and one more (0) for every character beyond it.
     row_of: [u8; 0x1_0000 / 64 + 1],
@@ -202,8 +203,7 @@ impl Listed {
     #[inline]
     pub fn apply(&self, u: u32) -> char {
         let row = usize::from(self.row_of[(u as usize / 64).min(0x1_0000 / 64)]);
-        let to = u32::from(self.rows[row][u as usize % 64]);
-        char::from_u32(if to != 0 { to } else { u }).unwrap_or('\0')
+        char::from_u32(u ^ u32::from(self.rows[row][u as usize % 64])).unwrap_or('\0')
     }
 }
 
@@ -218,7 +218,7 @@ pub(crate) fn listed_table() -> &'static Listed {
             for (k, slot) in row.iter_mut().enumerate().filter(|(k, _)| word >> k & 1 != 0) {
                 let ch = char::from_u32((block * 64 + k) as u32).unwrap_or('\0');
                 // Every listed character normalizes to one of the BMP (a test checks the whole table).
-                *slot = u16::try_from(u32::from(normalize(ch))).unwrap_or(0);
+                *slot = u16::try_from(u32::from(normalize(ch)) ^ u32::from(ch)).unwrap_or(0);
             }
             t.row_of[block] = u8::try_from(t.rows.len()).expect("fewer than 256 rows of listed characters");
             t.rows.push(row);
