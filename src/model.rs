@@ -4,6 +4,8 @@
 //! `input[start..end]` is the text the item stands for. The JS boundary adds `start16`/`end16`
 //! (UTF-16 code units) next to every pair; natively they are absent.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field is renamed, removed or changes meaning (additions keep the version).
@@ -228,15 +230,17 @@ pub struct Figure {
     /// Fully scaled (8.08亿元 → 808000000); percentages in points; dates as YYYYMMDD with unknown parts 0.
     pub value: f64,
     /// The unit after scaling: a measure word (件, 人次), `元`, `%`, a time unit, `date`, `rank` or ``.
-    pub unit: String,
+    /// Borrowed from the unit table (no allocation per figure); owned when read back from JSON.
+    pub unit: Cow<'static, str>,
     pub kind: FigureKind,
     /// True when hedged (余, 多, 近, 约, 以上, 前N…).
     pub approx: bool,
     /// What is counted (行政复议申请 for 收到行政复议申请61件), when it can be told.
     pub subject: Option<String>,
-    /// Indicator family (requirements.md §5), when the subject belongs to one.
+    /// Indicator family (requirements.md §5), when the subject belongs to one. Borrowed from the family
+    /// table, as `unit`.
     #[serde(default)]
-    pub family: Option<String>,
+    pub family: Option<Cow<'static, str>>,
     #[serde(flatten)]
     pub span: Span,
 }

@@ -89,11 +89,11 @@ fn extract_from(d: Chars, excluded: &[Range<usize>]) -> Vec<Figure> {
         .map(|(c, (subject, family))| Figure {
             text: d.slice(c.start, c.end).to_string(),
             value: tidy(c.value),
-            unit: c.unit.to_string(),
+            unit: c.unit.into(),
             kind: c.kind,
             approx: c.approx,
             subject,
-            family: family.map(str::to_string),
+            family: family.map(Into::into),
             span: Span::new(d.off(c.start), d.off(c.end)),
         })
         .collect()
