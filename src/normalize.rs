@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::figures::norm::Marks;
 use crate::literals::Literals;
 
 /// `data/traditional.tsv`, packed by `build.rs` (see there for the format).
@@ -249,6 +250,7 @@ fn next_change(
     while at < text.len() {
         let mut n = 0;
         let mut look = None;
+        let (mut numerals, mut titles, mut sentences) = (0u64, 0u64, 0u64);
         for ((slot, ch), off) in buf.iter_mut().zip(&mut chars).zip(&mut offsets) {
             if at >= text.len() {
                 break;
@@ -265,10 +267,15 @@ fn next_change(
             }
             *slot = u + len as u32 * crate::literals::LEN_UNIT;
             *ch = listed.apply(u);
+            let (num, title, sentence) = Marks::of(*ch);
+            numerals |= num << n;
+            titles |= title << n;
+            sentences |= sentence << n;
             *off = at as u32;
             n += 1;
             at += len;
         }
+        fig.marks.add(fig.chars.len(), n, numerals, titles, sentences);
         codes.extend_from_slice(&buf[..n]);
         fig.chars.extend_from_slice(&chars[..n]);
         fig.offsets.extend_from_slice(&offsets[..n]);
@@ -302,25 +309,29 @@ fn next_change(
 struct FigureView {
     chars: Vec<char>,
     offsets: Vec<u32>,
+    marks: Marks,
     listed: &'static crate::figures::norm::Listed,
 }
 
 impl FigureView {
     /// The view, with the text's length after the last offset; `None` when characters were removed
     /// (a gloss) or offsets do not fit in `u32`.
-    fn finish(mut self, len: usize, removed: bool) -> Option<(Vec<char>, Vec<u32>)> {
+    fn finish(mut self, len: usize, removed: bool) -> Option<(Vec<char>, Vec<u32>, Marks)> {
         if removed || u32::try_from(len).is_err() {
             crate::scratch::give_chars(self.chars);
             crate::scratch::give_u32s(self.offsets);
             return None;
         }
         self.offsets.push(len as u32);
-        Some((self.chars, self.offsets))
+        Some((self.chars, self.offsets, self.marks))
     }
 
     #[inline]
     fn push(&mut self, u: u32, at: usize) {
-        self.chars.push(self.listed.apply(u));
+        let ch = self.listed.apply(u);
+        let (num, title, sentence) = Marks::of(ch);
+        self.marks.add(self.chars.len(), 1, num, title, sentence);
+        self.chars.push(ch);
         self.offsets.push(at as u32);
     }
 }
@@ -340,7 +351,7 @@ pub struct Matchable<'a> {
     /// The characters as the figure rules see them and their byte offsets in the original text, plus
     /// its length at the end; `None` when a gloss was removed (the figure scan then makes its own)
     /// or the text is too long for `u32` offsets.
-    figure: Option<(Vec<char>, Vec<u32>)>,
+    figure: Option<(Vec<char>, Vec<u32>, Marks)>,
     /// Characters of the original text (those of `text` and those of the removed glosses).
     original_chars: usize,
 }
@@ -348,7 +359,7 @@ pub struct Matchable<'a> {
 impl Drop for Matchable<'_> {
     fn drop(&mut self) {
         crate::scratch::give_u32s(std::mem::take(&mut self.codes));
-        if let Some((chars, offsets)) = self.figure.take() {
+        if let Some((chars, offsets, _)) = self.figure.take() {
             crate::scratch::give_chars(chars);
             crate::scratch::give_u32s(offsets);
         }
@@ -364,6 +375,7 @@ impl<'a> Matchable<'a> {
         let mut fig = FigureView {
             chars: crate::scratch::chars(original.len() / 3 + 1),
             offsets: crate::scratch::u32s(original.len() / 3 + 2),
+            marks: Marks::default(),
             listed: crate::figures::norm::listed_table(),
         };
         let mut prev_cjk = false;
@@ -423,8 +435,8 @@ impl<'a> Matchable<'a> {
 
     /// The characters as the figure rules see them (one for one with the original's) and their byte
     /// offsets in the original text, with its length at the end; `None` when a gloss was removed.
-    pub(crate) fn figure_view(&self) -> Option<(&[char], &[u32])> {
-        self.figure.as_ref().map(|(c, o)| (c.as_slice(), o.as_slice()))
+    pub(crate) fn figure_view(&self) -> Option<(&[char], &[u32], &Marks)> {
+        self.figure.as_ref().map(|(c, o, m)| (c.as_slice(), o.as_slice(), m))
     }
 
     /// The number of characters of the original text (counted while normalizing it: a separate count

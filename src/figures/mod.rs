@@ -150,9 +150,8 @@ impl Scan<'_, '_> {
         let mut i = 0;
         let mut bi = 0;
         loop {
-            // Numerals are a few in a hundred characters: found 16 characters at a time, without a
-            // branch per character.
-            i = norm::find_char(&d.c, i, is_numeral);
+            // Numerals are a few in a hundred characters: found by their marks.
+            i = norm::next_mark(&d.marks.numerals, i, n);
             if i >= n {
                 break;
             }

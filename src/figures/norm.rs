@@ -18,6 +18,8 @@ pub(crate) struct Chars<'a> {
     /// Byte offset of every character, plus `text.len()` at the end (`off.len() == c.len() + 1`).
     /// `u32` keeps the table small: texts longer than `u32::MAX` bytes are never built (see [`Chars::fits`]).
     off: Cow<'a, [u32]>,
+    /// Where the characters the scans look for stand.
+    pub marks: Cow<'a, Marks>,
 }
 
 impl Drop for Chars<'_> {
@@ -43,22 +45,26 @@ impl<'a> Chars<'a> {
         let n = text.len();
         let mut c = crate::scratch::chars(n / 2 + 1);
         let mut off = crate::scratch::u32s(n / 2 + 2);
+        let mut marks = Marks::default();
         for (i, ch) in text.char_indices() {
             off.push(i as u32);
             let u = ch as usize;
             let look = u >= 0x1_0000 || changing[u / 64] & (1 << (u % 64)) != 0;
-            c.push(if look { normalize(ch) } else { ch });
+            let ch = if look { normalize(ch) } else { ch };
+            let (num, title, sentence) = Marks::of(ch);
+            marks.add(c.len(), 1, num, title, sentence);
+            c.push(ch);
         }
         off.push(n as u32);
-        Chars { text, c: Cow::Owned(c), off: Cow::Owned(off) }
+        Chars { text, c: Cow::Owned(c), off: Cow::Owned(off), marks: Cow::Owned(marks) }
     }
 
-    /// [`Chars::new`] from the matchable view of the same text, which built the same characters and
-    /// offsets in its pass over the text (see [`crate::normalize::Matchable::figure_view`]): `None`
+    /// [`Chars::new`] from the matchable view of the same text, which built the same characters,
+    /// offsets and marks in its pass over the text (see [`crate::normalize::Matchable::figure_view`]): `None`
     /// when it could not (a gloss was removed).
     pub fn from_matchable(text: &'a str, m: &'a crate::normalize::Matchable) -> Option<Self> {
-        let (c, off) = m.figure_view()?;
-        Some(Chars { text, c: Cow::Borrowed(c), off: Cow::Borrowed(off) })
+        let (c, off, marks) = m.figure_view()?;
+        Some(Chars { text, c: Cow::Borrowed(c), off: Cow::Borrowed(off), marks: Cow::Borrowed(marks) })
     }
 
     /// Byte offset of character `k` (`k == len()` gives the text length).
@@ -158,19 +164,85 @@ impl<'a> Chars<'a> {
     }
 }
 
-/// Index of the first character of `c` at or after `from` for which `hit` holds (`c.len()` when
-/// none). Looks at blocks of 16 characters without a branch inside a block (which the compiler can
-/// vectorize): for characters that are rare in a text.
-#[inline]
-pub(crate) fn find_char(c: &[char], from: usize, hit: impl Fn(char) -> bool) -> usize {
-    let mut i = from.min(c.len());
-    while let Some(block) = c.get(i..i + 16) {
-        if block.iter().fold(false, |any, &x| any | hit(x)) {
-            break;
-        }
-        i += 16;
+/// Bit maps of the characters the scans look for: bit `k % 64` of word `k / 64` for character `k`.
+/// Made in the pass that makes the characters, 64 at a time without a branch per character; a scan
+/// then goes from one mark to the next by the bits. Searched for among the characters (a block of 16
+/// at a time, then the hit in it), numerals, title brackets and sentence ends cost a mispredicted
+/// branch at nearly every one: they come a few in a hundred characters, in no pattern.
+#[derive(Clone, Default)]
+pub(crate) struct Marks {
+    /// Numerals ([`is_numeral`]): where a figure may start.
+    pub numerals: Vec<u64>,
+    /// `《`, `》` and line breaks: what the title ranges depend on.
+    pub titles: Vec<u64>,
+    /// Sentence breaks ([`is_sentence_break`]).
+    pub sentences: Vec<u64>,
+}
+
+impl Marks {
+    /// The marks of one (normalized) character: numeral, title, sentence break, each 0 or 1.
+    #[inline]
+    pub fn of(ch: char) -> (u64, u64, u64) {
+        let u = ch as usize;
+        // Beyond the BMP: a row without numerals, then cleared.
+        let numeral = NUMERAL_BITS[(u / 64).min(1023)] >> (u % 64) & u64::from(u < 0x1_0000);
+        (numeral, u64::from(matches!(ch, '《' | '》' | '\n')), u64::from(is_sentence_break(ch)))
     }
-    c[i..].iter().position(|&x| hit(x)).map_or(c.len(), |k| i + k)
+
+    /// Add the marks of `n` (at most 64) characters from character `base`: bit `i` of each mask is
+    /// character `base + i`.
+    #[inline]
+    pub fn add(&mut self, base: usize, n: usize, numerals: u64, titles: u64, sentences: u64) {
+        if n == 0 {
+            return;
+        }
+        let words = (base + n).div_ceil(64);
+        let (w, shift) = (base / 64, base % 64);
+        for (bits, mask) in
+            [(&mut self.numerals, numerals), (&mut self.titles, titles), (&mut self.sentences, sentences)]
+        {
+            if bits.len() < words {
+                bits.resize(words, 0);
+            }
+            bits[w] |= mask << shift;
+            if shift + n > 64 {
+                bits[w + 1] |= mask >> (64 - shift);
+            }
+        }
+    }
+}
+
+/// The first marked character of `bits` at or after `from`, or `n` (the number of characters) when none.
+#[inline]
+pub(crate) fn next_mark(bits: &[u64], from: usize, n: usize) -> usize {
+    let mut w = from / 64;
+    let Some(&first) = bits.get(w) else { return n };
+    let mut word = first & (u64::MAX << (from % 64));
+    loop {
+        if word != 0 {
+            return (w * 64 + word.trailing_zeros() as usize).min(n);
+        }
+        w += 1;
+        match bits.get(w) {
+            Some(&x) => word = x,
+            None => return n,
+        }
+    }
+}
+
+/// The last marked character of `bits` before `to`, if any.
+#[inline]
+pub(crate) fn prev_mark(bits: &[u64], to: usize) -> Option<usize> {
+    let last = to.checked_sub(1)?;
+    let mut w = last / 64;
+    let mut word = *bits.get(w)? & (u64::MAX >> (63 - last % 64));
+    loop {
+        if word != 0 {
+            return Some(w * 64 + 63 - word.leading_zeros() as usize);
+        }
+        w = w.checked_sub(1)?;
+        word = bits[w];
+    }
 }
 
 /// Bit set over the BMP: the characters [`normalize`] changes, so that the others (nearly all of a
@@ -452,13 +524,36 @@ mod tests {
         assert!(glossed > 0 && glossed < 3000, "{glossed}");
     }
 
+    /// The marks are the characters', and the searches over them find what a search of the characters
+    /// finds: in the first and the last block, across blocks, and beyond the BMP; made by the
+    /// matchable view's pass (in blocks that start anywhere) as by [`Chars::new`] (one at a time).
     #[test]
-    fn find_char_finds_the_first_hit() {
-        let c: Vec<char> = "一二三《四》五\n".repeat(7).chars().chain("六".repeat(40).chars()).chain(['》']).collect();
-        let hit = |x: char| matches!(x, '《' | '》' | '\n');
-        for from in 0..=c.len() + 2 {
-            let want = (from.min(c.len())..c.len()).find(|&k| hit(c[k])).unwrap_or(c.len());
-            assert_eq!(find_char(&c, from, hit), want, "from {from}");
+    fn marks_find_what_a_character_search_finds() {
+        let text = "一二三《四》五\n".repeat(7) + &"六".repeat(40) + "》𠀀10。ab！?" + &"的".repeat(70) + "○萬的";
+        for glossed in [false, true] {
+            // A gloss makes the matchable view give up its figure view: Chars::new is used.
+            let text = if glossed { format!("領(lǐng){text}") } else { text.clone() };
+            let m = crate::normalize::Matchable::new(&text);
+            let d = Chars::from_matchable(&text, &m).unwrap_or_else(|| Chars::new(&text));
+            assert_eq!(matches!(d.marks, Cow::Owned(_)), glossed);
+            let n = d.len();
+            type Hit = fn(char) -> bool;
+            let kinds: [(&[u64], Hit); 3] = [
+                (&d.marks.numerals, is_numeral),
+                (&d.marks.titles, |x| matches!(x, '《' | '》' | '\n')),
+                (&d.marks.sentences, is_sentence_break),
+            ];
+            for (bits, hit) in kinds {
+                for from in 0..=n + 2 {
+                    let want = (from.min(n)..n).find(|&k| hit(d.c[k])).unwrap_or(n);
+                    assert_eq!(next_mark(bits, from, n), want, "next from {from}");
+                    let want = (0..from.min(n)).rev().find(|&k| hit(d.c[k]));
+                    assert_eq!(prev_mark(bits, from.min(n)), want, "prev before {from}");
+                }
+            }
+            assert_eq!(next_mark(&d.marks.numerals, 0, n), usize::from(glossed) * "領(lǐng)".chars().count());
+            assert_eq!(prev_mark(&d.marks.numerals, n - 1), Some(n - 2), "萬 is 万, a numeral");
+            assert_eq!(prev_mark(&d.marks.numerals, n - 2), Some(n - 3), "○ is 〇, a numeral");
         }
     }
 

@@ -10,7 +10,7 @@
 //! return an empty subject.
 
 use super::data::{tables, Role};
-use super::norm::{is_clause_break, is_cn_num, is_digit, is_han, is_sentence_break, Chars};
+use super::norm::{is_clause_break, is_cn_num, is_digit, is_han, next_mark, prev_mark, Chars};
 use super::Cand;
 use crate::model::FigureKind;
 
@@ -122,20 +122,15 @@ fn noun_after(d: &Chars, e: usize, min: usize) -> Option<(usize, usize)> {
     (b - a >= min).then_some((a, b))
 }
 
+/// The start of the sentence of character `i`: after the sentence break before it, at most 300
+/// characters back.
 fn sentence_start(d: &Chars, i: usize) -> usize {
-    let mut k = i;
-    while k > 0 && i - k < 300 && !is_sentence_break(d.c[k - 1]) {
-        k -= 1;
-    }
-    k
+    prev_mark(&d.marks.sentences, i).map_or(0, |k| k + 1).max(i.saturating_sub(300))
 }
 
+/// The end of the sentence from character `i`: its sentence break, at most 300 characters on.
 fn sentence_end(d: &Chars, i: usize) -> usize {
-    let mut k = i;
-    while k < d.len() && k - i < 300 && !is_sentence_break(d.c[k]) {
-        k += 1;
-    }
-    k
+    next_mark(&d.marks.sentences, i, d.len()).min(i + 300)
 }
 
 /// Family keywords starting in `a..to` and ending by `b` as (start, end, family), the longest at each

@@ -29,11 +29,11 @@ pub(crate) fn title_ranges(d: &Chars) -> Vec<Range<usize>> {
         }
         k
     };
-    // Only 《, 》 and line breaks matter: found a block at a time (a match per character was 4% of
-    // an analysis).
+    // Only 《, 》 and line breaks matter: found by their marks (a match per character was 4% of an
+    // analysis).
     let mut i = 0;
     loop {
-        i = super::norm::find_char(c, i, |x| matches!(x, '《' | '》' | '\n'));
+        i = super::norm::next_mark(&d.marks.titles, i, n);
         if i >= n {
             break;
         }
