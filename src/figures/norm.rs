@@ -175,7 +175,7 @@ pub(crate) struct Marks {
     pub numerals: Vec<u64>,
     /// `《`, `》` and line breaks: what the title ranges depend on.
     pub titles: Vec<u64>,
-    /// Sentence breaks ([`is_sentence_break`]).
+    /// Sentence ends: `\n`, `。`, `!` and `?` (normalized from `！`, `？`).
     pub sentences: Vec<u64>,
 }
 
@@ -183,10 +183,12 @@ impl Marks {
     /// The marks of one (normalized) character: numeral, title, sentence break, each 0 or 1.
     #[inline]
     pub fn of(ch: char) -> (u64, u64, u64) {
+        // One row of the table for all three (a `matches!` compiles to branches, which mispredicted
+        // here); beyond the BMP, the last row (no marks), then cleared.
         let u = ch as usize;
-        // Beyond the BMP: a row without numerals, then cleared.
-        let numeral = NUMERAL_BITS[(u / 64).min(1023)] >> (u % 64) & u64::from(u < 0x1_0000);
-        (numeral, u64::from(matches!(ch, '《' | '》' | '\n')), u64::from(is_sentence_break(ch)))
+        let [numerals, titles, sentences] = MARK_BITS[(u / 64).min(1023)];
+        let bit = |row: u64| row >> (u % 64) & u64::from(u < 0x1_0000);
+        (bit(numerals), bit(titles), bit(sentences))
     }
 
     /// Add the marks of `n` (at most 64) characters from character `base`: bit `i` of each mask is
@@ -386,6 +388,25 @@ pub(crate) fn is_numeral(c: char) -> bool {
     u < 0x10000 && NUMERAL_BITS[u / 64] & (1 << (u % 64)) != 0
 }
 
+/// Bit sets over the BMP of the characters [`Marks`] marks, a row of 64 characters each: numerals,
+/// `《》` and line breaks, sentence ends.
+static MARK_BITS: [[u64; 3]; 1024] = {
+    let mut rows = [[0u64; 3]; 1024];
+    let mut i = 0;
+    while i < 1024 {
+        rows[i][0] = NUMERAL_BITS[i];
+        i += 1;
+    }
+    let marks = [('《', 1), ('》', 1), ('\n', 1), ('\n', 2), ('。', 2), ('!', 2), ('?', 2)];
+    let mut i = 0;
+    while i < marks.len() {
+        let u = marks[i].0 as usize;
+        rows[u / 64][marks[i].1] |= 1 << (u % 64);
+        i += 1;
+    }
+    rows
+};
+
 const NUMERAL_BITS: [u64; 1024] = {
     let numerals = [
         '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八',
@@ -435,12 +456,6 @@ pub(crate) fn is_clause_break(c: char) -> bool {
             | '〔'
             | '〕'
     )
-}
-
-/// Characters that end a sentence.
-#[inline]
-pub(crate) fn is_sentence_break(c: char) -> bool {
-    matches!(c, '\n' | '。' | '!' | '?')
 }
 
 #[cfg(test)]
@@ -522,6 +537,22 @@ mod tests {
             }
         }
         assert!(glossed > 0 && glossed < 3000, "{glossed}");
+    }
+
+    /// Characters that end a sentence.
+    fn is_sentence_break(c: char) -> bool {
+        matches!(c, '\n' | '。' | '!' | '?')
+    }
+
+    /// The table marks what the tests of numerals, titles and sentence ends say, over the BMP and beyond.
+    #[test]
+    fn mark_table_is_the_character_tests() {
+        let astral = ['\u{10000}', '\u{10041}', '\u{2000a}', '\u{10ffff}'];
+        for ch in (0..0x1_0000).filter_map(char::from_u32).chain(astral) {
+            let want = (is_numeral(ch), matches!(ch, '《' | '》' | '\n'), is_sentence_break(ch));
+            let (n, t, s) = Marks::of(ch);
+            assert_eq!((n == 1, t == 1, s == 1), want, "{ch:?}");
+        }
     }
 
     /// The marks are the characters', and the searches over them find what a search of the characters
