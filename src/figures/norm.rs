@@ -184,10 +184,10 @@ impl Marks {
     #[inline]
     pub fn of(ch: char) -> (u64, u64, u64) {
         // One row of the table for all three (a `matches!` compiles to branches, which mispredicted
-        // here); beyond the BMP, the last row (no marks), then cleared.
+        // here); beyond the BMP, the last row, which has no marks.
         let u = ch as usize;
         let [numerals, titles, sentences] = MARK_BITS[(u / 64).min(1023)];
-        let bit = |row: u64| row >> (u % 64) & u64::from(u < 0x1_0000);
+        let bit = |row: u64| row >> (u % 64) & 1;
         (bit(numerals), bit(titles), bit(sentences))
     }
 
@@ -404,6 +404,8 @@ static MARK_BITS: [[u64; 3]; 1024] = {
         rows[u / 64][marks[i].1] |= 1 << (u % 64);
         i += 1;
     }
+    // Characters beyond the BMP read the last row: it must mark none.
+    assert!(rows[1023][0] == 0 && rows[1023][1] == 0 && rows[1023][2] == 0);
     rows
 };
 
