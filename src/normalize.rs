@@ -375,7 +375,7 @@ impl<'a> Matchable<'a> {
         let mut fig = FigureView {
             chars: crate::scratch::chars(original.len() / 3 + 1),
             offsets: crate::scratch::u32s(original.len() / 3 + 2),
-            marks: Marks::default(),
+            marks: Marks::with_capacity(original.len() / 3 + 1),
             listed: crate::figures::norm::listed_table(),
         };
         let mut prev_cjk = false;

@@ -45,7 +45,7 @@ impl<'a> Chars<'a> {
         let n = text.len();
         let mut c = crate::scratch::chars(n / 2 + 1);
         let mut off = crate::scratch::u32s(n / 2 + 2);
-        let mut marks = Marks::default();
+        let mut marks = Marks::with_capacity(n / 2 + 1);
         for (i, ch) in text.char_indices() {
             off.push(i as u32);
             let u = ch as usize;
@@ -180,6 +180,16 @@ pub(crate) struct Marks {
 }
 
 impl Marks {
+    /// Empty marks with room for `chars` characters.
+    pub fn with_capacity(chars: usize) -> Marks {
+        let words = chars.div_ceil(64) + 1;
+        Marks {
+            numerals: Vec::with_capacity(words),
+            titles: Vec::with_capacity(words),
+            sentences: Vec::with_capacity(words),
+        }
+    }
+
     /// The marks of one (normalized) character: numeral, title, sentence break, each 0 or 1.
     #[inline]
     pub fn of(ch: char) -> (u64, u64, u64) {
