@@ -267,7 +267,7 @@ fn next_change(
             }
             *slot = u + len as u32 * crate::literals::LEN_UNIT;
             *ch = listed.apply(u);
-            let (num, title, sentence) = Marks::of(*ch);
+            let (num, title, sentence) = listed.marks_of(u);
             numerals |= num << n;
             titles |= title << n;
             sentences |= sentence << n;
@@ -329,7 +329,7 @@ impl FigureView {
     #[inline]
     fn push(&mut self, u: u32, at: usize) {
         let ch = self.listed.apply(u);
-        let (num, title, sentence) = Marks::of(ch);
+        let (num, title, sentence) = self.listed.marks_of(u);
         self.marks.add(self.chars.len(), 1, num, title, sentence);
         self.chars.push(ch);
         self.offsets.push(at as u32);

@@ -279,6 +279,9 @@ pub(crate) struct Listed {
     /// Row of every block of 64 code points of the BMP, and one more (0) for every character beyond it.
     row_of: [u8; 0x1_0000 / 64 + 1],
     rows: Vec<[u16; 64]>,
+    /// The [`Marks`] table of the characters as [`Listed::apply`] leaves them, by their code point
+    /// before it (`！` marked as `!`): looked up alongside, not after.
+    marks: Box<[[u64; 3]; 1024]>,
 }
 
 impl Listed {
@@ -289,6 +292,15 @@ impl Listed {
         let row = usize::from(self.row_of[(u as usize / 64).min(0x1_0000 / 64)]);
         char::from_u32(u ^ u32::from(self.rows[row][u as usize % 64])).unwrap_or('\0')
     }
+
+    /// [`Marks::of`] the character [`Listed::apply`] makes of code point `u`.
+    #[inline]
+    pub fn marks_of(&self, u: u32) -> (u64, u64, u64) {
+        let u = u as usize;
+        let [numerals, titles, sentences] = self.marks[(u / 64).min(1023)];
+        let bit = |row: u64| row >> (u % 64) & 1;
+        (bit(numerals), bit(titles), bit(sentences))
+    }
 }
 
 /// The table of [`Listed`], made on first use.
@@ -296,13 +308,19 @@ pub(crate) fn listed_table() -> &'static Listed {
     static CELL: std::sync::OnceLock<Listed> = std::sync::OnceLock::new();
     CELL.get_or_init(|| {
         let bits = listed_changing();
-        let mut t = Listed { row_of: [0; 0x1_0000 / 64 + 1], rows: vec![[0; 64]] };
+        let mut t = Listed { row_of: [0; 0x1_0000 / 64 + 1], rows: vec![[0; 64]], marks: Box::new(MARK_BITS) };
         for (block, &word) in bits.iter().enumerate().filter(|(_, &w)| w != 0) {
             let mut row = [0u16; 64];
             for (k, slot) in row.iter_mut().enumerate().filter(|(k, _)| word >> k & 1 != 0) {
                 let ch = char::from_u32((block * 64 + k) as u32).unwrap_or('\0');
                 // Every listed character normalizes to one of the BMP (a test checks the whole table).
                 *slot = u16::try_from(u32::from(normalize(ch)) ^ u32::from(ch)).unwrap_or(0);
+                // A listed character marks nothing itself; its normalized form may (`！` → `!`).
+                let (num, title, sentence) = Marks::of(normalize(ch));
+                let row = &mut t.marks[block];
+                for (bits, mark) in row.iter_mut().zip([num, title, sentence]) {
+                    *bits |= mark << k;
+                }
             }
             t.row_of[block] = u8::try_from(t.rows.len()).expect("fewer than 256 rows of listed characters");
             t.rows.push(row);
@@ -514,6 +532,9 @@ mod tests {
             assert_eq!(t.apply(ch as u32), if listed { normalize(ch) } else { ch }, "{ch:?}");
         }
         assert!(t.rows.len() > 5, "the full-width forms, spaces and dashes fill several rows");
+        for ch in (0..0x1_0000).filter_map(char::from_u32).chain(astral) {
+            assert_eq!(t.marks_of(ch as u32), Marks::of(t.apply(ch as u32)), "{ch:?}");
+        }
     }
 
     /// [`Chars::from_matchable`] builds what [`Chars::new`] builds: on every character of the BMP and
