@@ -250,7 +250,7 @@ fn next_change(
     while at < text.len() {
         let mut n = 0;
         let mut look = None;
-        let (mut numerals, mut titles, mut sentences) = (0u64, 0u64, 0u64);
+        let mut marked = 0u64;
         for ((slot, ch), off) in buf.iter_mut().zip(&mut chars).zip(&mut offsets) {
             if at >= text.len() {
                 break;
@@ -267,15 +267,12 @@ fn next_change(
             }
             *slot = u + len as u32 * crate::literals::LEN_UNIT;
             *ch = listed.apply(u);
-            let (num, title, sentence) = listed.marks_of(u);
-            numerals |= num << n;
-            titles |= title << n;
-            sentences |= sentence << n;
+            marked |= listed.marked(u) << n;
             *off = at as u32;
             n += 1;
             at += len;
         }
-        fig.marks.add(fig.chars.len(), n, numerals, titles, sentences);
+        fig.marks.add_marked(fig.chars.len(), &chars[..n], marked);
         codes.extend_from_slice(&buf[..n]);
         fig.chars.extend_from_slice(&chars[..n]);
         fig.offsets.extend_from_slice(&offsets[..n]);
@@ -329,7 +326,7 @@ impl FigureView {
     #[inline]
     fn push(&mut self, u: u32, at: usize) {
         let ch = self.listed.apply(u);
-        let (num, title, sentence) = self.listed.marks_of(u);
+        let (num, title, sentence) = Marks::of(ch);
         self.marks.add(self.chars.len(), 1, num, title, sentence);
         self.chars.push(ch);
         self.offsets.push(at as u32);

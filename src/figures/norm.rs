@@ -201,6 +201,22 @@ impl Marks {
         (bit(numerals), bit(titles), bit(sentences))
     }
 
+    /// Add the marks of `chars` (at most 64) from character `base`, of which `marked` has a bit for each
+    /// that has some mark (the others are not looked at).
+    #[inline]
+    pub fn add_marked(&mut self, base: usize, chars: &[char], mut marked: u64) {
+        let (mut numerals, mut titles, mut sentences) = (0u64, 0u64, 0u64);
+        while marked != 0 {
+            let i = marked.trailing_zeros() as usize;
+            marked &= marked - 1;
+            let (n, t, s) = Marks::of(chars.get(i).copied().unwrap_or(' '));
+            numerals |= n << i;
+            titles |= t << i;
+            sentences |= s << i;
+        }
+        self.add(base, chars.len(), numerals, titles, sentences);
+    }
+
     /// Add the marks of `n` (at most 64) characters from character `base`: bit `i` of each mask is
     /// character `base + i`.
     #[inline]
@@ -279,9 +295,10 @@ pub(crate) struct Listed {
     /// Row of every block of 64 code points of the BMP, and one more (0) for every character beyond it.
     row_of: [u8; 0x1_0000 / 64 + 1],
     rows: Vec<[u16; 64]>,
-    /// The [`Marks`] table of the characters as [`Listed::apply`] leaves them, by their code point
-    /// before it (`！` marked as `!`): looked up alongside, not after.
-    marks: Box<[[u64; 3]; 1024]>,
+    /// Bit set over the BMP (and a last row, empty, for every character beyond it) of the code points
+    /// whose character as [`Listed::apply`] leaves it has a [`Marks`] mark (`！` for `!`): the
+    /// matchable pass asks one bit per character, and sorts the few marked ones after.
+    marked: Box<[u64; 1024]>,
 }
 
 impl Listed {
@@ -293,13 +310,11 @@ impl Listed {
         char::from_u32(u ^ u32::from(self.rows[row][u as usize % 64])).unwrap_or('\0')
     }
 
-    /// [`Marks::of`] the character [`Listed::apply`] makes of code point `u`.
+    /// 1 when the character [`Listed::apply`] makes of code point `u` has a [`Marks`] mark, else 0.
     #[inline]
-    pub fn marks_of(&self, u: u32) -> (u64, u64, u64) {
+    pub fn marked(&self, u: u32) -> u64 {
         let u = u as usize;
-        let [numerals, titles, sentences] = self.marks[(u / 64).min(1023)];
-        let bit = |row: u64| row >> (u % 64) & 1;
-        (bit(numerals), bit(titles), bit(sentences))
+        self.marked[(u / 64).min(1023)] >> (u % 64) & 1
     }
 }
 
@@ -308,7 +323,11 @@ pub(crate) fn listed_table() -> &'static Listed {
     static CELL: std::sync::OnceLock<Listed> = std::sync::OnceLock::new();
     CELL.get_or_init(|| {
         let bits = listed_changing();
-        let mut t = Listed { row_of: [0; 0x1_0000 / 64 + 1], rows: vec![[0; 64]], marks: Box::new(MARK_BITS) };
+        let mut t = Listed {
+            row_of: [0; 0x1_0000 / 64 + 1],
+            rows: vec![[0; 64]],
+            marked: Box::new(MARK_BITS.map(|[n, t, s]| n | t | s)),
+        };
         for (block, &word) in bits.iter().enumerate().filter(|(_, &w)| w != 0) {
             let mut row = [0u16; 64];
             for (k, slot) in row.iter_mut().enumerate().filter(|(k, _)| word >> k & 1 != 0) {
@@ -317,10 +336,7 @@ pub(crate) fn listed_table() -> &'static Listed {
                 *slot = u16::try_from(u32::from(normalize(ch)) ^ u32::from(ch)).unwrap_or(0);
                 // A listed character marks nothing itself; its normalized form may (`！` → `!`).
                 let (num, title, sentence) = Marks::of(normalize(ch));
-                let row = &mut t.marks[block];
-                for (bits, mark) in row.iter_mut().zip([num, title, sentence]) {
-                    *bits |= mark << k;
-                }
+                t.marked[block] |= (num | title | sentence) << k;
             }
             t.row_of[block] = u8::try_from(t.rows.len()).expect("fewer than 256 rows of listed characters");
             t.rows.push(row);
@@ -533,7 +549,8 @@ mod tests {
         }
         assert!(t.rows.len() > 5, "the full-width forms, spaces and dashes fill several rows");
         for ch in (0..0x1_0000).filter_map(char::from_u32).chain(astral) {
-            assert_eq!(t.marks_of(ch as u32), Marks::of(t.apply(ch as u32)), "{ch:?}");
+            let (n, ti, se) = Marks::of(t.apply(ch as u32));
+            assert_eq!(t.marked(ch as u32), n | ti | se, "{ch:?}");
         }
     }
 
