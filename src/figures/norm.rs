@@ -295,10 +295,11 @@ pub(crate) struct Listed {
     /// Row of every block of 64 code points of the BMP, and one more (0) for every character beyond it.
     row_of: [u8; 0x1_0000 / 64 + 1],
     rows: Vec<[u16; 64]>,
-    /// Bit set over the BMP (and a last row, empty, for every character beyond it) of the code points
-    /// whose character as [`Listed::apply`] leaves it has a [`Marks`] mark (`！` for `!`): the
-    /// matchable pass asks one bit per character, and sorts the few marked ones after.
-    marked: Box<[u64; 1024]>,
+    /// Two bit sets over the BMP, row by row (the last row, empty, serves every character beyond it):
+    /// the code points [`Listed::apply`] changes, and those whose character as it leaves them has a
+    /// [`Marks`] mark (`！` for `!`). The matchable pass asks these two bits of every character, and
+    /// normalizes and sorts the few flagged ones of each block of 64 after.
+    flags: Box<[[u64; 2]; 1024]>,
 }
 
 impl Listed {
@@ -310,11 +311,13 @@ impl Listed {
         char::from_u32(u ^ u32::from(self.rows[row][u as usize % 64])).unwrap_or('\0')
     }
 
-    /// 1 when the character [`Listed::apply`] makes of code point `u` has a [`Marks`] mark, else 0.
+    /// Whether [`Listed::apply`] changes code point `u`, and whether the character it makes of it has
+    /// a [`Marks`] mark: each 0 or 1.
     #[inline]
-    pub fn marked(&self, u: u32) -> u64 {
+    pub fn flags(&self, u: u32) -> (u64, u64) {
         let u = u as usize;
-        self.marked[(u / 64).min(1023)] >> (u % 64) & 1
+        let [changes, marked] = self.flags[(u / 64).min(1023)];
+        (changes >> (u % 64) & 1, marked >> (u % 64) & 1)
     }
 }
 
@@ -326,7 +329,7 @@ pub(crate) fn listed_table() -> &'static Listed {
         let mut t = Listed {
             row_of: [0; 0x1_0000 / 64 + 1],
             rows: vec![[0; 64]],
-            marked: Box::new(MARK_BITS.map(|[n, t, s]| n | t | s)),
+            flags: Box::new(MARK_BITS.map(|[n, t, s]| [0, n | t | s])),
         };
         for (block, &word) in bits.iter().enumerate().filter(|(_, &w)| w != 0) {
             let mut row = [0u16; 64];
@@ -336,11 +339,13 @@ pub(crate) fn listed_table() -> &'static Listed {
                 *slot = u16::try_from(u32::from(normalize(ch)) ^ u32::from(ch)).unwrap_or(0);
                 // A listed character marks nothing itself; its normalized form may (`！` → `!`).
                 let (num, title, sentence) = Marks::of(normalize(ch));
-                t.marked[block] |= (num | title | sentence) << k;
+                t.flags[block][1] |= (num | title | sentence) << k;
             }
             t.row_of[block] = u8::try_from(t.rows.len()).expect("fewer than 256 rows of listed characters");
             t.rows.push(row);
+            t.flags[block][0] = word;
         }
+        assert_eq!(t.flags[1023], [0, 0], "characters beyond the BMP read the last row");
         t
     })
 }
@@ -550,7 +555,7 @@ mod tests {
         assert!(t.rows.len() > 5, "the full-width forms, spaces and dashes fill several rows");
         for ch in (0..0x1_0000).filter_map(char::from_u32).chain(astral) {
             let (n, ti, se) = Marks::of(t.apply(ch as u32));
-            assert_eq!(t.marked(ch as u32), n | ti | se, "{ch:?}");
+            assert_eq!(t.flags(ch as u32), (u64::from(t.apply(ch as u32) != ch), n | ti | se), "{ch:?}");
         }
     }
 
