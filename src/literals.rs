@@ -214,23 +214,32 @@ impl Literals {
             return;
         }
         let bit = |bits: &Bits16, h: usize| (bits[h / 64 % 1024] >> (h % 64)) & 1;
+        // Without one-character patterns, an empty set: no test of which in the loop.
+        let no_singles: Bits16 = [0; 1024];
+        let singles = self.singles.as_deref().unwrap_or(&no_singles);
         let mut at = 0;
         let mut k = 0;
         while k < codes.len() {
             let block = &codes[k..codes.len().min(k + 64)];
-            // The character after the block; after the last character, 0 (at worst a false candidate,
-            // which the look below rejects).
-            let after = codes.get(k + block.len()).map_or(0, |&c| c % LEN_UNIT);
+            // The block's code points and the one after it (after the last character, 0: at worst a
+            // false candidate, which the look below rejects), in a fixed-size array: the loop below has
+            // no bounds to check.
+            let mut points = [0u32; 65];
+            for (p, &code) in points.iter_mut().zip(block) {
+                *p = code % LEN_UNIT;
+            }
+            points[block.len()] = codes.get(k + block.len()).map_or(0, |&c| c % LEN_UNIT);
             let mut mask = 0u64;
-            let mut offsets = [0usize; 64];
-            for (i, (&code, offset)) in block.iter().zip(&mut offsets).enumerate() {
-                let first = code % LEN_UNIT;
-                let second = block.get(i + 1).map_or(after, |&c| c % LEN_UNIT);
-                let mut hit = bit(&self.pairs, pair_hash(first, second));
-                if let Some(singles) = &self.singles {
-                    hit |= bit(singles, first as usize);
-                }
+            for i in 0..64 {
+                let hit = bit(&self.pairs, pair_hash(points[i], points[i + 1])) | bit(singles, points[i] as usize);
                 mask |= hit << i;
+            }
+            // Past the block's end (the last block): no candidates.
+            if block.len() < 64 {
+                mask &= (1 << block.len()) - 1;
+            }
+            let mut offsets = [0usize; 64];
+            for (offset, &code) in offsets.iter_mut().zip(block) {
                 *offset = at;
                 at += (code / LEN_UNIT) as usize;
             }
