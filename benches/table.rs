@@ -77,7 +77,7 @@ fn main() {
     ratios.sort_by(f64::total_cmp);
     let q = |p: usize| ratios[(ratios.len() - 1) * p / 100];
     println!(
-        "{:<28} {:>9.1}×  (rounds back to back: median; quartiles {:.1}–{:.1}×)",
+        "{:<28} {:>9.2}×  (rounds back to back: median; quartiles {:.2}–{:.2}×)",
         "  interleaved",
         q(50),
         q(25),
