@@ -48,12 +48,35 @@ pub struct Literals {
 }
 
 /// A bit set over 16-bit values.
-type Bits16 = [u64; 1024];
+pub(crate) type Bits16 = [u64; 1024];
+
+/// An empty [`Bits16`].
+static NO_BITS: Bits16 = [0; 1024];
 
 /// A 16-bit hash of two characters.
 #[inline]
-pub(crate) fn pair_hash(first: u32, second: u32) -> usize {
+fn pair_hash(first: u32, second: u32) -> usize {
     (first.wrapping_mul(0x9E37_79B1).rotate_left(7) ^ second).wrapping_mul(0x85EB_CA6B) as usize >> 16 & 0xFFFF
+}
+
+/// Bit `h` of a [`Bits16`] (the low 16 bits of `h`), as 0 or 1.
+#[inline]
+fn bit(bits: &Bits16, h: usize) -> u64 {
+    (bits[h / 64 % 1024] >> (h % 64)) & 1
+}
+
+/// Add the pair of characters `first`, `second` to a pair bit set: the filter in front of the literal
+/// scans here and of the figures' family keywords.
+pub(crate) fn add_pair(bits: &mut Bits16, first: u32, second: u32) {
+    let h = pair_hash(first, second);
+    bits[h / 64] |= 1 << (h % 64);
+}
+
+/// 1 when the pair `first`, `second` may be in a pair bit set (it is, or a pair with the same hash
+/// is), else 0.
+#[inline]
+pub(crate) fn pair_bit(bits: &Bits16, first: u32, second: u32) -> u64 {
+    bit(bits, pair_hash(first, second))
 }
 
 /// A first-two-character pair of [`Literals::pair_table`]: its patterns are
@@ -154,8 +177,7 @@ impl Literals {
                 h = (h + 1) & mask;
             }
             table[h] = PairSlot { first, second, start, end: self.pair_patterns.len() as u32 };
-            let bit = pair_hash(first, second);
-            self.pairs[bit / 64] |= 1 << (bit % 64);
+            add_pair(&mut self.pairs, first, second);
         }
         self.pair_table = table;
     }
@@ -213,10 +235,8 @@ impl Literals {
         if self.buckets.is_empty() {
             return;
         }
-        let bit = |bits: &Bits16, h: usize| (bits[h / 64 % 1024] >> (h % 64)) & 1;
         // Without one-character patterns, an empty set: no test of which in the loop.
-        let no_singles: Bits16 = [0; 1024];
-        let singles = self.singles.as_deref().unwrap_or(&no_singles);
+        let singles = self.singles.as_deref().unwrap_or(&NO_BITS);
         let mut at = 0;
         let mut k = 0;
         while k < codes.len() {
@@ -231,7 +251,7 @@ impl Literals {
             points[block.len()] = codes.get(k + block.len()).map_or(0, |&c| c % LEN_UNIT);
             let mut mask = 0u64;
             for i in 0..64 {
-                let hit = bit(&self.pairs, pair_hash(points[i], points[i + 1])) | bit(singles, points[i] as usize);
+                let hit = pair_bit(&self.pairs, points[i], points[i + 1]) | bit(singles, points[i] as usize);
                 mask |= hit << i;
             }
             // Past the block's end (the last block): no candidates.

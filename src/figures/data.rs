@@ -106,9 +106,9 @@ pub(crate) struct Tables {
     pub families: Vec<Family>,
     /// Family keywords by first character, longest first.
     keywords: CharMap<Vec<Keyword>>,
-    /// Bit set of [`crate::literals::pair_hash`] over the first two characters of every keyword (all
+    /// Pair bit set ([`crate::literals::add_pair`]) of the first two characters of every keyword (all
     /// have two or more): a position whose two characters miss it starts none.
-    keyword_pairs: Box<[u64; 1024]>,
+    keyword_pairs: Box<crate::literals::Bits16>,
     /// Words by role, longest first.
     words: [Vec<Vec<char>>; ROLES],
     /// Bit sets over the BMP of the last characters of the words of each role.
@@ -193,8 +193,7 @@ impl Tables {
             for kw in r[2].split('|').map(str::trim).filter(|k| !k.is_empty()) {
                 let text = simplify(kw);
                 if let [a, b, ..] = text[..] {
-                    let h = crate::literals::pair_hash(a as u32, b as u32);
-                    keyword_pairs[h / 64] |= 1 << (h % 64);
+                    crate::literals::add_pair(&mut keyword_pairs, a as u32, b as u32);
                 }
                 keywords.entry(text[0]).or_default().push(Keyword { text, family: families.len() });
             }
@@ -285,8 +284,7 @@ impl Tables {
         let mut mask = 0u64;
         for (i, &x) in block.iter().enumerate() {
             let next = block.get(i + 1).map_or(after, |&y| y as u32);
-            let h = crate::literals::pair_hash(x as u32, next);
-            mask |= ((self.keyword_pairs[h / 64 % 1024] >> (h % 64)) & 1) << i;
+            mask |= crate::literals::pair_bit(&self.keyword_pairs, x as u32, next) << i;
         }
         mask
     }
