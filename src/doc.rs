@@ -88,11 +88,53 @@ impl<'a> Doc<'a> {
     pub fn is_furniture_at(&self, at: usize) -> bool {
         !self.lines.is_empty() && self.furniture[self.line_of(at)].is_some()
     }
+
+    /// The sentence around byte `at` (a char boundary), trimmed: [`crate::text::sentence_around`], by
+    /// the sentence-end marks the matchable pass made ([`crate::figures::norm::Marks::ends`]) when it
+    /// made them. A search of the bytes stopped at every `，`, `、` and `：` on the way (natively 2.3% of
+    /// an analysis went to the checklist's sentences).
+    pub fn sentence_around(&self, at: usize) -> Range<usize> {
+        let Some((_, offsets, marks)) = self.matchable.figure_view() else {
+            return crate::text::sentence_around(self.text, at);
+        };
+        // The character at `at`, and the text's length after the last one.
+        let n = offsets.len() - 1;
+        let k = offsets[..n].partition_point(|&o| (o as usize) < at);
+        let after = |j: usize| offsets[j + 1] as usize;
+        let start = crate::figures::norm::prev_mark(&marks.ends, k).map_or(0, after);
+        let j = crate::figures::norm::next_mark(&marks.ends, k, n);
+        let end = match offsets.get(j).map(|&o| o as usize) {
+            // A line break ends the sentence before it; a mark ends it after.
+            Some(o) if matches!(self.text.as_bytes().get(o), Some(b'\n' | b'\r')) => o,
+            Some(_) if j < n => after(j),
+            _ => self.text.len(),
+        };
+        trim_range(self.text, start..end)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     /// A document can be shared between threads (the CLI's batch, a library user's pool).
+    /// By the marks, the sentences are those of the byte search: at every boundary of mixes of the
+    /// sentence ends, their look-alikes (`﹔`, `｡`, `U+2028`), full-width and Traditional forms, a
+    /// character beyond the BMP; and with a pinyin gloss (no marks: the byte search itself).
+    #[test]
+    fn sentence_around_by_marks_is_the_byte_search() {
+        let pieces = [
+            "依法", "。", "！", "？", "；", "!", "?", ";", "\n", "\r", " ", "\u{3000}", "、", "，", "𠀀", "ｂ", "１",
+            "﹔", "｡", "\u{2028}", "﹗", "領", "（", "(", "a",
+        ];
+        for (n, s) in crate::text::random_mixes(&pieces, 1500, 14, 5).into_iter().enumerate() {
+            let s = if n % 50 == 0 { format!("{s}領(lǐng)導{s}") } else { s };
+            let doc = super::Doc::new(&s);
+            assert_eq!(doc.matchable.figure_view().is_some(), !s.contains("(lǐng)"), "{s:?}");
+            for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                assert_eq!(doc.sentence_around(at), crate::text::sentence_around(&s, at), "{s:?} at {at}");
+            }
+        }
+    }
+
     #[test]
     fn doc_is_send_and_sync() {
         fn both<T: Send + Sync>() {}

@@ -235,30 +235,41 @@ impl Literals {
         if self.buckets.is_empty() {
             return;
         }
-        // Without one-character patterns, an empty set: no test of which in the loop.
-        let singles = self.singles.as_deref().unwrap_or(&NO_BITS);
+        // Without one-character patterns (the built-in sets have none), a loop without their test.
+        match self.singles.as_deref() {
+            Some(singles) => self.scan_decoded::<true>(codes, singles, &mut found),
+            None => self.scan_decoded::<false>(codes, &NO_BITS, &mut found),
+        }
+    }
+
+    /// [`Literals::for_each_match_decoded`], with one-character patterns in `singles` when `SINGLES`.
+    #[inline(always)]
+    fn scan_decoded<const SINGLES: bool>(&self, codes: &[u32], singles: &Bits16, found: &mut impl FnMut(usize, usize)) {
         let mut at = 0;
         let mut k = 0;
+        // Filled anew for every block (not zeroed per block: a `memset` call each); what a short last
+        // block leaves from the one before is masked off below.
+        let mut points = [0u32; 65];
+        let mut offsets = [0usize; 64];
         while k < codes.len() {
             let block = &codes[k..codes.len().min(k + 64)];
             // The block's code points and the one after it (after the last character, 0: at worst a
             // false candidate, which the look below rejects), in a fixed-size array: the loop below has
             // no bounds to check.
-            let mut points = [0u32; 65];
             for (p, &code) in points.iter_mut().zip(block) {
                 *p = code % LEN_UNIT;
             }
             points[block.len()] = codes.get(k + block.len()).map_or(0, |&c| c % LEN_UNIT);
             let mut mask = 0u64;
             for i in 0..64 {
-                let hit = pair_bit(&self.pairs, points[i], points[i + 1]) | bit(singles, points[i] as usize);
+                let single = if SINGLES { bit(singles, points[i] as usize) } else { 0 };
+                let hit = pair_bit(&self.pairs, points[i], points[i + 1]) | single;
                 mask |= hit << i;
             }
             // Past the block's end (the last block): no candidates.
             if block.len() < 64 {
                 mask &= (1 << block.len()) - 1;
             }
-            let mut offsets = [0usize; 64];
             for (offset, &code) in offsets.iter_mut().zip(block) {
                 *offset = at;
                 at += (code / LEN_UNIT) as usize;
@@ -266,7 +277,7 @@ impl Literals {
             while mask != 0 {
                 let i = mask.trailing_zeros() as usize;
                 mask &= mask - 1;
-                self.at_decoded(codes, k + i, offsets[i], &mut found);
+                self.at_decoded(codes, k + i, offsets[i], found);
             }
             k += block.len();
         }

@@ -280,7 +280,7 @@ fn next_change(
             changed &= changed - 1;
             chars[i] = listed.apply(chars[i] as u32);
         }
-        fig.marks.add_marked(fig.chars.len(), &chars[..n], marked);
+        fig.marks.add_marked(fig.chars.len(), &chars[..n], &buf[..n], marked);
         codes.extend_from_slice(&buf[..n]);
         fig.chars.extend_from_slice(&chars[..n]);
         fig.offsets.extend_from_slice(&offsets[..n]);
@@ -337,7 +337,7 @@ impl FigureView {
     fn push(&mut self, u: u32, at: usize) {
         let ch = self.listed.apply(u);
         let (num, title, sentence) = Marks::of(ch);
-        self.marks.add(self.chars.len(), 1, num, title, sentence);
+        self.marks.add(self.chars.len(), 1, [num, title, sentence, Marks::end_of(u)]);
         self.chars.push(ch);
         self.offsets.push(at as u32);
     }

@@ -7,7 +7,6 @@ use crate::doc::Doc;
 use crate::literals::Literals;
 use crate::model::{ChecklistResult, Evidence, ItemResult, Part, Span, Status};
 use crate::outline::Outline;
-use crate::text::sentence_around;
 
 /// Evidence kept per item: enough to click through, few enough to read.
 const MAX_EVIDENCE: usize = 12;
@@ -150,7 +149,6 @@ pub fn apply_scanned(
     note: Option<String>,
     literal_hits: &[(usize, usize)],
 ) -> ChecklistResult {
-    let text = doc.text;
     // Sentences holding a cue of each item (a hit is a distinct sentence), in text order. Cues are
     // matched on the simplified text (Traditional reports, pinyin glosses) and mapped back.
     let mut body_hits: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); list.items.len()];
@@ -160,7 +158,7 @@ pub fn apply_scanned(
             return;
         }
         if !sentence.contains(&at) {
-            sentence = sentence_around(text, at);
+            sentence = doc.sentence_around(at);
         }
         for &item in owners {
             let hits = &mut body_hits[item];

@@ -50,9 +50,10 @@ impl<'a> Chars<'a> {
             off.push(i as u32);
             let u = ch as usize;
             let look = u >= 0x1_0000 || changing[u / 64] & (1 << (u % 64)) != 0;
+            let end = Marks::end_of(u as u32);
             let ch = if look { normalize(ch) } else { ch };
             let (num, title, sentence) = Marks::of(ch);
-            marks.add(c.len(), 1, num, title, sentence);
+            marks.add(c.len(), 1, [num, title, sentence, end]);
             c.push(ch);
         }
         off.push(n as u32);
@@ -177,6 +178,9 @@ pub(crate) struct Marks {
     pub titles: Vec<u64>,
     /// Sentence ends: `\n`, `。`, `!` and `?` (normalized from `！`, `？`).
     pub sentences: Vec<u64>,
+    /// Sentence ends of the original text as [`crate::text::is_sentence_end`] has them (`；` and `\r`
+    /// too): the bounds of [`crate::doc::Doc::sentence_around`].
+    pub ends: Vec<u64>,
 }
 
 impl Marks {
@@ -187,7 +191,15 @@ impl Marks {
             numerals: Vec::with_capacity(words),
             titles: Vec::with_capacity(words),
             sentences: Vec::with_capacity(words),
+            ends: Vec::with_capacity(words),
         }
+    }
+
+    /// Whether the character of code point `u` (of the original text) ends a sentence as
+    /// [`crate::text::is_sentence_end`] has it: 0 or 1.
+    #[inline]
+    pub fn end_of(u: u32) -> u64 {
+        u64::from(char::from_u32(u).is_some_and(crate::text::is_sentence_end))
     }
 
     /// The marks of one (normalized) character: numeral, title, sentence break, each 0 or 1.
@@ -202,10 +214,11 @@ impl Marks {
     }
 
     /// Add the marks of `chars` (at most 64) from character `base`, of which `marked` has a bit for each
-    /// that has some mark (the others are not looked at).
+    /// that has some mark (the others are not looked at); `codes` are the characters they were
+    /// normalized from, as the matchable view's codes (for [`Marks::ends`]).
     #[inline]
-    pub fn add_marked(&mut self, base: usize, chars: &[char], mut marked: u64) {
-        let (mut numerals, mut titles, mut sentences) = (0u64, 0u64, 0u64);
+    pub fn add_marked(&mut self, base: usize, chars: &[char], codes: &[u32], mut marked: u64) {
+        let (mut numerals, mut titles, mut sentences, mut ends) = (0u64, 0u64, 0u64, 0u64);
         while marked != 0 {
             let i = marked.trailing_zeros() as usize;
             marked &= marked - 1;
@@ -213,22 +226,26 @@ impl Marks {
             numerals |= n << i;
             titles |= t << i;
             sentences |= s << i;
+            ends |= Marks::end_of(codes.get(i).map_or(0, |&c| c % crate::literals::LEN_UNIT)) << i;
         }
-        self.add(base, chars.len(), numerals, titles, sentences);
+        self.add(base, chars.len(), [numerals, titles, sentences, ends]);
     }
 
     /// Add the marks of `n` (at most 64) characters from character `base`: bit `i` of each mask is
     /// character `base + i`.
     #[inline]
-    pub fn add(&mut self, base: usize, n: usize, numerals: u64, titles: u64, sentences: u64) {
+    pub fn add(&mut self, base: usize, n: usize, [numerals, titles, sentences, ends]: [u64; 4]) {
         if n == 0 {
             return;
         }
         let words = (base + n).div_ceil(64);
         let (w, shift) = (base / 64, base % 64);
-        for (bits, mask) in
-            [(&mut self.numerals, numerals), (&mut self.titles, titles), (&mut self.sentences, sentences)]
-        {
+        for (bits, mask) in [
+            (&mut self.numerals, numerals),
+            (&mut self.titles, titles),
+            (&mut self.sentences, sentences),
+            (&mut self.ends, ends),
+        ] {
             if bits.len() < words {
                 bits.resize(words, 0);
             }
@@ -331,6 +348,10 @@ pub(crate) fn listed_table() -> &'static Listed {
             rows: vec![[0; 64]],
             flags: Box::new(MARK_BITS.map(|[n, t, s]| [0, n | t | s])),
         };
+        // Sentence ends are marked as they are ([`Marks::ends`]).
+        for u in "。！？；!?;\n\r".chars().map(|c| c as usize) {
+            t.flags[u / 64][1] |= 1 << (u % 64);
+        }
         for (block, &word) in bits.iter().enumerate().filter(|(_, &w)| w != 0) {
             let mut row = [0u16; 64];
             for (k, slot) in row.iter_mut().enumerate().filter(|(k, _)| word >> k & 1 != 0) {
@@ -339,7 +360,7 @@ pub(crate) fn listed_table() -> &'static Listed {
                 *slot = u16::try_from(u32::from(normalize(ch)) ^ u32::from(ch)).unwrap_or(0);
                 // A listed character marks nothing itself; its normalized form may (`！` → `!`).
                 let (num, title, sentence) = Marks::of(normalize(ch));
-                t.flags[block][1] |= (num | title | sentence) << k;
+                t.flags[block][1] |= (num | title | sentence | Marks::end_of(ch as u32)) << k;
             }
             t.row_of[block] = u8::try_from(t.rows.len()).expect("fewer than 256 rows of listed characters");
             t.rows.push(row);
@@ -555,7 +576,8 @@ mod tests {
         assert!(t.rows.len() > 5, "the full-width forms, spaces and dashes fill several rows");
         for ch in (0..0x1_0000).filter_map(char::from_u32).chain(astral) {
             let (n, ti, se) = Marks::of(t.apply(ch as u32));
-            assert_eq!(t.flags(ch as u32), (u64::from(t.apply(ch as u32) != ch), n | ti | se), "{ch:?}");
+            let end = Marks::end_of(ch as u32);
+            assert_eq!(t.flags(ch as u32), (u64::from(t.apply(ch as u32) != ch), n | ti | se | end), "{ch:?}");
         }
     }
 
