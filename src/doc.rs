@@ -25,15 +25,9 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let lines = lines(text);
-        let furniture = crate::furniture::classify(text, &lines);
-        Doc {
-            text,
-            matchable: crate::normalize::Matchable::new(text),
-            lines,
-            furniture,
-            heading_hints: Vec::new(),
-            cue_words: std::sync::OnceLock::new(),
-        }
+        let matchable = crate::normalize::Matchable::new(text);
+        let furniture = crate::furniture::classify(text, &lines, &matchable);
+        Doc { text, matchable, lines, furniture, heading_hints: Vec::new(), cue_words: std::sync::OnceLock::new() }
     }
 
     /// A document whose source marked some paragraphs as headings.

@@ -222,6 +222,19 @@ impl Literals {
         }
     }
 
+    /// [`Literals::for_each_match_decoded`] for a set whose patterns start with few characters (the
+    /// furniture phrases): each character's bucket is looked up and only a character that starts some
+    /// pattern is looked at, where the bit-set scan spends the same steps on every character.
+    pub(crate) fn for_each_match_decoded_sparse(&self, codes: &[u32], mut found: impl FnMut(usize, usize)) {
+        let mut at = 0;
+        for (k, &code) in codes.iter().enumerate() {
+            if self.slot(code % LEN_UNIT) != 0 {
+                self.at_decoded(codes, k, at, &mut found);
+            }
+            at += (code / LEN_UNIT) as usize;
+        }
+    }
+
     /// [`Literals::for_each_match`] over a text already decoded: `codes[k]` describes its `k`-th
     /// character, as its code point plus its UTF-8 length times [`LEN_UNIT`]. A scan of the decoded
     /// text skips the UTF-8 decoding, which was most of the per-character cost; offsets passed to `found`

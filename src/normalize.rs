@@ -97,6 +97,11 @@ pub fn traditional_bits() -> &'static [u64] {
     &table().bits
 }
 
+/// Bit set over the BMP: the characters [`squeeze`] may change (fold, simplify or drop as space).
+pub(crate) fn squeezing_bits() -> &'static [u64] {
+    &table().squeezing
+}
+
 /// The simplified form of a Traditional character (the character itself otherwise).
 #[inline]
 pub fn simplify_char(c: char) -> char {
@@ -438,6 +443,12 @@ impl<'a> Matchable<'a> {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The text decoded: each character as its code point plus its UTF-8 length times
+    /// [`crate::literals::LEN_UNIT`].
+    pub(crate) fn codes(&self) -> &[u32] {
+        &self.codes
     }
 
     /// The characters as the figure rules see them (one for one with the original's) and their byte
