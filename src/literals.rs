@@ -53,10 +53,12 @@ pub(crate) type Bits16 = [u64; 1024];
 /// An empty [`Bits16`].
 static NO_BITS: Bits16 = [0; 1024];
 
-/// A 16-bit hash of two characters.
+/// A 16-bit hash of two characters: the first one's low bits shifted over the second one's. The low
+/// bits of Chinese characters spread evenly, so this filters about as well as a multiplicative hash
+/// did, in three steps instead of six per character of the scans.
 #[inline]
 fn pair_hash(first: u32, second: u32) -> usize {
-    (first.wrapping_mul(0x9E37_79B1).rotate_left(7) ^ second).wrapping_mul(0x85EB_CA6B) as usize >> 16 & 0xFFFF
+    ((first << 5) ^ second) as usize & 0xFFFF
 }
 
 /// Bit `h` of a [`Bits16`] (the low 16 bits of `h`), as 0 or 1.
