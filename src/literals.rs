@@ -45,6 +45,9 @@ pub struct Literals {
     /// Bit set over the low 16 bits of the characters that start a one-character pattern (`None` when
     /// there are none); a candidate of the decoded scan, as [`Literals::pairs`].
     singles: Option<Box<Bits16>>,
+    /// The one character that starts one-character patterns, when only one does (the built-in
+    /// checklists' `但`): the decoded scan compares with it instead of asking [`Literals::singles`].
+    single: Option<u32>,
 }
 
 /// A bit set over 16-bit values.
@@ -55,7 +58,8 @@ static NO_BITS: Bits16 = [0; 1024];
 
 /// A 16-bit hash of two characters: the first one's low bits shifted over the second one's. The low
 /// bits of Chinese characters spread evenly, so this filters about as well as a multiplicative hash
-/// did, in three steps instead of six per character of the scans.
+/// did, in three steps instead of six per character of the scans. Only the low 16 bits of each count:
+/// a decoded character (code point + UTF-8 length × [`LEN_UNIT`]) hashes as its code point.
 #[inline]
 fn pair_hash(first: u32, second: u32) -> usize {
     ((first << 5) ^ second) as usize & 0xFFFF
@@ -117,7 +121,9 @@ impl Literals {
             buckets: Vec::new(),
             pairs: Box::new([0; 1024]),
             singles: None,
+            single: None,
         };
+        let mut single_chars: Vec<u32> = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let mut chars = p.chars();
             let Some(c) = chars.next() else { continue };
@@ -139,10 +145,16 @@ impl Literals {
                 // Longer patterns are found by their first two characters ([`Literals::pair_table`]).
                 if chars.next().is_none() {
                     bucket.single.push(i);
+                    if !single_chars.contains(&u32::from(c)) {
+                        single_chars.push(u32::from(c));
+                    }
                     let u = c as usize & 0xFFFF;
                     set.singles.get_or_insert_with(|| Box::new([0; 1024]))[u / 64] |= 1 << (u % 64);
                 }
             }
+        }
+        if let [c] = single_chars[..] {
+            set.single = Some(c);
         }
         set.pair_table_from(patterns);
         set
@@ -250,35 +262,48 @@ impl Literals {
         if self.buckets.is_empty() {
             return;
         }
-        // Without one-character patterns (the built-in sets have none), a loop without their test.
-        match self.singles.as_deref() {
-            Some(singles) => self.scan_decoded::<true>(codes, singles, &mut found),
-            None => self.scan_decoded::<false>(codes, &NO_BITS, &mut found),
+        // One character starting the one-character patterns is compared with; more are asked of their
+        // bit set (empty without any).
+        match (self.single, self.singles.as_deref()) {
+            (Some(c), _) => self.scan_decoded::<true>(codes, &NO_BITS, c, &mut found),
+            (None, singles) => self.scan_decoded::<false>(codes, singles.unwrap_or(&NO_BITS), 0, &mut found),
         }
     }
 
-    /// [`Literals::for_each_match_decoded`], with one-character patterns in `singles` when `SINGLES`.
+    /// [`Literals::for_each_match_decoded`], with the one-character patterns starting with `single`
+    /// when `ONE`, else with the characters of `singles`.
     #[inline(always)]
-    fn scan_decoded<const SINGLES: bool>(&self, codes: &[u32], singles: &Bits16, found: &mut impl FnMut(usize, usize)) {
+    fn scan_decoded<const ONE: bool>(
+        &self,
+        codes: &[u32],
+        singles: &Bits16,
+        single: u32,
+        found: &mut impl FnMut(usize, usize),
+    ) {
         let mut at = 0;
         let mut k = 0;
-        // Filled anew for every block (not zeroed per block: a `memset` call each); what a short last
-        // block leaves from the one before is masked off below.
-        let mut points = [0u32; 65];
+        // Filled anew for every block (not zeroed per block: a `memset` call each).
         let mut offsets = [0usize; 64];
+        let mut last: [u32; 65];
         while k < codes.len() {
             let block = &codes[k..codes.len().min(k + 64)];
-            // The block's code points and the one after it (after the last character, 0: at worst a
-            // false candidate, which the look below rejects), in a fixed-size array: the loop below has
-            // no bounds to check.
-            for (p, &code) in points.iter_mut().zip(block) {
-                *p = code % LEN_UNIT;
-            }
-            points[block.len()] = codes.get(k + block.len()).map_or(0, |&c| c % LEN_UNIT);
+            // The block and the character after it, as a fixed-size array (the loop below has no
+            // bounds to check): in place, or for the last block a copy with 0 after its end (at worst a
+            // false candidate, which the look below rejects). The codes hash and test as their code
+            // points do: the filters read only their low 16 bits.
+            let window: &[u32; 65] = match codes.get(k..k + 65).and_then(|w| w.try_into().ok()) {
+                Some(w) => w,
+                None => {
+                    last = [0; 65];
+                    last[..codes.len() - k].copy_from_slice(&codes[k..]);
+                    &last
+                }
+            };
             let mut mask = 0u64;
             for i in 0..64 {
-                let single = if SINGLES { bit(singles, points[i] as usize) } else { 0 };
-                let hit = pair_bit(&self.pairs, points[i], points[i + 1]) | single;
+                let one =
+                    if ONE { u64::from(window[i] % LEN_UNIT == single) } else { bit(singles, window[i] as usize) };
+                let hit = pair_bit(&self.pairs, window[i], window[i + 1]) | one;
                 mask |= hit << i;
             }
             // Past the block's end (the last block): no candidates.
@@ -367,6 +392,10 @@ mod tests {
         let mut decoded = Vec::new();
         set.for_each_match_decoded(&codes, |p, at| decoded.push((p, at)));
         assert_eq!(decoded, out, "{hay:?}");
+        // And so does the scan by first characters.
+        let mut sparse = Vec::new();
+        set.for_each_match_decoded_sparse(&codes, |p, at| sparse.push((p, at)));
+        assert_eq!(sparse, out, "{hay:?}");
         out
     }
 
@@ -429,10 +458,23 @@ mod tests {
         let mut patterns: Vec<String> = crate::text::random_mixes(&alphabet[..5], 40, 4, 5);
         // The only one-character patterns are these (others would make every position a candidate).
         patterns.retain(|p| p.chars().nth(1).is_some());
+        let longer = patterns.clone();
         patterns.extend(["𠀀", "府", "治府a", "𠀀法"].map(String::from));
         let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
         for hay in crate::text::random_mixes(&alphabet, 40, 400, 13) {
             agrees_with_a_naive_search(&patterns, &hay);
+        }
+        // One character starting one-character patterns (compared with, not looked up): in and
+        // beyond the BMP, and none at all.
+        for singles in [&["府", "府"][..], &["𠀀"], &[]] {
+            let mut patterns = longer.clone();
+            patterns.extend(singles.iter().map(|s| s.to_string()));
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            let set = Literals::new(&patterns.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+            assert_eq!(set.single.is_some(), !singles.is_empty());
+            for hay in crate::text::random_mixes(&alphabet, 20, 400, 17) {
+                agrees_with_a_naive_search(&patterns, &hay);
+            }
         }
     }
 
