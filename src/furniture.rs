@@ -193,7 +193,7 @@ pub fn classify(text: &str, lines: &[Line], matchable: &crate::normalize::Matcha
     // (a match arrives with its byte offset in the squeezed lines, in order).
     let mut first_phrase = vec![usize::MAX; lines.len()];
     let mut i = 0;
-    matcher.for_each_match_decoded_sparse(&sq.codes, |k, at| {
+    matcher.for_each_match_decoded_sparse(&sq.codes, &mut |k, at| {
         while sq.shapes[i].chars == 0 || sq.shapes[i].at + sq.shapes[i].len < at {
             i += 1;
         }

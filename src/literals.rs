@@ -42,19 +42,15 @@ pub struct Literals {
     /// position whose two characters miss it starts none of them (the decoded scan asks it before
     /// looking into a bucket, at every character).
     pairs: Box<Bits16>,
-    /// Bit set over the low 16 bits of the characters that start a one-character pattern (`None` when
-    /// there are none); a candidate of the decoded scan, as [`Literals::pairs`].
-    singles: Option<Box<Bits16>>,
-    /// The one character that starts one-character patterns, when only one does (the built-in
-    /// checklists' `但`): the decoded scan compares with it instead of asking [`Literals::singles`].
-    single: Option<u32>,
+    /// The characters that start one-character patterns. The decoded scan compares with the one there
+    /// is (the built-in checklists' `但`); a set with several is scanned by first characters instead
+    /// ([`Literals::for_each_match_decoded_sparse`]: one-character cues are rare, and a second copy of
+    /// the scan for them cost the analysis wasm 0.5 KB).
+    singles: Vec<u32>,
 }
 
 /// A bit set over 16-bit values.
 pub(crate) type Bits16 = [u64; 1024];
-
-/// An empty [`Bits16`].
-static NO_BITS: Bits16 = [0; 1024];
 
 /// A 16-bit hash of two characters: the first one's low bits shifted over the second one's. The low
 /// bits of Chinese characters spread evenly, so this filters about as well as a multiplicative hash
@@ -120,10 +116,8 @@ impl Literals {
             astral: Vec::new(),
             buckets: Vec::new(),
             pairs: Box::new([0; 1024]),
-            singles: None,
-            single: None,
+            singles: Vec::new(),
         };
-        let mut single_chars: Vec<u32> = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let mut chars = p.chars();
             let Some(c) = chars.next() else { continue };
@@ -145,16 +139,11 @@ impl Literals {
                 // Longer patterns are found by their first two characters ([`Literals::pair_table`]).
                 if chars.next().is_none() {
                     bucket.single.push(i);
-                    if !single_chars.contains(&u32::from(c)) {
-                        single_chars.push(u32::from(c));
+                    if !set.singles.contains(&u32::from(c)) {
+                        set.singles.push(u32::from(c));
                     }
-                    let u = c as usize & 0xFFFF;
-                    set.singles.get_or_insert_with(|| Box::new([0; 1024]))[u / 64] |= 1 << (u % 64);
                 }
             }
-        }
-        if let [c] = single_chars[..] {
-            set.single = Some(c);
         }
         set.pair_table_from(patterns);
         set
@@ -239,11 +228,12 @@ impl Literals {
     /// [`Literals::for_each_match_decoded`] for a set whose patterns start with few characters (the
     /// furniture phrases): each character's bucket is looked up and only a character that starts some
     /// pattern is looked at, where the bit-set scan spends the same steps on every character.
-    pub(crate) fn for_each_match_decoded_sparse(&self, codes: &[u32], mut found: impl FnMut(usize, usize)) {
+    /// One copy for every caller (`found` is `dyn`).
+    pub(crate) fn for_each_match_decoded_sparse(&self, codes: &[u32], found: &mut dyn FnMut(usize, usize)) {
         let mut at = 0;
         for (k, &code) in codes.iter().enumerate() {
             if self.slot(code % LEN_UNIT) != 0 {
-                self.at_decoded(codes, k, at, &mut found);
+                self.at_decoded(codes, k, at, found);
             }
             at += (code / LEN_UNIT) as usize;
         }
@@ -255,31 +245,18 @@ impl Literals {
     /// are byte offsets of the text the codes describe.
     ///
     /// The candidates of a block of 64 characters are gathered into a bit mask without a branch per
-    /// character (the first two characters' bit in [`Literals::pairs`], or the first one's in
-    /// [`Literals::singles`]), then looked at one by one: a fifth of a report's characters start some
+    /// character (the first two characters' bit in [`Literals::pairs`], or the first one's being the
+    /// one of [`Literals::singles`]), then looked at one by one: a fifth of a report's characters start some
     /// pattern, and the branch on each of them mispredicted (natively ~1/10 of an analysis went to this scan).
     pub(crate) fn for_each_match_decoded(&self, codes: &[u32], mut found: impl FnMut(usize, usize)) {
         if self.buckets.is_empty() {
             return;
         }
-        // One character starting the one-character patterns is compared with; more are asked of their
-        // bit set (empty without any).
-        match (self.single, self.singles.as_deref()) {
-            (Some(c), _) => self.scan_decoded::<true>(codes, &NO_BITS, c, &mut found),
-            (None, singles) => self.scan_decoded::<false>(codes, singles.unwrap_or(&NO_BITS), 0, &mut found),
-        }
-    }
-
-    /// [`Literals::for_each_match_decoded`], with the one-character patterns starting with `single`
-    /// when `ONE`, else with the characters of `singles`.
-    #[inline(always)]
-    fn scan_decoded<const ONE: bool>(
-        &self,
-        codes: &[u32],
-        singles: &Bits16,
-        single: u32,
-        found: &mut impl FnMut(usize, usize),
-    ) {
+        let single = match self.singles[..] {
+            [] => u32::MAX,
+            [c] => c,
+            _ => return self.for_each_match_decoded_sparse(codes, &mut found),
+        };
         let mut at = 0;
         let mut k = 0;
         // Filled anew for every block (not zeroed per block: a `memset` call each).
@@ -301,9 +278,7 @@ impl Literals {
             };
             let mut mask = 0u64;
             for i in 0..64 {
-                let one =
-                    if ONE { u64::from(window[i] % LEN_UNIT == single) } else { bit(singles, window[i] as usize) };
-                let hit = pair_bit(&self.pairs, window[i], window[i + 1]) | one;
+                let hit = pair_bit(&self.pairs, window[i], window[i + 1]) | u64::from(window[i] % LEN_UNIT == single);
                 mask |= hit << i;
             }
             // Past the block's end (the last block): no candidates.
@@ -317,7 +292,7 @@ impl Literals {
             while mask != 0 {
                 let i = mask.trailing_zeros() as usize;
                 mask &= mask - 1;
-                self.at_decoded(codes, k + i, offsets[i], found);
+                self.at_decoded(codes, k + i, offsets[i], &mut found);
             }
             k += block.len();
         }
@@ -337,7 +312,7 @@ impl Literals {
     /// [`Literals::at_position`] on decoded text: the patterns that occur at character `k` of `codes`
     /// (byte `at`), a candidate of the bit sets (which may start none).
     #[inline(never)]
-    fn at_decoded(&self, codes: &[u32], k: usize, at: usize, found: &mut impl FnMut(usize, usize)) {
+    fn at_decoded(&self, codes: &[u32], k: usize, at: usize, found: &mut (impl FnMut(usize, usize) + ?Sized)) {
         let Some(&first) = codes.get(k) else { return };
         let slot = self.slot(first % LEN_UNIT);
         if slot == 0 {
@@ -394,7 +369,7 @@ mod tests {
         assert_eq!(decoded, out, "{hay:?}");
         // And so does the scan by first characters.
         let mut sparse = Vec::new();
-        set.for_each_match_decoded_sparse(&codes, |p, at| sparse.push((p, at)));
+        set.for_each_match_decoded_sparse(&codes, &mut |p, at| sparse.push((p, at)));
         assert_eq!(sparse, out, "{hay:?}");
         out
     }
@@ -471,7 +446,7 @@ mod tests {
             patterns.extend(singles.iter().map(|s| s.to_string()));
             let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
             let set = Literals::new(&patterns.iter().map(|p| p.to_string()).collect::<Vec<_>>());
-            assert_eq!(set.single.is_some(), !singles.is_empty());
+            assert_eq!(set.singles.len(), usize::from(!singles.is_empty()));
             for hay in crate::text::random_mixes(&alphabet, 20, 400, 17) {
                 agrees_with_a_naive_search(&patterns, &hay);
             }

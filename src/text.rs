@@ -51,14 +51,12 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 /// Whitespace as reports use it: ASCII space and tab, U+3000, NBSP, and the other Unicode spaces.
-#[inline]
 pub fn is_space(c: char) -> bool {
     is_space_code(c as u32)
 }
 
 /// [`is_space`] of a code point, by ranges (`char::is_whitespace` looks non-ASCII characters up in a
 /// table).
-#[inline]
 fn is_space_code(u: u32) -> bool {
     matches!(
         u,
@@ -66,54 +64,25 @@ fn is_space_code(u: u32) -> bool {
     )
 }
 
-/// `s` without leading whitespace, as `s.trim_start_matches(is_space)`, with the first character
-/// decoded inline and tested by ranges (the standard trim, through its generic pattern search and the
-/// Unicode table, was 1.5% of an analysis over the trims of lines, titles and sentences).
-#[inline]
+/// `s` without leading whitespace ([`is_space`]).
 pub fn trim_start_spaces(s: &str) -> &str {
-    let mut at = 0;
-    while at < s.len() {
-        let (u, len) = decode_at(s, at);
-        if !is_space_code(u) {
-            break;
-        }
-        at += len;
-    }
-    &s[at..]
+    s.trim_start_matches(is_space)
 }
 
-/// `s` without trailing whitespace, as `s.trim_end_matches(is_space)` (see [`trim_start_spaces`]).
-#[inline]
+/// `s` without trailing whitespace ([`is_space`]).
 pub fn trim_end_spaces(s: &str) -> &str {
-    let b = s.as_bytes();
-    let mut end = b.len();
-    loop {
-        // The last character: ASCII, or ending in a continuation byte after a three- or two-byte
-        // lead (a four-byte character is never a space).
-        let (u, len) = match b[..end] {
-            [.., z] if z < 0x80 => (u32::from(z), 1),
-            [.., x, y, z] if x & 0xF0 == 0xE0 => {
-                ((u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F), 3)
-            }
-            [.., y, z] if y & 0xE0 == 0xC0 => ((u32::from(y & 0x1F) << 6) | u32::from(z & 0x3F), 2),
-            _ => break,
-        };
-        if !is_space_code(u) {
-            break;
-        }
-        end -= len;
-    }
-    &s[..end]
+    s.trim_end_matches(is_space)
 }
 
 /// The sub-range of `text[range]` without leading and trailing whitespace.
+#[inline(never)]
 pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let s = &text[range.clone()];
-    let lead = s.len() - trim_start_spaces(s).len();
+    let lead = s.len() - s.trim_start_matches(is_space).len();
     if lead == s.len() {
         return range.start..range.start;
     }
-    let trail = s.len() - trim_end_spaces(s).len();
+    let trail = s.len() - s.trim_end_matches(is_space).len();
     range.start + lead..range.end - trail
 }
 
@@ -150,62 +119,17 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r')
 }
 
-/// The sentence around byte `at` (which must be a char boundary), trimmed.
-///
-/// Looks at bytes, not characters: every sentence end is ASCII or one of the three-byte `。！？；`
-/// (E3 80 82, EF BC 81/9F/9B), so memchr finds the candidates — line breaks and the lead bytes E3 and
-/// EF — and the rare ASCII ends are looked for once, between the nearest line break or three-byte end
-/// and `at` (a byte loop here was 5% of the analysis in wasm).
+/// The sentence around byte `at` (a char boundary), trimmed: from after the last sentence end before
+/// `at` to the next one (included; a line break is not), by a search of the characters. A document
+/// finds its sentences by its marks ([`crate::doc::Doc::sentence_around`]); this is for a text without
+/// them (one whose pinyin glosses were removed), and their definition.
 pub fn sentence_around(text: &str, at: usize) -> Range<usize> {
-    let b = text.as_bytes();
-    trim_range(text, sentence_start(b, at)..sentence_end(b, at))
-}
-
-/// True when one of the three-byte sentence ends starts at `k`.
-#[inline]
-fn wide_end_at(b: &[u8], k: usize) -> bool {
-    matches!(b.get(k..k + 3), Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B]))
-}
-
-/// The byte after the last sentence end before `at` (0 when none): the nearest line break or
-/// three-byte end found by memchr over the candidates, then the rare ASCII ends searched for once,
-/// between it and `at` (a search per candidate — every `，` is one — was most of this cost).
-fn sentence_start(b: &[u8], at: usize) -> usize {
-    let mut hi = at;
-    let wide = loop {
-        match memchr::memrchr3(0xE3, 0xEF, b'\n', &b[..hi]) {
-            None => break 0,
-            Some(c) if b[c] == b'\n' => break c + 1,
-            Some(c) if wide_end_at(b, c) => break c + 3,
-            Some(c) => hi = c,
-        }
-    };
-    let hay = &b[wide..at];
-    match memchr::memrchr3(b'!', b'?', b';', hay).max(memchr::memrchr(b'\r', hay)) {
-        Some(k) => wide + k + 1,
-        None => wide,
-    }
-}
-
-/// Where the sentence holding `at` ends: after its end mark, or before a line break (the text's
-/// length when none). Searched as [`sentence_start`] does.
-fn sentence_end(b: &[u8], at: usize) -> usize {
-    let mut lo = at;
-    let (bound, end) = loop {
-        match memchr::memchr3(0xE3, 0xEF, b'\n', &b[lo..]).map(|k| lo + k) {
-            None => break (b.len(), b.len()),
-            Some(c) if b[c] == b'\n' => break (c, c),
-            Some(c) if wide_end_at(b, c) => break (c, c + 3),
-            Some(c) => lo = c + 1,
-        }
-    };
-    let hay = &b[at..bound];
-    let ascii = [memchr::memchr3(b'!', b'?', b';', hay), memchr::memchr(b'\r', hay)].into_iter().flatten().min();
-    match ascii {
-        Some(k) if b[at + k] == b'\r' => at + k,
-        Some(k) => at + k + 1,
-        None => end,
-    }
+    let start = text[..at].char_indices().rev().find(|&(_, c)| is_sentence_end(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| is_sentence_end(c))
+        .map_or(text.len(), |(i, c)| at + i + if matches!(c, '\n' | '\r') { 0 } else { c.len_utf8() });
+    trim_range(text, start..end)
 }
 
 /// The value of a Chinese digit 一…九 (the forms every numeral shares; callers add 两, 〇/零 as their
@@ -336,33 +260,17 @@ pub(crate) fn random_mixes(pieces: &[&str], count: usize, max_pieces: u64, mut s
 mod tests {
     use super::*;
 
-    /// The character-by-character search `sentence_around` replaced.
-    fn sentence_reference(text: &str, at: usize) -> Range<usize> {
-        let start = text[..at]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_sentence_end(c))
-            .map(|(i, c)| i + c.len_utf8())
-            .unwrap_or(0);
-        let end = text[at..]
-            .char_indices()
-            .find(|&(_, c)| is_sentence_end(c))
-            .map(|(i, c)| at + i + if c == '\n' || c == '\r' { 0 } else { c.len_utf8() })
-            .unwrap_or(text.len());
-        trim_range(text, start..end)
-    }
-
     #[test]
-    fn sentence_around_agrees_with_a_char_search() {
-        let pieces = [
-            "依法", "。", "！", "？", "；", "!", "?", ";", "\n", "\r", " ", "\u{3000}", "、", "，", "𠀀", "ｂ", "¡",
-            "芁", "a",
-        ];
-        for s in random_mixes(&pieces, 2000, 10, 7) {
-            for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
-                assert_eq!(sentence_around(&s, at), sentence_reference(&s, at), "{s:?} at {at}");
-            }
-        }
+    fn sentences_run_to_an_end_mark_or_a_line_break() {
+        let t = "一是加强。 二是推进；三是 𠀀!四\r\n五？";
+        let around = |needle: &str| &t[sentence_around(t, t.find(needle).unwrap())];
+        assert_eq!(around("加强"), "一是加强。");
+        assert_eq!(around("推进"), "二是推进；");
+        assert_eq!(around("三是"), "三是 𠀀!");
+        assert_eq!(around("四"), "四");
+        assert_eq!(around("五"), "五？");
+        assert_eq!(sentence_around(t, t.len()), t.len()..t.len());
+        assert_eq!(sentence_around("", 0), 0..0);
     }
 
     #[test]
@@ -434,24 +342,12 @@ mod tests {
         }
     }
 
-    /// The trims agree with the standard ones on every character alone, and on mixes of spaces,
-    /// CJK, ASCII and characters beyond the BMP.
+    /// `is_space` by code-point ranges is the definition (`char::is_whitespace`, the byte-order mark
+    /// and the zero-width space) on every character.
     #[test]
-    fn trims_agree_with_the_standard_ones() {
+    fn is_space_is_whitespace_bom_and_zero_width_space() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_space(c), c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}', "{c:?}");
-            let s = format!("{c}a{c}");
-            assert_eq!(trim_start_spaces(&s), s.trim_start_matches(is_space), "{c:?}");
-            assert_eq!(trim_end_spaces(&s), s.trim_end_matches(is_space), "{c:?}");
-        }
-        let pieces = [
-            " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}", "\u{200a}",
-            "\u{200b}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{feff}", "\u{1c}", "\u{180e}",
-            "\u{3001}", "依法", "a", "é", "𠀀", "ｂ", "\u{2030}", "\u{ff00}",
-        ];
-        for s in random_mixes(&pieces, 4000, 8, 11) {
-            assert_eq!(trim_start_spaces(&s), s.trim_start_matches(is_space), "{s:?}");
-            assert_eq!(trim_end_spaces(&s), s.trim_end_matches(is_space), "{s:?}");
         }
     }
 
