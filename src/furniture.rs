@@ -95,11 +95,9 @@ struct Shape {
 
 /// The short lines squeezed, one after another with a line break between them, as decoded characters
 /// (code point + UTF-8 length × [`crate::literals::LEN_UNIT`]): the phrases are looked for in one scan of
-/// them all ([`Literals::for_each_match_decoded`]). Made from the matchable view's decoded characters
-/// when it has them one for one with the original's (squeezing and matching differ only in
-/// folding and dropping spaces, so the squeezed form of a character is `fold_char` of its matchable
-/// form); from the lines' text otherwise. Squeezing each line into a string, then decoding it again
-/// for the phrase scan, was 5% of an analysis.
+/// them all ([`Literals::for_each_match_decoded_sparse`]), made from the matchable view's decoded
+/// characters ([`crate::normalize::Matchable::folded_codes`]). Squeezing each line into a string, then
+/// decoding it again for the phrase scan, was 5% of an analysis.
 struct Squeezed {
     codes: Vec<u32>,
     shapes: Vec<Shape>,
@@ -108,9 +106,6 @@ struct Squeezed {
 impl Squeezed {
     fn new(text: &str, lines: &[Line], matchable: &crate::normalize::Matchable) -> Squeezed {
         let mut sq = Squeezed { codes: Vec::with_capacity(text.len() / 3 + lines.len()), shapes: Vec::new() };
-        let view = matchable.figure_view().map(|(_, offsets, _)| offsets);
-        let codes = matchable.codes();
-        let squeezing = crate::normalize::squeezing_bits();
         let mut bytes = 0;
         for l in lines {
             if l.end - l.start > LONGEST_FURNITURE_LINE {
@@ -118,20 +113,7 @@ impl Squeezed {
                 continue;
             }
             let from = sq.codes.len();
-            match view {
-                Some(offsets) => {
-                    let k = offsets.partition_point(|&o| (o as usize) < l.start);
-                    let end = k + offsets[k..].partition_point(|&o| (o as usize) < l.end);
-                    for &code in &codes[k..end] {
-                        sq.push(code, squeezing);
-                    }
-                }
-                None => {
-                    for c in text[l.range()].chars() {
-                        sq.push(crate::literals::encode(crate::normalize::simplify_char(c)), squeezing);
-                    }
-                }
-            }
+            matchable.folded_codes(text, l.range(), true, &mut sq.codes);
             let line = &sq.codes[from..];
             let chars = line.len();
             let mark = |c: &u32| {
@@ -159,26 +141,6 @@ impl Squeezed {
             sq.codes.push(crate::literals::encode('\n'));
         }
         sq
-    }
-
-    /// Add the squeezed form of a character whose matchable form is `code` (decoded): folded, or
-    /// dropped when a space. Only the characters of the `squeezing` bit set are looked at.
-    #[inline]
-    fn push(&mut self, code: u32, squeezing: &[u64]) {
-        let u = code % crate::literals::LEN_UNIT;
-        let looked = match u {
-            0..=0x7F => matches!(u, 0x09..=0x0D | 0x20),
-            0x80..=0xFFFF => squeezing[u as usize / 64] & (1 << (u % 64)) != 0,
-            _ => false,
-        };
-        if !looked {
-            self.codes.push(code);
-            return;
-        }
-        let f = crate::normalize::fold_char(char::from_u32(u).unwrap_or('\0'));
-        if !crate::text::is_space(f) {
-            self.codes.push(crate::literals::encode(f));
-        }
     }
 }
 

@@ -19,7 +19,6 @@ pub(crate) fn encode(c: char) -> u32 {
 
 /// A compiled set of literal patterns.
 pub struct Literals {
-    patterns: Vec<String>,
     /// The patterns of two or more characters by their first two characters: an open-addressing table
     /// of [`PairSlot`]s (a probe or two per candidate position, where a binary search over the
     /// patterns sharing a first character mispredicted a branch at every step: natively 1.6% of an
@@ -108,7 +107,6 @@ impl Literals {
     /// Compile `patterns`; empty ones never match. Match callbacks give indices into this slice.
     pub fn new(patterns: &[String]) -> Literals {
         let mut set = Literals {
-            patterns: patterns.to_vec(),
             pair_table: Vec::new(),
             pair_patterns: Vec::new(),
             tails: Vec::new(),
@@ -204,25 +202,11 @@ impl Literals {
     }
 
     /// Call `found(pattern, start)` for every occurrence of every pattern in `hay` (overlapping ones
-    /// too), in order of `start`; `start` is a byte offset.
-    ///
-    /// Walks the bytes, decoding the common one- and three-byte characters inline
-    /// ([`crate::text::decode_at`]; the standard `char_indices().peekable()` was half of this scan's
-    /// cost); the second character is decoded only at a position whose first one starts a pattern.
+    /// too), in order of `start`; `start` is a byte offset. The text is decoded, then scanned as
+    /// [`Literals::for_each_match_decoded_sparse`] does (the analysis scans decoded views only).
     pub fn for_each_match(&self, hay: &str, mut found: impl FnMut(usize, usize)) {
-        if self.buckets.is_empty() {
-            return;
-        }
-        let mut at = 0;
-        while at < hay.len() {
-            let (u, len) = crate::text::decode_at(hay, at);
-            let slot = self.slot(u);
-            if slot != 0 {
-                let second = hay.get(at + len..).and_then(|s| s.chars().next());
-                self.at_position(usize::from(slot) - 1, hay, at, u, second, &mut found);
-            }
-            at += len;
-        }
+        let codes: Vec<u32> = hay.chars().map(encode).collect();
+        self.for_each_match_decoded_sparse(&codes, &mut found);
     }
 
     /// [`Literals::for_each_match_decoded`] for a set whose patterns start with few characters (the
@@ -309,8 +293,9 @@ impl Literals {
         }
     }
 
-    /// [`Literals::at_position`] on decoded text: the patterns that occur at character `k` of `codes`
-    /// (byte `at`), a candidate of the bit sets (which may start none).
+    /// The patterns that occur at character `k` of `codes` (byte `at`), a candidate of the scans
+    /// (which may start none): its one-character patterns, and those of its first two characters whose
+    /// tails follow.
     #[inline(never)]
     fn at_decoded(&self, codes: &[u32], k: usize, at: usize, found: &mut (impl FnMut(usize, usize) + ?Sized)) {
         let Some(&first) = codes.get(k) else { return };
@@ -325,29 +310,6 @@ impl Literals {
         for &(p, t, n) in &self.pair_patterns[self.pair_range(first % LEN_UNIT, second % LEN_UNIT)] {
             let tail = &self.tails[t as usize..(t + n) as usize];
             if codes.get(k + 2..k + 2 + tail.len()).is_some_and(|rest| rest.iter().zip(tail).all(|(a, b)| a == b)) {
-                found(p as usize, at);
-            }
-        }
-    }
-
-    /// The patterns of bucket `b` that occur at `at`, where `second` is the next character.
-    #[inline(never)]
-    fn at_position(
-        &self,
-        b: usize,
-        hay: &str,
-        at: usize,
-        first: u32,
-        second: Option<char>,
-        found: &mut impl FnMut(usize, usize),
-    ) {
-        for &p in &self.buckets[b].single {
-            found(p, at);
-        }
-        let Some(second) = second else { return };
-        let rest = &hay.as_bytes()[at..];
-        for &(p, _, _) in &self.pair_patterns[self.pair_range(first, second as u32)] {
-            if rest.starts_with(self.patterns[p as usize].as_bytes()) {
                 found(p as usize, at);
             }
         }

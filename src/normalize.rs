@@ -4,6 +4,7 @@
 //! go through [`Matchable`], which maps its positions back; short strings use [`simplify`].
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::figures::norm::Marks;
@@ -95,11 +96,6 @@ fn unpack(packed: &[u8]) -> Vec<(char, char)> {
 /// Bit set over the BMP: the characters with a simplified form.
 pub fn traditional_bits() -> &'static [u64] {
     &table().bits
-}
-
-/// Bit set over the BMP: the characters [`squeeze`] may change (fold, simplify or drop as space).
-pub(crate) fn squeezing_bits() -> &'static [u64] {
-    &table().squeezing
 }
 
 /// The simplified form of a Traditional character (the character itself otherwise).
@@ -348,6 +344,27 @@ impl FigureView {
     }
 }
 
+/// Append to `out` the decoded character `code` (a simplified one) folded as [`simplify`] folds it, and
+/// dropped when a space and `squeezed` ([`squeeze`]); only the characters of the `squeezing` set are
+/// looked at.
+#[inline(always)]
+fn push_folded(code: u32, squeezing: &[u64], squeezed: bool, out: &mut Vec<u32>) {
+    let u = code % crate::literals::LEN_UNIT;
+    let looked = match u {
+        0..=0x7F => matches!(u, 0x09..=0x0D | 0x20),
+        0x80..=0xFFFF => squeezing[u as usize / 64] & (1 << (u % 64)) != 0,
+        _ => false,
+    };
+    if !looked {
+        out.push(code);
+        return;
+    }
+    let f = fold_char(char::from_u32(u).unwrap_or('\0'));
+    if !(squeezed && crate::text::is_space(f)) {
+        out.push(crate::literals::encode(f));
+    }
+}
+
 /// Where the offset difference changes: (normalized byte, original byte − normalized byte from there on).
 pub(crate) type Shift = (usize, isize);
 
@@ -445,10 +462,28 @@ impl<'a> Matchable<'a> {
         &self.text
     }
 
-    /// The text decoded: each character as its code point plus its UTF-8 length times
-    /// [`crate::literals::LEN_UNIT`].
-    pub(crate) fn codes(&self) -> &[u32] {
-        &self.codes
+    /// The characters of `original[range]` (`original` is the text this view was made of; `range` on
+    /// character boundaries) as [`simplify`] has them, or [`squeeze`] when `squeezed`, appended to
+    /// `out` decoded (code point + UTF-8 length × [`crate::literals::LEN_UNIT`]). Taken from this
+    /// view's decoded characters when they are one for one with the original's: a character's simplified
+    /// form is `fold_char` of its matchable one (matching simplifies the same and folds a subset), so
+    /// only the few characters of the squeezing set are looked at. Decoded from the range otherwise.
+    pub(crate) fn folded_codes(&self, original: &str, range: Range<usize>, squeezed: bool, out: &mut Vec<u32>) {
+        let squeezing = &table().squeezing;
+        match &self.figure {
+            Some((_, offsets, _)) => {
+                let k = offsets.partition_point(|&o| (o as usize) < range.start);
+                let end = k + offsets[k..].partition_point(|&o| (o as usize) < range.end);
+                for &code in &self.codes[k..end.min(self.codes.len())] {
+                    push_folded(code, squeezing, squeezed, out);
+                }
+            }
+            None => {
+                for c in original[range].chars() {
+                    push_folded(crate::literals::encode(simplify_char(c)), squeezing, squeezed, out);
+                }
+            }
+        }
     }
 
     /// The characters as the figure rules see them (one for one with the original's) and their byte
@@ -542,6 +577,50 @@ mod tests {
             let want: String = s.chars().map(folded).filter(|c| !crate::text::is_space(*c)).collect();
             assert_eq!(squeeze(&s), want, "{s:?}");
             assert_eq!(simplify(&s), s.chars().map(folded).collect::<String>(), "{s:?}");
+        }
+    }
+
+    /// A range's folded codes are `simplify` and `squeeze` of its text, decoded: from the view's codes
+    /// and, with a gloss removed, from the text; over Traditional characters (one of a chain of two),
+    /// full-width forms, spaces of every kind, a character beyond the BMP, at every pair of boundaries.
+    #[test]
+    fn folded_codes_are_simplify_and_squeeze() {
+        let pieces = [
+            "依法",
+            "萬",
+            "薴",
+            "１",
+            "Ａ",
+            "，",
+            "：",
+            "＋",
+            "（",
+            " ",
+            "\t",
+            "\u{3000}",
+            "\u{a0}",
+            "\u{2002}",
+            "\u{feff}",
+            "\u{200b}",
+            "𠀀",
+            "a",
+            "。",
+            "領(lǐng)",
+        ];
+        for s in crate::text::random_mixes(&pieces, 300, 8, 21) {
+            let m = Matchable::new(&s);
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            for (i, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[i..] {
+                    for squeezed in [false, true] {
+                        let mut got = Vec::new();
+                        m.folded_codes(&s, a..b, squeezed, &mut got);
+                        let want = if squeezed { squeeze(&s[a..b]) } else { simplify(&s[a..b]) };
+                        let want: Vec<u32> = want.chars().map(crate::literals::encode).collect();
+                        assert_eq!(got, want, "{s:?} {a}..{b} squeezed: {squeezed}");
+                    }
+                }
+            }
         }
     }
 

@@ -181,10 +181,11 @@ pub fn apply_scanned(
     for hits in &mut body_hits {
         crate::order::sort_dedup(hits, |r| crate::order::pair(r.start, r.end));
     }
-    // Headings carrying a cue, per item (simplified titles, one pass each).
+    // Headings carrying a cue, per item (simplified titles, decoded from the document's view, one scan
+    // each; the regular expressions of a custom list read the title as a string).
     let mut heading_hits: Vec<Vec<usize>> = vec![Vec::new(); list.items.len()];
+    let mut codes = Vec::new();
     for (k, section) in outline.sections.iter().enumerate() {
-        let title = crate::normalize::simplify(&section.title);
         let mut add = |owners: &[usize]| {
             for &i in owners {
                 if heading_hits[i].last() != Some(&k) {
@@ -192,10 +193,15 @@ pub fn apply_scanned(
                 }
             }
         };
-        compiled.heading.for_each_match(&title, |p, _| add(&compiled.heading_owner[p]));
-        for (owners, re) in &compiled.heading_regexes {
-            if re.is_match(&title) {
-                add(owners);
+        codes.clear();
+        doc.matchable.folded_codes(doc.text, section.title_span.range(), false, &mut codes);
+        compiled.heading.for_each_match_decoded_sparse(&codes, &mut |p, _| add(&compiled.heading_owner[p]));
+        if !compiled.heading_regexes.is_empty() {
+            let title = crate::normalize::simplify(&section.title);
+            for (owners, re) in &compiled.heading_regexes {
+                if re.is_match(&title) {
+                    add(owners);
+                }
             }
         }
     }
