@@ -192,8 +192,9 @@ pub fn contains(hay: &str, needle: &str) -> bool {
     find_bytes(hay.as_bytes(), needle.as_bytes()).is_some()
 }
 
-/// Haystacks up to this many bytes are searched by [`find_short`].
-const SHORT_HAY: usize = 96;
+/// Haystacks up to this many bytes are searched by [`find_short`] (a sentence of ~80 characters: the
+/// outline's cue searches run sentence by sentence; 96 bytes left most of them to `memmem`).
+const SHORT_HAY: usize = 256;
 
 /// One copy for every caller (inlined at each, it cost the analysis wasm 6 KB).
 #[inline(never)]

@@ -199,7 +199,11 @@ impl Marks {
     /// [`crate::text::is_sentence_end`] has it: 0 or 1.
     #[inline]
     pub fn end_of(u: u32) -> u64 {
-        u64::from(char::from_u32(u).is_some_and(crate::text::is_sentence_end))
+        // Without a branch (a `matches!` mispredicted at a fifth of the marked characters).
+        const ASCII: u128 = 1 << b'!' | 1 << b'?' | 1 << b';' | 1 << b'\n' | 1 << b'\r';
+        let ascii = (ASCII >> (u & 0x7F)) as u64 & u64::from(u < 0x80);
+        let wide = u64::from(u == 0x3002) | u64::from(u == 0xFF01) | u64::from(u == 0xFF1F) | u64::from(u == 0xFF1B);
+        ascii & 1 | wide
     }
 
     /// The marks of one (normalized) character: numeral, title, sentence break, each 0 or 1.
@@ -559,6 +563,14 @@ mod tests {
         for ch in (0..0x1_0000).filter_map(char::from_u32) {
             let u = ch as usize;
             assert_eq!(bits[u / 64] & (1 << (u % 64)) != 0, normalize(ch) != ch, "{ch:?}");
+        }
+    }
+
+    /// The sentence-end mark is `is_sentence_end`, on every character.
+    #[test]
+    fn end_marks_are_the_sentence_ends() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(Marks::end_of(c as u32), u64::from(crate::text::is_sentence_end(c)), "{c:?}");
         }
     }
 
