@@ -106,14 +106,14 @@ struct Squeezed {
 impl Squeezed {
     fn new(text: &str, lines: &[Line], matchable: &crate::normalize::Matchable) -> Squeezed {
         let mut sq = Squeezed { codes: Vec::with_capacity(text.len() / 3 + lines.len()), shapes: Vec::new() };
-        let mut bytes = 0;
+        let (mut bytes, mut cursor) = (0, 0);
         for l in lines {
             if l.end - l.start > LONGEST_FURNITURE_LINE {
                 sq.shapes.push(Shape { para: true, ..Shape::default() });
                 continue;
             }
             let from = sq.codes.len();
-            matchable.folded_codes(text, l.range(), true, &mut sq.codes);
+            matchable.folded_codes(text, l.range(), true, &mut sq.codes, &mut cursor);
             let line = &sq.codes[from..];
             let chars = line.len();
             let mark = |c: &u32| {

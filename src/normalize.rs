@@ -344,6 +344,34 @@ impl FigureView {
     }
 }
 
+/// The first character whose original byte offset is at or after `at` (`offsets` ascending), searched
+/// from character `*from` on, galloping, and left in `*from` for the next search (a position past the
+/// answer is searched back). Callers go through a text in order: most searches take a few steps
+/// over memory just read, where a binary search of the whole text's offsets took a cache miss at most
+/// of its steps (the analysis of a 3 MB text ran 60% slower).
+pub(crate) fn seek(offsets: &[u32], at: usize, from: &mut usize) -> usize {
+    let below = |o: &u32| (*o as usize) < at;
+    let mut lo = (*from).min(offsets.len());
+    let k = if lo > 0 && !below(&offsets[lo - 1]) {
+        offsets[..lo].partition_point(below)
+    } else {
+        // Every offset before `lo` is below `at`.
+        let mut step = 1;
+        loop {
+            let hi = lo + step;
+            match offsets.get(hi) {
+                Some(o) if below(o) => {
+                    lo = hi + 1;
+                    step *= 2;
+                }
+                _ => break lo + offsets[lo..hi.min(offsets.len())].partition_point(below),
+            }
+        }
+    };
+    *from = k;
+    k
+}
+
 /// Append to `out` the decoded character `code` (a simplified one) folded as [`simplify`] folds it, and
 /// dropped when a space and `squeezed` ([`squeeze`]); only the characters of the `squeezing` set are
 /// looked at.
@@ -468,12 +496,22 @@ impl<'a> Matchable<'a> {
     /// view's decoded characters when they are one for one with the original's: a character's simplified
     /// form is `fold_char` of its matchable one (matching simplifies the same and folds a subset), so
     /// only the few characters of the squeezing set are looked at. Decoded from the range otherwise.
-    pub(crate) fn folded_codes(&self, original: &str, range: Range<usize>, squeezed: bool, out: &mut Vec<u32>) {
+    ///
+    /// `cursor` is a character position for [`seek`] to start from (callers going through the text in
+    /// order keep it; 0 at first).
+    pub(crate) fn folded_codes(
+        &self,
+        original: &str,
+        range: Range<usize>,
+        squeezed: bool,
+        out: &mut Vec<u32>,
+        cursor: &mut usize,
+    ) {
         let squeezing = &table().squeezing;
         match &self.figure {
             Some((_, offsets, _)) => {
-                let k = offsets.partition_point(|&o| (o as usize) < range.start);
-                let end = k + offsets[k..].partition_point(|&o| (o as usize) < range.end);
+                let k = seek(offsets, range.start, cursor);
+                let end = seek(offsets, range.end, cursor);
                 for &code in &self.codes[k..end.min(self.codes.len())] {
                     push_folded(code, squeezing, squeezed, out);
                 }
@@ -580,6 +618,21 @@ mod tests {
         }
     }
 
+    /// The galloping search is the binary search, from every starting position.
+    #[test]
+    fn seek_is_partition_point() {
+        let offsets: Vec<u32> = (0..300u32).map(|k| k * 3 + k % 4).collect();
+        for at in 0..offsets.len() * 4 + 8 {
+            let want = offsets.partition_point(|&o| (o as usize) < at);
+            for from in [0, 1, want.saturating_sub(1), want, want + 1, want + 40, 299, 300, 301, 1000] {
+                let mut cursor = from;
+                assert_eq!(seek(&offsets, at, &mut cursor), want, "{at} from {from}");
+                assert_eq!(cursor, want);
+            }
+        }
+        assert_eq!(seek(&[], 5, &mut 3), 0);
+    }
+
     /// A range's folded codes are `simplify` and `squeeze` of its text, decoded: from the view's codes
     /// and, with a gloss removed, from the text; over Traditional characters (one of a chain of two),
     /// full-width forms, spaces of every kind, a character beyond the BMP, at every pair of boundaries.
@@ -614,7 +667,7 @@ mod tests {
                 for &b in &bounds[i..] {
                     for squeezed in [false, true] {
                         let mut got = Vec::new();
-                        m.folded_codes(&s, a..b, squeezed, &mut got);
+                        m.folded_codes(&s, a..b, squeezed, &mut got, &mut (a % 7));
                         let want = if squeezed { squeeze(&s[a..b]) } else { simplify(&s[a..b]) };
                         let want: Vec<u32> = want.chars().map(crate::literals::encode).collect();
                         assert_eq!(got, want, "{s:?} {a}..{b} squeezed: {squeezed}");

@@ -152,13 +152,13 @@ pub fn apply_scanned(
     // Sentences holding a cue of each item (a hit is a distinct sentence), in text order. Cues are
     // matched on the simplified text (Traditional reports, pinyin glosses) and mapped back.
     let mut body_hits: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); list.items.len()];
-    let mut sentence = 0..0;
+    let (mut sentence, mut cursor) = (0..0, 0);
     let mut record = |owners: &[usize], at: usize| {
         if doc.is_furniture_at(at) {
             return;
         }
         if !sentence.contains(&at) {
-            sentence = doc.sentence_around(at);
+            sentence = doc.sentence_around(at, &mut cursor);
         }
         for &item in owners {
             let hits = &mut body_hits[item];
@@ -184,7 +184,7 @@ pub fn apply_scanned(
     // Headings carrying a cue, per item (simplified titles, decoded from the document's view, one scan
     // each; the regular expressions of a custom list read the title as a string).
     let mut heading_hits: Vec<Vec<usize>> = vec![Vec::new(); list.items.len()];
-    let mut codes = Vec::new();
+    let (mut codes, mut cursor) = (Vec::new(), 0);
     for (k, section) in outline.sections.iter().enumerate() {
         let mut add = |owners: &[usize]| {
             for &i in owners {
@@ -194,7 +194,7 @@ pub fn apply_scanned(
             }
         };
         codes.clear();
-        doc.matchable.folded_codes(doc.text, section.title_span.range(), false, &mut codes);
+        doc.matchable.folded_codes(doc.text, section.title_span.range(), false, &mut codes, &mut cursor);
         compiled.heading.for_each_match_decoded_sparse(&codes, &mut |p, _| add(&compiled.heading_owner[p]));
         if !compiled.heading_regexes.is_empty() {
             let title = crate::normalize::simplify(&section.title);

@@ -426,7 +426,7 @@ fn normalized(doc: &Doc, r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
 fn first_sentence_matching(doc: &Doc, words: &CueWords, range: std::ops::Range<usize>, cue: &Cue) -> Option<Span> {
     let found = cue.find(words, normalized(doc, &range))?;
     let at = doc.matchable.to_original(found).clamp(range.start, range.end);
-    let s = doc.sentence_around(at);
+    let s = doc.sentence_around(at, &mut 0);
     Some(Span::new(s.start.max(range.start), s.end.min(range.end)))
 }
 
