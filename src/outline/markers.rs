@@ -144,6 +144,14 @@ fn byte_at(s: &str, chars: &[(usize, char)], k: usize) -> usize {
 /// The marker at the start of `s` (a trimmed line or the text after a sentence end).
 /// `damaged_ok` allows the damaged forms; they are only safe at the start of a line.
 pub fn parse(s: &str, damaged_ok: bool) -> Option<Marker> {
+    // Every marker starts with one of these (most lines start with none: the rest is not folded).
+    let c0 = fold_char(s.chars().next()?);
+    if !(matches!(c0, '第' | '(' | ')' | '、' | '是' | '十' | '\u{2460}'..='\u{2473}')
+        || c0.is_ascii_digit()
+        || cn_digit(c0).is_some())
+    {
+        return None;
+    }
     let mut buf = [(0, '\0'); 12];
     let ch = folded(s, &mut buf);
     let c = |k: usize| ch.get(k).map(|x| x.1);
