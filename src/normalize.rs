@@ -510,11 +510,16 @@ impl<'a> Matchable<'a> {
         let squeezing = &table().squeezing;
         match &self.figure {
             Some((_, offsets, _)) => {
-                let k = seek(offsets, range.start, cursor);
-                let end = seek(offsets, range.end, cursor);
-                for &code in &self.codes[k..end.min(self.codes.len())] {
+                // The range's characters run to the first offset at its end (no search for it).
+                let mut k = seek(offsets, range.start, cursor);
+                for (&code, &o) in self.codes.get(k..).unwrap_or_default().iter().zip(&offsets[k..]) {
+                    if o as usize >= range.end {
+                        break;
+                    }
                     push_folded(code, squeezing, squeezed, out);
+                    k += 1;
                 }
+                *cursor = k;
             }
             None => {
                 for c in original[range].chars() {
