@@ -262,8 +262,14 @@ impl Literals {
             };
             let mut mask = 0u64;
             for i in 0..64 {
-                let hit = pair_bit(&self.pairs, window[i], window[i + 1]) | u64::from(window[i] % LEN_UNIT == single);
-                mask |= hit << i;
+                mask |= pair_bit(&self.pairs, window[i], window[i + 1]) << i;
+            }
+            // The one-character patterns' character is rare: looked for in the block as a whole (a
+            // loop the compiler vectorizes), and placed only in a block that has it.
+            if block.iter().fold(false, |any, &code| any | (code % LEN_UNIT == single)) {
+                for (i, &code) in block.iter().enumerate() {
+                    mask |= u64::from(code % LEN_UNIT == single) << i;
+                }
             }
             // Past the block's end (the last block): no candidates.
             if block.len() < 64 {
