@@ -220,6 +220,27 @@ fn pinyin_gloss(s: &str) -> Option<usize> {
     None
 }
 
+/// What the matchable pass asks of each character of the BMP, a row per block of 64 code points:
+/// whether it looks at it closely (the [`Table::matching`] set, and `(`, which may open a gloss), and
+/// the two flags of the figure rules' table ([`crate::figures::norm::Listed::flags`]: changed by their
+/// normalization; marked). One row read per character, where two tables and a branch on the
+/// character's range were.
+fn pass_rows() -> &'static [[u64; 3]; 1024] {
+    static CELL: OnceLock<Box<[[u64; 3]; 1024]>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let (t, listed) = (table(), crate::figures::norm::listed_table());
+        let mut rows = Box::new([[0u64; 3]; 1024]);
+        for (block, row) in rows.iter_mut().enumerate() {
+            let [changes, marked] = listed.flag_row(block);
+            *row = [t.matching[block], changes, marked];
+        }
+        // Of ASCII, only `(` is looked at.
+        rows[0][0] = 1 << b'(';
+        rows[1][0] = 0;
+        rows
+    })
+}
+
 /// What matching changes at a position of the original text.
 enum Change {
     /// A pinyin gloss of this many bytes, removed.
@@ -237,7 +258,6 @@ fn next_change(
     text: &str,
     from: usize,
     prev_cjk: &mut bool,
-    t: &Table,
     codes: &mut Vec<u32>,
     fig: &mut FigureView,
 ) -> Option<(usize, Change)> {
@@ -247,6 +267,7 @@ fn next_change(
     let mut chars = ['\0'; 64];
     let mut offsets = [0u32; 64];
     let listed = fig.listed;
+    let rows = pass_rows();
     let mut at = from;
     while at < text.len() {
         let mut n = 0;
@@ -257,19 +278,16 @@ fn next_change(
                 break;
             }
             let (u, len) = crate::text::decode_at(text, at);
-            let seen = match u {
-                0..=0x7F => u == u32::from(b'('),
-                0x80..=0xFFFF => t.matching[u as usize / 64] & (1 << (u % 64)) != 0,
-                _ => true,
-            };
-            if seen {
+            // One row of the pass's table for all three questions (characters beyond the BMP are
+            // looked at closely).
+            let [seen, changes, mark] = rows[u as usize / 64 % 1024];
+            if u > 0xFFFF || seen >> (u % 64) & 1 != 0 {
                 look = Some((u, len));
                 break;
             }
             *slot = u + len as u32 * crate::literals::LEN_UNIT;
-            let (changes, mark) = listed.flags(u);
-            changed |= changes << n;
-            marked |= mark << n;
+            changed |= (changes >> (u % 64) & 1) << n;
+            marked |= (mark >> (u % 64) & 1) << n;
             *ch = char::from_u32(u).unwrap_or('\0');
             *off = at as u32;
             n += 1;
@@ -427,7 +445,6 @@ impl<'a> Matchable<'a> {
     pub fn new(original: &'a str) -> Self {
         // The text up to the first change is kept as it is (most reports: all of it); after it, the
         // unchanged runs between changes are copied whole.
-        let t = table();
         let mut codes = crate::scratch::u32s(original.len() / 3 + 1);
         let mut fig = FigureView {
             chars: crate::scratch::chars(original.len() / 3 + 1),
@@ -436,7 +453,7 @@ impl<'a> Matchable<'a> {
             listed: crate::figures::norm::listed_table(),
         };
         let mut prev_cjk = false;
-        let Some(mut change) = next_change(original, 0, &mut prev_cjk, t, &mut codes, &mut fig) else {
+        let Some(mut change) = next_change(original, 0, &mut prev_cjk, &mut codes, &mut fig) else {
             let original_chars = codes.len();
             let figure = fig.finish(original.len(), false);
             return Matchable { text: Cow::Borrowed(original), shifts: Vec::new(), codes, figure, original_chars };
@@ -468,7 +485,7 @@ impl<'a> Matchable<'a> {
                     prev_cjk = is_cjk(n);
                 }
             }
-            match next_change(original, i, &mut prev_cjk, t, &mut codes, &mut fig) {
+            match next_change(original, i, &mut prev_cjk, &mut codes, &mut fig) {
                 Some(next) => change = next,
                 None => break,
             }
@@ -620,6 +637,18 @@ mod tests {
             let want: String = s.chars().map(folded).filter(|c| !crate::text::is_space(*c)).collect();
             assert_eq!(squeeze(&s), want, "{s:?}");
             assert_eq!(simplify(&s), s.chars().map(folded).collect::<String>(), "{s:?}");
+        }
+    }
+
+    /// The pass's table answers as the sets it is made of, on every character of the BMP.
+    #[test]
+    fn pass_rows_are_the_matching_set_and_the_figure_flags() {
+        let (t, listed, rows) = (table(), crate::figures::norm::listed_table(), pass_rows());
+        for u in 0..0x1_0000u32 {
+            let [seen, changes, marked] = rows[u as usize / 64].map(|row| row >> (u % 64) & 1);
+            let want = if u < 0x80 { u == u32::from(b'(') } else { t.matching[u as usize / 64] >> (u % 64) & 1 != 0 };
+            assert_eq!(seen != 0, want, "{u:x}");
+            assert_eq!((changes, marked), listed.flags(u), "{u:x}");
         }
     }
 

@@ -332,9 +332,14 @@ impl Listed {
         char::from_u32(u ^ u32::from(self.rows[row][u as usize % 64])).unwrap_or('\0')
     }
 
+    /// The two bit sets of [`Listed::flags`] for the code points `64 * block ..` (`block` < 1024).
+    pub fn flag_row(&self, block: usize) -> [u64; 2] {
+        self.flags[block]
+    }
+
     /// Whether [`Listed::apply`] changes code point `u`, and whether the character it makes of it has
     /// a [`Marks`] mark: each 0 or 1.
-    #[inline]
+    #[cfg(test)]
     pub fn flags(&self, u: u32) -> (u64, u64) {
         let u = u as usize;
         let [changes, marked] = self.flags[(u / 64).min(1023)];
