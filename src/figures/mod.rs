@@ -124,16 +124,20 @@ struct Scan<'a, 'b> {
     last_end: usize,
 }
 
-/// End of the run of identifier characters starting at `i` (digits, letters, `_`, `*`, and `-/.:` between them).
-fn token_end(d: &Chars, i: usize) -> usize {
+/// End of the run of identifier characters starting at `i` (digits, letters, `_`, `*`, and `-/.:` between
+/// them), and whether the run has a letter, `_` or `*` (a code, not a number).
+fn token_end(d: &Chars, i: usize) -> (usize, bool) {
     let mut j = i;
+    let mut code = false;
     loop {
         let c = d.at(j);
         let inner = j > i && matches!(c, '-' | '/' | '.' | ':') && d.at(j + 1).is_ascii_alphanumeric();
-        if c.is_ascii_alphanumeric() || c == '_' || c == '*' || inner {
+        let word = c.is_ascii_alphabetic() || c == '_' || c == '*';
+        if word || c.is_ascii_digit() || inner {
+            code |= word;
             j += 1;
         } else {
-            return j;
+            return (j, code);
         }
     }
 }
@@ -239,12 +243,9 @@ impl Scan<'_, '_> {
     fn arabic_at(&mut self, i: usize) -> usize {
         let d = self.d;
         let prev = d.back(i, 1);
-        let tok_end = token_end(d, i);
+        let (tok_end, code) = token_end(d, i);
         let tok = &d.c[i..tok_end];
-        if prev.is_ascii_alphabetic()
-            || matches!(prev, '_' | '*' | '#' | '@' | '&' | '=' | '\\' | '/' | '.')
-            || tok.iter().any(|&c| c.is_ascii_alphabetic() || c == '_' || c == '*')
-        {
+        if prev.is_ascii_alphabetic() || matches!(prev, '_' | '*' | '#' | '@' | '&' | '=' | '\\' | '/' | '.') || code {
             return tok_end;
         }
         let num = numbers::arabic(d, i);
