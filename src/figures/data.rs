@@ -282,9 +282,11 @@ impl Tables {
         let block = &c[from..to.min(from + 64)];
         let after = c.get(from + block.len()).map_or('\n', |&x| x) as u32;
         let mut mask = 0u64;
-        for (i, &x) in block.iter().enumerate() {
-            let next = block.get(i + 1).map_or(after, |&y| y as u32);
-            mask |= crate::literals::pair_bit(&self.keyword_pairs, x as u32, next) << i;
+        for (i, pair) in block.windows(2).enumerate() {
+            mask |= crate::literals::pair_bit(&self.keyword_pairs, pair[0] as u32, pair[1] as u32) << i;
+        }
+        if let Some(&last) = block.last() {
+            mask |= crate::literals::pair_bit(&self.keyword_pairs, last as u32, after) << (block.len() - 1);
         }
         mask
     }

@@ -131,9 +131,11 @@ fn token_end(d: &Chars, i: usize) -> (usize, bool) {
     let mut code = false;
     loop {
         let c = d.at(j);
-        let inner = j > i && matches!(c, '-' | '/' | '.' | ':') && d.at(j + 1).is_ascii_alphanumeric();
-        let word = c.is_ascii_alphabetic() || c == '_' || c == '*';
-        if word || c.is_ascii_digit() || inner {
+        // Tested together, without a branch each.
+        let word = c.is_ascii_alphabetic() | (c == '_') | (c == '*');
+        if word | c.is_ascii_digit()
+            || j > i && matches!(c, '-' | '/' | '.' | ':') && d.at(j + 1).is_ascii_alphanumeric()
+        {
             code |= word;
             j += 1;
         } else {
