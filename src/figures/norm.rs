@@ -510,33 +510,29 @@ pub(crate) fn is_han(c: char) -> bool {
 }
 
 /// Characters that end a clause: a subject or a list never reaches across them.
+const CLAUSE_BREAKS: [char; 23] = [
+    '\n', '。', ',', ';', ':', '!', '?', '、', '(', ')', '“', '”', '"', '《', '》', '【', '】', '[', ']', '‘', '’',
+    '〔', '〕',
+];
+
+/// [`CLAUSE_BREAKS`] as a bit set over the BMP: one load per test, where a `matches!` over them was a
+/// tree of branches in the subjects' walks.
+static CLAUSE_BITS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut i = 0;
+    while i < CLAUSE_BREAKS.len() {
+        let u = CLAUSE_BREAKS[i] as usize;
+        bits[u / 64] |= 1 << (u % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `c` ends a clause ([`CLAUSE_BREAKS`]).
 #[inline]
 pub(crate) fn is_clause_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '。'
-            | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '、'
-            | '('
-            | ')'
-            | '“'
-            | '”'
-            | '"'
-            | '《'
-            | '》'
-            | '【'
-            | '】'
-            | '['
-            | ']'
-            | '‘'
-            | '’'
-            | '〔'
-            | '〕'
-    )
+    let u = c as usize;
+    u < 0x1_0000 && CLAUSE_BITS[u / 64 % 1024] >> (u % 64) & 1 != 0
 }
 
 #[cfg(test)]
@@ -568,6 +564,14 @@ mod tests {
         for ch in (0..0x1_0000).filter_map(char::from_u32) {
             let u = ch as usize;
             assert_eq!(bits[u / 64] & (1 << (u % 64)) != 0, normalize(ch) != ch, "{ch:?}");
+        }
+    }
+
+    /// The clause-break bit set is the list, on every character.
+    #[test]
+    fn clause_breaks_are_the_list() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_clause_break(c), CLAUSE_BREAKS.contains(&c), "{c:?}");
         }
     }
 
