@@ -135,7 +135,18 @@ pub fn sentence_around(text: &str, at: usize) -> Range<usize> {
 /// The value of a Chinese digit 一…九 (the forms every numeral shares; callers add 两, 〇/零 as their
 /// rules need).
 pub fn cn_digit(c: char) -> Option<u32> {
-    "一二三四五六七八九".chars().position(|d| d == c).map(|i| i as u32 + 1)
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
 }
 
 /// The UTF-16 code-unit offset of each byte offset in `sorted` (ascending, on char boundaries; past
