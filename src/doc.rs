@@ -83,25 +83,6 @@ impl<'a> Doc<'a> {
         !self.lines.is_empty() && self.furniture[self.line_of(at)].is_some()
     }
 
-    /// [`Doc::is_furniture_at`], the line found by stepping on from line `*line` (a cursor kept by a
-    /// caller going through the text in order: most steps are none or one, where a binary search of
-    /// the lines took a dozen) and left there; a position behind it is searched for.
-    pub fn is_furniture_from(&self, at: usize, line: &mut usize) -> bool {
-        let lines = &self.lines;
-        if lines.is_empty() {
-            return false;
-        }
-        let mut k = (*line).min(lines.len() - 1);
-        if k > 0 && lines[k - 1].end >= at {
-            k = self.line_of(at);
-        }
-        while k + 1 < lines.len() && lines[k].end < at {
-            k += 1;
-        }
-        *line = k;
-        self.furniture[k].is_some()
-    }
-
     /// The sentence around byte `at` (a char boundary), trimmed: [`crate::text::sentence_around`], by
     /// the sentence-end marks the matchable pass made ([`crate::figures::norm::Marks::ends`]) when it
     /// made them. A search of the bytes stopped at every `，`, `、` and `：` on the way (natively 2.3% of
@@ -148,21 +129,6 @@ mod tests {
             for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
                 let mut cursor = at % 5;
                 assert_eq!(doc.sentence_around(at, &mut cursor), crate::text::sentence_around(&s, at), "{s:?} at {at}");
-            }
-        }
-    }
-
-    /// Stepping from a cursor finds the line a binary search finds, in order, backwards and past the end.
-    #[test]
-    fn furniture_from_a_cursor_is_furniture_at() {
-        let t = "首页 > 政务公开\n\n关于2023年法治政府建设情况的报告\n一、主要成效\n今年依法行政。\n版权所有\n";
-        let doc = super::Doc::new(t);
-        assert!(doc.furniture.iter().any(Option::is_some) && doc.furniture.iter().any(Option::is_none));
-        for from in [0, 1, 3, 6, 100] {
-            for at in (0..=t.len() + 2).chain((0..=t.len()).rev()) {
-                let mut line = from;
-                assert_eq!(doc.is_furniture_from(at, &mut line), doc.is_furniture_at(at), "{at} from {from}");
-                assert_eq!(line, doc.line_of(at), "{at} from {from}");
             }
         }
     }

@@ -152,9 +152,9 @@ pub fn apply_scanned(
     // Sentences holding a cue of each item (a hit is a distinct sentence), in text order. Cues are
     // matched on the simplified text (Traditional reports, pinyin glosses) and mapped back.
     let mut body_hits: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); list.items.len()];
-    let (mut sentence, mut cursor, mut line) = (0..0, 0, 0);
+    let (mut sentence, mut cursor) = (0..0, 0);
     let mut record = |owners: &[usize], at: usize| {
-        if doc.is_furniture_from(at, &mut line) {
+        if doc.is_furniture_at(at) {
             return;
         }
         if !sentence.contains(&at) {
