@@ -85,8 +85,8 @@ impl<'a> Doc<'a> {
 
     /// The sentence around byte `at` (a char boundary), trimmed: [`crate::text::sentence_around`], by
     /// the sentence-end marks the matchable pass made ([`crate::figures::norm::Marks::ends`]) when it
-    /// made them. A search of the bytes stopped at every `，`, `、` and `：` on the way (natively 2.3% of
-    /// an analysis went to the checklist's sentences).
+    /// made them (a search of the bytes, which stopped at every `，`, `、` and `：` on the way, took 2.3%
+    /// of an analysis natively for the checklist's sentences).
     ///
     /// `cursor` is a character position to search from ([`crate::normalize::seek`]: callers going
     /// through the text in order keep it; 0 at first).
@@ -112,12 +112,12 @@ impl<'a> Doc<'a> {
 
 #[cfg(test)]
 mod tests {
-    /// A document can be shared between threads (the CLI's batch, a library user's pool).
-    /// By the marks, the sentences are those of the byte search: at every boundary of mixes of the
-    /// sentence ends, their look-alikes (`﹔`, `｡`, `U+2028`), full-width and Traditional forms, a
-    /// character beyond the BMP; and with a pinyin gloss (no marks: the byte search itself).
+    /// By the marks, the sentences are those of the character search that defines them: at every
+    /// boundary of mixes of the sentence ends, their look-alikes (`﹔`, `｡`, `U+2028`), full-width and
+    /// Traditional forms, a character beyond the BMP; and with a pinyin gloss (no marks: the search
+    /// itself), from cursors before and past the position.
     #[test]
-    fn sentence_around_by_marks_is_the_byte_search() {
+    fn sentence_around_by_marks_is_the_character_search() {
         let pieces = [
             "依法", "。", "！", "？", "；", "!", "?", ";", "\n", "\r", " ", "\u{3000}", "、", "，", "𠀀", "ｂ", "１",
             "﹔", "｡", "\u{2028}", "﹗", "領", "（", "(", "a",
@@ -133,6 +133,7 @@ mod tests {
         }
     }
 
+    /// A document can be shared between threads (the CLI's batch, a library user's pool).
     #[test]
     fn doc_is_send_and_sync() {
         fn both<T: Send + Sync>() {}

@@ -85,7 +85,7 @@ const LONGEST_FURNITURE_LINE: usize = 450;
 struct Shape {
     /// Characters of the squeezed line (0 for a long line, which is not squeezed, or a blank one).
     chars: usize,
-    /// A paragraph-like line ([`is_para`]; every long line is one).
+    /// A paragraph-like line: 40 characters or more, with sentence punctuation (every long line is one).
     para: bool,
     /// Where the squeezed line starts in [`Squeezed::codes`] (bytes of the text the codes stand for,
     /// after its list number), and its length from there.
