@@ -81,103 +81,95 @@ fn matcher() -> &'static Literals {
 const LONGEST_FURNITURE_LINE: usize = 450;
 
 /// What the phrase rules need of a line's squeezed form ([`squeeze`]).
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct Shape {
     /// Characters of the squeezed line (0 for a long line, which is not squeezed, or a blank one).
     chars: usize,
     /// A paragraph-like line: 40 characters or more, with sentence punctuation (every long line is one).
     para: bool,
-    /// Where the squeezed line starts in [`Squeezed::codes`] (bytes of the text the codes stand for,
-    /// after its list number), and its length from there.
-    at: usize,
-    len: usize,
+    /// The first phrase of the table the line satisfies among those of any zone, and among the
+    /// edge-only ones (`usize::MAX`: none): which counts depends on where the paragraphs are, known
+    /// once every line is shaped.
+    any: usize,
+    edge: usize,
 }
 
-/// The short lines squeezed, one after another with a line break between them, as decoded characters
-/// (code point + UTF-8 length × [`crate::literals::LEN_UNIT`]): the phrases are looked for in one scan of
-/// them all ([`Literals::for_each_match_decoded_sparse`]), made from the matchable view's decoded
-/// characters ([`crate::normalize::Matchable::folded_codes`]). Squeezing each line into a string, then
-/// decoding it again for the phrase scan, was 5% of an analysis.
-struct Squeezed {
-    codes: Vec<u32>,
-    shapes: Vec<Shape>,
+impl Shape {
+    const NONE: Shape = Shape { chars: 0, para: false, any: usize::MAX, edge: usize::MAX };
 }
 
-impl Squeezed {
-    fn new(text: &str, lines: &[Line], matchable: &crate::normalize::Matchable) -> Squeezed {
-        let mut sq = Squeezed { codes: Vec::with_capacity(text.len() / 3 + lines.len()), shapes: Vec::new() };
-        let (mut bytes, mut cursor) = (0, 0);
-        for l in lines {
-            if l.end - l.start > LONGEST_FURNITURE_LINE {
-                sq.shapes.push(Shape { para: true, ..Shape::default() });
-                continue;
-            }
-            let from = sq.codes.len();
-            matchable.folded_codes(text, l.range(), true, &mut sq.codes, &mut cursor);
-            let line = &sq.codes[from..];
-            let chars = line.len();
-            let mark = |c: &u32| {
-                matches!(char::from_u32(c % crate::literals::LEN_UNIT), Some(',' | '，' | '。' | '、' | ';' | '；'))
-            };
-            let para = chars >= 40 && line.iter().any(mark);
-            // A leading list number (`1.`) is no part of what the phrases are matched with.
-            let point = |c: u32| c % crate::literals::LEN_UNIT;
-            let digits = line.iter().take_while(|&&c| (u32::from(b'0')..=u32::from(b'9')).contains(&point(c))).count();
-            let strip = if (1..=2).contains(&digits)
-                && line.get(digits).map(|&c| point(c)) == Some(u32::from(b'.'))
-                && chars > digits + 1
-            {
-                digits + 1
-            } else {
-                0
-            };
-            let line_bytes: usize = line.iter().map(|&c| (c / crate::literals::LEN_UNIT) as usize).sum();
-            if chars == 0 {
-                sq.shapes.push(Shape::default());
-                continue;
-            }
-            sq.shapes.push(Shape { chars, para, at: bytes + strip, len: line_bytes - strip });
-            bytes += line_bytes + 1;
-            sq.codes.push(crate::literals::encode('\n'));
+/// Each line's [`Shape`], from its squeezed form: its characters as [`squeeze`] has them, decoded
+/// (taken from the matchable view, [`crate::normalize::Matchable::folded_codes`]) into one buffer reused
+/// line after line, and scanned for the phrases there ([`Literals::for_each_match_decoded_sparse`]).
+/// Squeezing each line into a string, then decoding it again for the phrase scan, was 5% of an
+/// analysis; one buffer for all the lines, 4 MB for a 3 MB text, went out of the caches.
+fn shapes(text: &str, lines: &[Line], matchable: &crate::normalize::Matchable) -> Vec<Shape> {
+    let (table, matcher) = (phrases(), matcher());
+    let (mut line, mut cursor) = (Vec::new(), 0);
+    let point = |c: u32| c % crate::literals::LEN_UNIT;
+    let mark = |c: &u32| matches!(char::from_u32(point(*c)), Some(',' | '，' | '。' | '、' | ';' | '；'));
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        if l.end - l.start > LONGEST_FURNITURE_LINE {
+            out.push(Shape { para: true, ..Shape::NONE });
+            continue;
         }
-        sq
+        line.clear();
+        matchable.folded_codes(text, l.range(), true, &mut line, &mut cursor);
+        let chars = line.len();
+        if chars == 0 {
+            out.push(Shape::NONE);
+            continue;
+        }
+        let para = chars >= 40 && line.iter().any(mark);
+        // A leading list number (`1.`) is no part of what the phrases are matched with.
+        let digits = line.iter().take_while(|&&c| (u32::from(b'0')..=u32::from(b'9')).contains(&point(c))).count();
+        let strip = if (1..=2).contains(&digits)
+            && line.get(digits).map(|&c| point(c)) == Some(u32::from(b'.'))
+            && chars > digits + 1
+        {
+            digits + 1
+        } else {
+            0
+        };
+        let rest = &line[strip..];
+        let len: usize = rest.iter().map(|&c| (c / crate::literals::LEN_UNIT) as usize).sum();
+        let mut shape = Shape { chars, para, ..Shape::NONE };
+        matcher.for_each_match_decoded_sparse(rest, &mut |k, at| {
+            let p = &table[k];
+            let holds = match p.rule {
+                Rule::Line => at == 0 && p.phrase.len() == len,
+                Rule::Prefix => at == 0,
+                Rule::Contains => true,
+            };
+            let slot = if p.zone == Zone::Any { &mut shape.any } else { &mut shape.edge };
+            if holds && k < *slot {
+                *slot = k;
+            }
+        });
+        out.push(shape);
     }
+    out
 }
 
 /// Kind of furniture of each line (`None` for report text).
 pub fn classify(text: &str, lines: &[Line], matchable: &crate::normalize::Matchable) -> Vec<Option<&'static str>> {
-    let sq = Squeezed::new(text, lines, matchable);
-    let paragraph: Vec<bool> = sq.shapes.iter().map(|s| s.para).collect();
+    let shapes = shapes(text, lines, matchable);
+    let paragraph: Vec<bool> = shapes.iter().map(|s| s.para).collect();
     let (first, last) = content_bounds(&paragraph);
-    let mut kinds: Vec<Option<&'static str>> = vec![None; lines.len()];
-    let (table, matcher) = (phrases(), matcher());
-    // The first phrase of the table that each line satisfies, found in one scan of all the short lines
-    // (a match arrives with its byte offset in the squeezed lines, in order).
-    let mut first_phrase = vec![usize::MAX; lines.len()];
-    let mut i = 0;
-    matcher.for_each_match_decoded_sparse(&sq.codes, &mut |k, at| {
-        while sq.shapes[i].chars == 0 || sq.shapes[i].at + sq.shapes[i].len < at {
-            i += 1;
-        }
-        let (shape, p) = (sq.shapes[i], &table[k]);
-        if at < shape.at {
-            return;
-        }
-        let holds = match p.rule {
-            Rule::Line => at == shape.at && p.phrase.len() == shape.len,
-            Rule::Prefix => at == shape.at,
-            Rule::Contains => true,
-        };
-        let edge = i < first || i > last;
-        if k < first_phrase[i] && holds && (p.zone == Zone::Any || edge) {
-            first_phrase[i] = k;
-        }
-    });
-    for (kind, &k) in kinds.iter_mut().zip(&first_phrase) {
-        *kind = table.get(k).map(|p| p.kind);
-    }
+    let table = phrases();
+    // The first phrase of the table that each line satisfies: of any zone, or an edge one at the edges.
+    let mut kinds: Vec<Option<&'static str>> = shapes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let edge = i < first || i > last;
+            let k = if edge { s.any.min(s.edge) } else { s.any };
+            table.get(k).map(|p| p.kind)
+        })
+        .collect();
     // Navigation menus: the short link lines above the title.
-    let title = title_line(text, lines, &sq.shapes, first);
+    let title = title_line(text, lines, &shapes, first);
     for i in 0..title {
         if kinds[i].is_none() && is_menu_line(&text[trim_range(text, lines[i].range())]) {
             kinds[i] = Some("navigation");
@@ -187,7 +179,7 @@ pub fn classify(text: &str, lines: &[Line], matchable: &crate::normalize::Matcha
     if let Some(f) = (last + 1..lines.len()).find(|&i| matches!(kinds[i], Some("footer" | "toolbar"))) {
         for i in f..lines.len() {
             if kinds[i].is_none()
-                && (1..=20).contains(&sq.shapes[i].chars)
+                && (1..=20).contains(&shapes[i].chars)
                 && !is_date_line(&squeeze(&text[lines[i].range()]))
             {
                 kinds[i] = Some("footer");

@@ -363,18 +363,34 @@ impl FigureView {
 }
 
 /// The first character whose original byte offset is at or after `at` (`offsets` ascending), searched
-/// from character `*from` on, galloping, and left in `*from` for the next search (a position past the
-/// answer is searched back). Callers go through a text in order: most searches take a few steps
-/// over memory just read, where a binary search of the whole text's offsets took a cache miss at most
-/// of its steps (the analysis of a 3 MB text ran 60% slower).
+/// near character `*from` and left in `*from` for the next search. Callers go through a text in order.
+/// The search starts where the bytes between say it should for Chinese text (a character every three
+/// bytes) and gallops from there, forwards or back: most searches take a few steps over one or two
+/// cache lines. A binary search of the whole text's offsets took a cache miss at most of its steps (the
+/// analysis of a 3 MB text ran 60% slower), and a gallop from the cursor itself one at each doubling
+/// (8% slower) when the cursor was a long paragraph behind.
 pub(crate) fn seek(offsets: &[u32], at: usize, from: &mut usize) -> usize {
     let below = |o: &u32| (*o as usize) < at;
-    let mut lo = (*from).min(offsets.len());
-    let k = if lo > 0 && !below(&offsets[lo - 1]) {
-        offsets[..lo].partition_point(below)
+    let n = offsets.len();
+    let start = (*from).min(n);
+    let guess = match offsets.get(start) {
+        Some(&o) if (o as usize) < at => (start + (at - o as usize) / 3).min(n),
+        _ => start,
+    };
+    let k = if guess > 0 && !below(&offsets[guess - 1]) {
+        // At or before `guess - 1`: gallop back.
+        let (mut hi, mut step) = (guess - 1, 1);
+        loop {
+            let lo = hi.saturating_sub(step);
+            if lo == 0 || below(&offsets[lo - 1]) {
+                break lo + offsets[lo..hi].partition_point(below);
+            }
+            hi = lo - 1;
+            step *= 2;
+        }
     } else {
-        // Every offset before `lo` is below `at`.
-        let mut step = 1;
+        // Every offset before `lo` is below `at`: gallop on.
+        let (mut lo, mut step) = (guess, 1);
         loop {
             let hi = lo + step;
             match offsets.get(hi) {
@@ -382,7 +398,7 @@ pub(crate) fn seek(offsets: &[u32], at: usize, from: &mut usize) -> usize {
                     lo = hi + 1;
                     step *= 2;
                 }
-                _ => break lo + offsets[lo..hi.min(offsets.len())].partition_point(below),
+                _ => break lo + offsets[lo..hi.min(n)].partition_point(below),
             }
         }
     };
@@ -655,10 +671,13 @@ mod tests {
     /// The galloping search is the binary search, from every starting position.
     #[test]
     fn seek_is_partition_point() {
-        let offsets: Vec<u32> = (0..300u32).map(|k| k * 3 + k % 4).collect();
+        // Characters of one to four bytes, so that the guess from the bytes falls short and long.
+        let offsets: Vec<u32> = (0..300u32).map(|k| k * 3 + k % 4 + k.saturating_sub(150)).collect();
         for at in 0..offsets.len() * 4 + 8 {
             let want = offsets.partition_point(|&o| (o as usize) < at);
-            for from in [0, 1, want.saturating_sub(1), want, want + 1, want + 40, 299, 300, 301, 1000] {
+            for from in
+                [0, 1, 77, want.saturating_sub(9), want.saturating_sub(1), want, want + 1, want + 40, 299, 300, 1000]
+            {
                 let mut cursor = from;
                 assert_eq!(seek(&offsets, at, &mut cursor), want, "{at} from {from}");
                 assert_eq!(cursor, want);
