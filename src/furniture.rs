@@ -168,25 +168,35 @@ pub fn classify(text: &str, lines: &[Line], matchable: &crate::normalize::Matcha
             table.get(k).map(|p| p.kind)
         })
         .collect();
-    // Navigation menus: the short link lines above the title.
     let title = title_line(text, lines, &shapes, first);
+    let short = |i: usize| (1..=20).contains(&shapes[i].chars) && !is_date_line(&squeeze(&text[lines[i].range()]));
+    menus_and_footers(text, lines, &mut kinds, title, last, short);
+    kinds
+}
+
+/// The shape rules after the phrases: navigation menus, the short link lines above the `title` line;
+/// and a footer block — once a footer or toolbar line follows the `last` paragraph, the lines after it
+/// that are `short` (1–20 squeezed characters, not a date) go too.
+fn menus_and_footers(
+    text: &str,
+    lines: &[Line],
+    kinds: &mut [Option<&'static str>],
+    title: usize,
+    last: usize,
+    short: impl Fn(usize) -> bool,
+) {
     for i in 0..title {
         if kinds[i].is_none() && is_menu_line(&text[trim_range(text, lines[i].range())]) {
             kinds[i] = Some("navigation");
         }
     }
-    // A footer block: once a footer/toolbar line follows the last paragraph, short lines after it go too.
     if let Some(f) = (last + 1..lines.len()).find(|&i| matches!(kinds[i], Some("footer" | "toolbar"))) {
-        for i in f..lines.len() {
-            if kinds[i].is_none()
-                && (1..=20).contains(&shapes[i].chars)
-                && !is_date_line(&squeeze(&text[lines[i].range()]))
-            {
-                kinds[i] = Some("footer");
+        for (i, kind) in kinds.iter_mut().enumerate().skip(f) {
+            if kind.is_none() && short(i) {
+                *kind = Some("footer");
             }
         }
     }
-    kinds
 }
 
 /// The line of the report's title as the menu rule bounds it: the first line that looks like a title,
@@ -293,22 +303,11 @@ mod tests {
                 .map(|(_, p)| p.kind);
         }
         let title = squeezed.iter().position(|s| looks_like_title(s)).unwrap_or(0).min(first);
-        for i in 0..title {
-            if kinds[i].is_none() && is_menu_line(&text[trim_range(text, lines[i].range())]) {
-                kinds[i] = Some("navigation");
-            }
-        }
-        if let Some(f) = (last + 1..lines.len()).find(|&i| matches!(kinds[i], Some("footer" | "toolbar"))) {
-            for i in f..lines.len() {
-                if kinds[i].is_none()
-                    && !squeezed[i].is_empty()
-                    && squeezed[i].chars().count() <= 20
-                    && !is_date_line(&squeezed[i])
-                {
-                    kinds[i] = Some("footer");
-                }
-            }
-        }
+        let short = |i: usize| {
+            let s: &str = &squeezed[i];
+            !s.is_empty() && s.chars().count() <= 20 && !is_date_line(s)
+        };
+        menus_and_footers(text, lines, &mut kinds, title, last, short);
         kinds
     }
 

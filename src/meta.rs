@@ -99,7 +99,7 @@ fn label_prefix(s: &str) -> usize {
     match s.find(close) {
         Some(i) if s[..i].chars().count() <= 12 && s[..i].chars().any(|c| c.is_ascii_digit() || c == '年') => {
             let rest = &s[i + close.len_utf8()..];
-            i + close.len_utf8() + (rest.len() - crate::text::trim_start_spaces(rest).len())
+            i + close.len_utf8() + (rest.len() - rest.trim_start_matches(crate::text::is_space).len())
         }
         _ => 0,
     }

@@ -64,16 +64,6 @@ fn is_space_code(u: u32) -> bool {
     )
 }
 
-/// `s` without leading whitespace ([`is_space`]).
-pub fn trim_start_spaces(s: &str) -> &str {
-    s.trim_start_matches(is_space)
-}
-
-/// `s` without trailing whitespace ([`is_space`]).
-pub fn trim_end_spaces(s: &str) -> &str {
-    s.trim_end_matches(is_space)
-}
-
 /// The sub-range of `text[range]` without leading and trailing whitespace.
 #[inline(never)]
 pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {

@@ -488,20 +488,22 @@ static MARK_BITS: [[u64; 3]; 1024] = {
     rows
 };
 
-const NUMERAL_BITS: [u64; 1024] = {
-    let numerals = [
-        '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八',
-        '九', '两', '十', '百', '千', '万', '亿',
-    ];
+/// A bit set over the BMP of `chars` (each in the BMP).
+const fn char_bits(chars: &[char]) -> [u64; 1024] {
     let mut bits = [0u64; 1024];
     let mut i = 0;
-    while i < numerals.len() {
-        let u = numerals[i] as usize;
+    while i < chars.len() {
+        let u = chars[i] as usize;
         bits[u / 64] |= 1 << (u % 64);
         i += 1;
     }
     bits
-};
+}
+
+const NUMERAL_BITS: [u64; 1024] = char_bits(&[
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+    '两', '十', '百', '千', '万', '亿',
+]);
 
 /// CJK ideographs (BMP and the supplementary planes).
 #[inline]
@@ -517,16 +519,7 @@ const CLAUSE_BREAKS: [char; 23] = [
 
 /// [`CLAUSE_BREAKS`] as a bit set over the BMP: one load per test, where a `matches!` over them was a
 /// tree of branches in the subjects' walks.
-static CLAUSE_BITS: [u64; 1024] = {
-    let mut bits = [0u64; 1024];
-    let mut i = 0;
-    while i < CLAUSE_BREAKS.len() {
-        let u = CLAUSE_BREAKS[i] as usize;
-        bits[u / 64] |= 1 << (u % 64);
-        i += 1;
-    }
-    bits
-};
+static CLAUSE_BITS: [u64; 1024] = char_bits(&CLAUSE_BREAKS);
 
 /// Whether `c` ends a clause ([`CLAUSE_BREAKS`]).
 #[inline]

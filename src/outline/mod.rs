@@ -10,7 +10,7 @@ pub mod parts;
 
 use crate::doc::Doc;
 use crate::model::{Defect, Part, Section, Span};
-use crate::text::{char_before, is_space, trim_end_spaces, trim_start_spaces};
+use crate::text::{char_before, is_space};
 use markers::{Marker, Style};
 
 /// A required part found in the report: as a top-level section, or in body text.
@@ -154,7 +154,7 @@ fn is_styled_heading(doc: &Doc, at: usize, line: &str) -> bool {
 fn inline_candidates(text: &str, r: std::ops::Range<usize>, all_styles: bool, out: &mut Vec<Candidate>) {
     let line = &text[r.clone()];
     let mut try_at = |i: usize| {
-        let prev = trim_end_spaces(&line[..i]).chars().next_back();
+        let prev = line[..i].trim_end_matches(is_space).chars().next_back();
         if i == 0 || !matches!(prev, Some('。' | '；' | ';' | '：' | ':' | '！' | '？')) {
             return;
         }
@@ -206,7 +206,7 @@ fn inline_items(text: &str, r: std::ops::Range<usize>) -> Vec<Candidate> {
         let real = markers::parse(&para[pos..], false).is_some_and(|m| m.style == Style::CnShi && m.number == Some(n));
         let opens = pos == 0
             || matches!(
-                trim_end_spaces(&para[..pos]).chars().next_back(),
+                para[..pos].trim_end_matches(is_space).chars().next_back(),
                 Some('。' | '；' | ';' | '：' | ':' | '！' | '？')
             );
         if real && (n > 1 || opens) {
@@ -236,7 +236,7 @@ fn inline_items(text: &str, r: std::ops::Range<usize>) -> Vec<Candidate> {
 /// The line stops mid-sentence (a paragraph the page cut): its last character is not a sentence end.
 fn ends_mid_sentence(line: &str) -> bool {
     line.chars().nth(30).is_some()
-        && trim_end_spaces(line).chars().next_back().is_some_and(|c| {
+        && line.trim_end_matches(is_space).chars().next_back().is_some_and(|c| {
             !matches!(c, '。' | '：' | ':' | '；' | ';' | '！' | '!' | '？' | '?' | '”' | '）' | ')' | '」' | '…')
         })
 }
@@ -329,7 +329,7 @@ const MAX_TITLE_CHARS: usize = 60;
 /// the line; at most 60 characters. Returns the range and whether the body runs on after it.
 fn title_of(text: &str, from: usize, line_end: usize) -> (std::ops::Range<usize>, bool) {
     let s = &text[from..line_end];
-    let lead = s.len() - trim_start_spaces(s).len();
+    let lead = s.len() - s.trim_start_matches(is_space).len();
     let start = from + lead;
     let body = &text[start..line_end];
     let mut end = line_end;
@@ -357,7 +357,7 @@ fn title_of(text: &str, from: usize, line_end: usize) -> (std::ops::Range<usize>
 }
 
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
-    start + trim_end_spaces(&text[start..end]).len()
+    start + text[start..end].trim_end_matches(is_space).len()
 }
 
 /// Fill numbers lost to scraping from the sequence, record the repaired marker, and report skipped,
