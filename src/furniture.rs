@@ -1,9 +1,14 @@
 //! Page furniture: the lines a scraped government web page adds around the report (breadcrumbs,
 //! 索引号 tables, 字号/打印/分享 toolbars, reading counters, 解读文章 links, site footers).
 //!
+//! And the furniture of paginated documents (PDF, OFD, whose readers put a line holding a form feed
+//! between pages, as `pdftotext` does): page numbers (`— 3 —`, `第3页 共12页`, the `number` rows of
+//! the table) and running headers and footers (the same short line, digits aside, at the edge of
+//! several pages), among the short lines next to each page break.
+//!
 //! Furniture stays in the text (offsets never change) but is excluded from sections, figures and
 //! scoring. Phrases live in `data/furniture.tsv`; the navigation-menu rule (short link lines above
-//! the title) is code, since it is about shape rather than words.
+//! the title) and the running-header rule are code, since they are about shape rather than words.
 
 use std::sync::OnceLock;
 
@@ -15,6 +20,8 @@ use crate::text::{trim_range, Line};
 pub enum Zone {
     Any,
     Edge,
+    /// Next to a page break (the `number` rows).
+    Page,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +29,8 @@ pub enum Rule {
     Line,
     Prefix,
     Contains,
+    /// The whole line, `#` standing for a number.
+    Number,
 }
 
 #[derive(Debug, Clone)]
@@ -54,27 +63,67 @@ fn parse(table: &'static str) -> Result<Vec<Phrase>, String> {
         let zone = match zone {
             "any" => Zone::Any,
             "edge" => Zone::Edge,
+            "page" => Zone::Page,
             z => return Err(format!("line {}: unknown zone {z:?}", n + 1)),
         };
         let rule = match rule {
             "line" => Rule::Line,
             "prefix" => Rule::Prefix,
             "contains" => Rule::Contains,
+            "number" => Rule::Number,
             r => return Err(format!("line {}: unknown rule {r:?}", n + 1)),
         };
         if id.is_empty() || kind.is_empty() || phrase.is_empty() || squeeze(phrase) != phrase {
             return Err(format!("line {}: empty field, or a phrase that is not in squeezed form", n + 1));
+        }
+        if (rule == Rule::Number) != (zone == Zone::Page)
+            || rule != Rule::Number && out.last().is_some_and(|p: &Phrase| p.rule == Rule::Number)
+        {
+            return Err(format!("line {}: `number` rows have zone `page` and come last", n + 1));
         }
         out.push(Phrase { id, kind, zone, rule, phrase });
     }
     Ok(out)
 }
 
+/// The phrases matched as literals: all but the `number` rows, which come last.
+fn literal_phrases() -> &'static [Phrase] {
+    let p = phrases();
+    &p[..p.iter().position(|p| p.rule == Rule::Number).unwrap_or(p.len())]
+}
+
+/// Whether a line is a page number by the table's `number` rows (`— 3 —`, `第 3 页 共 12 页`, `- 3 -`).
+pub fn is_page_number(line: &str) -> bool {
+    let s = squeeze(line.trim()).to_ascii_lowercase();
+    !s.is_empty() && phrases().iter().any(|p| p.rule == Rule::Number && number_pattern(&s, p.phrase))
+}
+
+/// `s` is `pattern` with each `#` a run of Arabic or Chinese digits.
+fn number_pattern(s: &str, pattern: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(c);
+    let mut rest = s;
+    for p in pattern.chars() {
+        if p == '#' {
+            let n = rest.char_indices().find(|&(_, c)| !digit(c)).map_or(rest.len(), |(i, _)| i);
+            if n == 0 {
+                return false;
+            }
+            rest = &rest[n..];
+        } else {
+            match rest.strip_prefix(p) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+    }
+    rest.is_empty()
+}
+
 /// Every phrase in one literal set (pattern `k` is phrase `k`): a line is matched against all of them
 /// in one pass (a `line` phrase is a match at 0 as long as the line, a `prefix` one a match at 0).
 fn matcher() -> &'static Literals {
     static CELL: OnceLock<Literals> = OnceLock::new();
-    CELL.get_or_init(|| Literals::new(&phrases().iter().map(|p| p.phrase.to_string()).collect::<Vec<_>>()))
+    CELL.get_or_init(|| Literals::new(&literal_phrases().iter().map(|p| p.phrase.to_string()).collect::<Vec<_>>()))
 }
 
 /// Lines longer than this (bytes) are report paragraphs, never furniture: they skip the phrase tests.
@@ -141,6 +190,7 @@ fn shapes(text: &str, lines: &[Line], matchable: &crate::normalize::Matchable) -
                 Rule::Line => at == 0 && p.phrase.len() == len,
                 Rule::Prefix => at == 0,
                 Rule::Contains => true,
+                Rule::Number => false,
             };
             let slot = if p.zone == Zone::Any { &mut shape.any } else { &mut shape.edge };
             if holds && k < *slot {
@@ -171,7 +221,73 @@ pub fn classify(text: &str, lines: &[Line], matchable: &crate::normalize::Matcha
     let title = title_line(text, lines, &shapes, first);
     let short = |i: usize| (1..=20).contains(&shapes[i].chars) && !is_date_line(&squeeze(&text[lines[i].range()]));
     menus_and_footers(text, lines, &mut kinds, title, last, short);
+    if memchr::memchr(b'\x0c', text.as_bytes()).is_some() {
+        page_edges(text, lines, &shapes, &mut kinds);
+    }
     kinds
+}
+
+/// Page numbers and running headers and footers: among the short lines next to each page break (a
+/// line that starts with a form feed) — up to three on either side, until a paragraph — and the last
+/// lines of the text, the lines that are page numbers, and those whose text (digits aside) stands at
+/// two page edges or more. The first lines of the text, where the title is, are taken only when they
+/// are page numbers.
+fn page_edges(text: &str, lines: &[Line], shapes: &[Shape], kinds: &mut [Option<&'static str>]) {
+    const SIDE: usize = 3;
+    let short = |i: usize| !shapes[i].para && shapes[i].chars <= 40;
+    let blank = |i: usize| shapes[i].chars == 0 && !shapes[i].para;
+    let breaks: Vec<usize> = (0..lines.len()).filter(|&i| text.as_bytes().get(lines[i].start) == Some(&b'\x0c')).collect();
+    // (line, after a break, the text's first lines) for each edge line, with its block.
+    let mut edge: Vec<(usize, bool, bool, usize)> = Vec::new();
+    let walk = |from: usize, forward: bool, block: usize, first: bool, edge: &mut Vec<(usize, bool, bool, usize)>| {
+        let mut i = from;
+        let mut taken = 0;
+        while i < lines.len() && taken < SIDE {
+            if !blank(i) {
+                if !short(i) {
+                    break;
+                }
+                edge.push((i, forward, first, block));
+                taken += 1;
+            }
+            if forward {
+                i += 1;
+            } else if i == 0 {
+                break;
+            } else {
+                i -= 1;
+            }
+        }
+    };
+    walk(0, true, 0, true, &mut edge);
+    for (b, &at) in breaks.iter().enumerate() {
+        if at > 0 {
+            walk(at - 1, false, b + 1, false, &mut edge);
+        }
+        walk(at, true, b + 1, false, &mut edge);
+    }
+    if let Some(last) = lines.len().checked_sub(1) {
+        walk(last, false, breaks.len() + 1, false, &mut edge);
+    }
+    let key = |i: usize| -> String {
+        squeeze(&text[lines[i].range()]).chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+    };
+    let mut blocks: std::collections::HashMap<String, std::collections::BTreeSet<usize>> = Default::default();
+    for &(i, _, first, block) in &edge {
+        if !first {
+            blocks.entry(key(i)).or_default().insert(block);
+        }
+    }
+    for &(i, after, first, _) in &edge {
+        if kinds[i].is_some() {
+            continue;
+        }
+        if is_page_number(&text[lines[i].range()]) {
+            kinds[i] = Some("page_number");
+        } else if !first && blocks.get(&key(i)).is_some_and(|b| b.len() >= 2) {
+            kinds[i] = Some(if after { "running_header" } else { "running_footer" });
+        }
+    }
 }
 
 /// The shape rules after the phrases: navigation menus, the short link lines above the `title` line;

@@ -5,7 +5,6 @@
 //! whose work panics is reported to the sink as an error, and the batch goes on.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 
@@ -58,11 +57,11 @@ impl Batch {
     /// Run `work` on every input (in parallel) and `sink` on every result in input order: `Err` with
     /// the panic's message when the work panicked. Stops starting inputs at the first error of `sink`,
     /// and returns it.
-    pub fn run<T: Send>(
+    pub fn run<I: Sync, T: Send>(
         &self,
-        inputs: &[PathBuf],
-        work: impl Fn(&PathBuf) -> T + Sync,
-        mut sink: impl FnMut(&PathBuf, Result<T, String>) -> std::io::Result<()>,
+        inputs: &[I],
+        work: impl Fn(&I) -> T + Sync,
+        mut sink: impl FnMut(&I, Result<T, String>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let jobs = self.jobs.max(1).min(inputs.len().max(1));
         let window = jobs * WINDOW_PER_THREAD;
@@ -172,8 +171,8 @@ impl Progress {
 mod tests {
     use super::*;
 
-    fn inputs(n: usize) -> Vec<PathBuf> {
-        (0..n).map(|i| PathBuf::from(i.to_string())).collect()
+    fn inputs(n: usize) -> Vec<std::path::PathBuf> {
+        (0..n).map(|i| std::path::PathBuf::from(i.to_string())).collect()
     }
 
     fn index(p: &std::path::Path) -> usize {

@@ -1,7 +1,9 @@
 //! `report-analyzer analyze [--format json|jsonl|csv|md] [--checklist FILE] PATH...`
 //! `report-analyzer compare [--format csv|md] [--checklist FILE] PATH...`
+//! `report-analyzer text PATH...`
 //!
-//! Reads each file (a directory: every report file below it; `-`: standard input), analyzes it with
+//! Reads each file (a directory: every report file below it; `-`: standard input; a `.zip`: each
+//! report in it, named `archive.zip/folder/name.pdf`), analyzes it with
 //! the core on all cores, and writes one result per input in input order (or, for `compare`, one row
 //! per report with the year-over-year change of the same issuer). A file that cannot be read or
 //! decoded is named on stderr, the others are still analyzed, and the exit code is 1.
@@ -12,6 +14,7 @@ mod format;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use report_analyzer::checklist::Checklist;
@@ -48,6 +51,14 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Print the decoded text of each file: what every offset of the analysis points into (the text
+    /// of a PDF, OFD or Word file, with a form feed line between pages). Several files, or a .zip,
+    /// print each text after a `==> name <==` line.
+    Text {
+        /// Files or directories; `-` reads standard input.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -81,14 +92,71 @@ pub enum Format {
     Md,
 }
 
-/// File extensions taken from a directory.
-const REPORT_EXTENSIONS: [&str; 5] = ["txt", "text", "htm", "html", "docx"];
+/// File extensions taken from a directory (the archive reader's list: a `.zip` is opened).
+const REPORT_EXTENSIONS: [&str; 11] = report_analyzer::decode::archive::REPORT_EXTENSIONS;
+
+/// One input: a file, standard input, or a report taken out of a .zip archive.
+pub struct Input {
+    /// The name shown and put in `source`: the path, or `archive.zip/folder/name.pdf`.
+    name: String,
+    source: Source,
+}
+
+enum Source {
+    Path(PathBuf),
+    Stdin,
+    Member(Arc<Vec<u8>>),
+    /// An archive member that could not be taken out, or an archive that could not be opened.
+    Failed(String),
+}
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze { format, common } => run(&common, Output::Analysis(format)),
         Command::Compare { format, common } => run(&common, Output::Comparison(format)),
+        Command::Text { paths } => print_texts(&paths),
+    }
+}
+
+/// `text`: each input's decoded text on standard output (a header line before each when there are
+/// several); errors on stderr, exit code 1.
+fn print_texts(paths: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    let inputs = expand(paths, &mut |e| {
+        eprintln!("report-analyzer: {e}");
+        failed = true;
+    });
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let several = inputs.len() > 1;
+    for input in &inputs {
+        match read_input(input).and_then(|b| {
+            report_analyzer::decode::decode(&b, &input.name, &report_analyzer::decode::NativeDecoder).map_err(|e| e.to_string())
+        }) {
+            Ok((text, _)) => {
+                let written = if several { writeln!(out, "==> {} <==", input.name) } else { Ok(()) }
+                    .and_then(|_| out.write_all(text.as_bytes()))
+                    .and_then(|_| if several && !text.ends_with('\n') { writeln!(out) } else { Ok(()) });
+                if let Err(e) = written {
+                    if e.kind() != std::io::ErrorKind::BrokenPipe {
+                        eprintln!("report-analyzer: cannot write output: {e}");
+                    }
+                    return ExitCode::from(2);
+                }
+            }
+            Err(e) => {
+                eprintln!("report-analyzer: {}: {e}", input.name);
+                failed = true;
+            }
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -112,24 +180,20 @@ fn run(common: &Common, output: Output) -> ExitCode {
         }
     }
     let mut failed = false;
-    let inputs = match expand(&common.paths) {
-        Ok(v) => v,
-        Err(e) => {
-            eprintln!("report-analyzer: {e}");
-            failed = true;
-            Vec::new()
-        }
-    };
+    let inputs = expand(&common.paths, &mut |e| {
+        eprintln!("report-analyzer: {e}");
+        failed = true;
+    });
     let batch = batch::Batch {
         jobs: common.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         progress: common.progress || (inputs.len() > 1 && std::io::stderr().is_terminal()),
     };
-    let work = |input: &PathBuf| analyze_one(input, &options);
-    let mut report = |input: &PathBuf, e: &str| {
+    let work = |input: &Input| analyze_one(input, &options);
+    let mut report = |input: &Input, e: &str| {
         if batch.progress {
             eprintln!();
         }
-        eprintln!("report-analyzer: {}: {e}", input.display());
+        eprintln!("report-analyzer: {}: {e}", input.name);
         failed = true;
     };
     let written = match output {
@@ -193,49 +257,103 @@ fn internal_error(panic: &str) -> String {
     format!("internal error, please report it with this file: {panic}")
 }
 
-fn analyze_one(path: &Path, options: &Options) -> Result<Analysis, String> {
-    // Never hold more than the limit in memory: a 200 MB file is refused before it is read.
+/// The bytes of an input. Never holds more than the limit in memory: a 200 MB file is refused before
+/// it is read.
+fn read_input(input: &Input) -> Result<Arc<Vec<u8>>, String> {
     let limit = report_analyzer::MAX_INPUT_BYTES as u64;
     let too_large =
         |bytes: u64| report_analyzer::Error::TooLarge { bytes: bytes as usize, limit: limit as usize }.to_string();
-    let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .take(limit + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        if buf.len() as u64 > limit {
-            return Err(too_large(buf.len() as u64));
+    match &input.source {
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .take(limit + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            if buf.len() as u64 > limit {
+                return Err(too_large(buf.len() as u64));
+            }
+            Ok(Arc::new(buf))
         }
-        buf
-    } else {
-        let size = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
-        if size > limit {
-            return Err(too_large(size));
+        Source::Path(path) => {
+            let size = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
+            if size > limit {
+                return Err(too_large(size));
+            }
+            std::fs::read(path).map(Arc::new).map_err(|e| format!("cannot read: {e}"))
         }
-        std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?
-    };
-    let name = path.to_string_lossy();
-    let options = Options { source: Some(name.to_string()), ..options.clone() };
-    let (_, analysis) = analyze_bytes(&bytes, &name, &options).map_err(|e| e.to_string())?;
+        Source::Member(bytes) => Ok(bytes.clone()),
+        Source::Failed(e) => Err(e.clone()),
+    }
+}
+
+fn analyze_one(input: &Input, options: &Options) -> Result<Analysis, String> {
+    let bytes = read_input(input)?;
+    let options = Options { source: Some(input.name.clone()), ..options.clone() };
+    let (_, analysis) = analyze_bytes(&bytes, &input.name, &options).map_err(|e| e.to_string())?;
     Ok(analysis)
 }
 
-/// Files named directly, and report files below named directories (sorted). Missing paths are kept
-/// so that the read error names them.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
+/// Files named directly, and report files below named directories (sorted); a `.zip` (by its bytes)
+/// becomes its reports. Missing paths are kept so that the read error names them; a directory that
+/// cannot be listed is passed to `fail`.
+fn expand(paths: &[PathBuf], fail: &mut dyn FnMut(String)) -> Vec<Input> {
+    let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found).map_err(|e| format!("{}: cannot list directory: {e}", p.display()))?;
-            found.sort();
-            out.extend(found);
+            match walk(p, &mut found) {
+                Ok(()) => {
+                    found.sort();
+                    files.extend(found);
+                }
+                Err(e) => fail(format!("{}: cannot list directory: {e}", p.display())),
+            }
         } else {
-            out.push(p.clone());
+            files.push(p.clone());
         }
     }
-    Ok(out)
+    let mut out = Vec::new();
+    for path in files {
+        let name = path.to_string_lossy().into_owned();
+        if path.as_os_str() == "-" {
+            out.push(Input { name, source: Source::Stdin });
+            continue;
+        }
+        let input = Input { name: name.clone(), source: Source::Path(path) };
+        if !is_archive(&input) {
+            out.push(input);
+            continue;
+        }
+        let members = read_input(&input).and_then(|bytes| {
+            report_analyzer::decode::archive::members(&bytes, &name, &report_analyzer::decode::NativeDecoder)
+                .map_err(|e| e.to_string())
+        });
+        match members {
+            Ok(members) if members.is_empty() => {
+                out.push(Input { name, source: Source::Failed("the archive holds no report files".into()) })
+            }
+            Ok(members) => out.extend(members.into_iter().map(|m| Input {
+                name: m.name,
+                source: match m.bytes {
+                    Ok(b) => Source::Member(Arc::new(b)),
+                    Err(e) => Source::Failed(e),
+                },
+            })),
+            Err(e) => out.push(Input { name, source: Source::Failed(e) }),
+        }
+    }
+    out
+}
+
+/// A zip file that is neither a .docx nor an OFD package, by its bytes.
+fn is_archive(input: &Input) -> bool {
+    let Source::Path(path) = &input.source else { return false };
+    let mut head = [0u8; 4];
+    let is_zip = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && head.starts_with(b"PK");
+    is_zip
+        && read_input(input)
+            .is_ok_and(|b| report_analyzer::decode::detect_format(&b, &input.name) == Some("zip"))
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

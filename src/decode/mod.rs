@@ -4,8 +4,11 @@
 //!   mojibake is refused, never analyzed.
 //! - `html`: saved web pages (also GBK pages with a meta charset) → their readable text.
 //! - `docx`: Word documents → paragraph text with Word's list numbering rendered, tables as rows.
+//! - `pdf`, `ofd` (through `layout`, shared: placed glyphs → lines and paragraphs, page furniture set
+//!   apart by form feeds), `word97` (.doc and .wps), `archive` (.zip batches of reports): the feature
+//!   `readers`, on natively and in the wasm readers module.
 //!
-//! Other formats get a message that says what to do (a .doc, a PDF, an image).
+//! Other formats get a message that says what to do (an RTF, an image).
 
 mod charset;
 #[cfg(feature = "docx")]
@@ -15,6 +18,18 @@ mod html;
 mod xml;
 #[cfg(feature = "docx")]
 mod zip;
+#[cfg(feature = "readers")]
+pub mod archive;
+#[cfg(feature = "readers")]
+mod cfb;
+#[cfg(feature = "readers")]
+mod layout;
+#[cfg(feature = "readers")]
+pub mod ofd;
+#[cfg(feature = "readers")]
+pub mod pdf;
+#[cfg(feature = "readers")]
+pub mod word97;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use charset::NativeDecoder;
@@ -73,6 +88,92 @@ impl Decoded {
     pub fn docx(heading_hints: Vec<HeadingHint>) -> Self {
         Decoded { encoding: "UTF-8", format: "docx", heading_hints }
     }
+
+    /// The text a reader of `format` (one of [`FORMATS`]) produced; `None` for an unknown format.
+    pub fn read(format: &str, heading_hints: Vec<HeadingHint>) -> Option<Self> {
+        let format = *FORMATS.iter().find(|f| **f == format)?;
+        let encoding = if format == "doc" { "UTF-16LE" } else { "UTF-8" };
+        Some(Decoded { encoding, format, heading_hints })
+    }
+}
+
+/// The formats a file may be in, as `input.format` names them (`zip`: an archive of reports).
+pub const FORMATS: [&str; 7] = ["text", "html", "docx", "pdf", "ofd", "doc", "zip"];
+
+/// The format of a file by its bytes (the first 1,024 decide, except between a .docx, an .ofd and an
+/// archive of reports, all zip files: the whole file's directory decides, else the name's extension),
+/// `None` for what no reader takes (images, RTF, executables).
+pub fn detect_format(bytes: &[u8], name: &str) -> Option<&'static str> {
+    let ext = extension(name);
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.starts_with(b"%PDF") || ext == "pdf" && memchr::memmem::find(head, b"%PDF-").is_some() {
+        return Some("pdf");
+    }
+    if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Some("doc");
+    }
+    if is_docx(head) {
+        return Some(zip_kind(bytes, &ext));
+    }
+    let binary = [&b"\x89PNG"[..], b"\xFF\xD8\xFF", b"GIF8", b"{\\rtf", b"MZ", b"\x7FELF", b"Rar!", b"7z\xBC\xAF"];
+    if binary.iter().any(|m| head.starts_with(m)) {
+        return None;
+    }
+    if matches!(ext.as_str(), "htm" | "html" | "shtml" | "xhtml") || looks_like_html(bytes) {
+        return Some("html");
+    }
+    Some("text")
+}
+
+/// A zip file: a .docx, an OFD package or an archive of reports, by its member names when the bytes
+/// hold the central directory, else by the extension.
+fn zip_kind(bytes: &[u8], ext: &str) -> &'static str {
+    #[cfg(feature = "docx")]
+    if let Ok(z) = zip::Archive::open(bytes, 100_000) {
+        let has = |n: &[u8]| (0..z.len()).any(|i| z.entry(i).0.eq_ignore_ascii_case(n));
+        if has(b"word/document.xml") {
+            return "docx";
+        }
+        if has(b"OFD.xml") {
+            return "ofd";
+        }
+        return "zip";
+    }
+    let _ = bytes;
+    match ext {
+        "ofd" => "ofd",
+        "zip" => "zip",
+        _ => "docx",
+    }
+}
+
+/// Read a file of any supported format (`decode` for text and HTML; the readers for the others).
+/// A `.zip` archive of reports is refused: its members are read one by one ([`archive::members`]).
+#[cfg(feature = "readers")]
+pub fn read_document(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Result<(String, Decoded), Error> {
+    if bytes.len() > crate::MAX_INPUT_BYTES {
+        return Err(Error::TooLarge { bytes: bytes.len(), limit: crate::MAX_INPUT_BYTES });
+    }
+    if bytes.is_empty() {
+        return Err(Error::Empty);
+    }
+    let format = detect_format(bytes, name);
+    let text = match format {
+        Some("pdf") => pdf::pdf_to_text(bytes, legacy)?,
+        Some("ofd") => ofd::ofd_to_text(bytes)?,
+        Some("doc") => word97::doc_to_text(bytes)?,
+        Some("docx") => return read_docx(bytes),
+        Some("zip") => return Err(archive_error()),
+        _ => return decode(bytes, name, legacy),
+    };
+    let format = format.unwrap_or("text");
+    Ok((text, Decoded::read(format, Vec::new()).unwrap_or_else(Decoded::plain)))
+}
+
+fn archive_error() -> Error {
+    Error::Undecodable(
+        "this is a .zip archive: each report in it is read on its own (the CLI and the page open it; in JavaScript, listArchive of the readers module)".into(),
+    )
 }
 
 fn extension(name: &str) -> String {
@@ -89,21 +190,30 @@ pub fn decode(bytes: &[u8], name: &str, legacy: &dyn LegacyDecoder) -> Result<(S
         return Err(Error::Empty);
     }
     let ext = extension(name);
-    if is_docx(bytes) {
-        return read_docx(bytes);
+    match detect_format(bytes, name) {
+        Some("docx") => return read_docx(bytes),
+        Some("zip") => return Err(archive_error()),
+        #[cfg(feature = "readers")]
+        Some(f @ ("pdf" | "ofd" | "doc")) => {
+            let text = match f {
+                "pdf" => pdf::pdf_to_text(bytes, legacy)?,
+                "ofd" => ofd::ofd_to_text(bytes)?,
+                _ => word97::doc_to_text(bytes)?,
+            };
+            return Ok((text, Decoded::read(f, Vec::new()).unwrap_or_else(Decoded::plain)));
+        }
+        #[cfg(not(feature = "readers"))]
+        Some("pdf" | "ofd" | "doc") => {
+            return Err(Error::Undecodable(
+                "a PDF, OFD or .doc/.wps file is read by the readers module: readDocument(bytes, name) of report_analyzer_readers.js, then analyzeDocument(result)".into(),
+            ))
+        }
+        _ => {}
     }
     if ext == "docx" {
         return Err(Error::Undecodable(
             "not a readable .docx file: it is not a zip archive (truncated or renamed?)".into(),
         ));
-    }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(Error::Undecodable(
-            "this is a Word 97–2003 .doc file: save it as .docx or .txt and try again".into(),
-        ));
-    }
-    if bytes.starts_with(b"%PDF") {
-        return Err(Error::Undecodable("this is a PDF: copy its text, or save it as .txt, and try again".into()));
     }
     if bytes.starts_with(b"{\\rtf") {
         return Err(Error::Undecodable("this is an RTF file: save it as .docx or .txt and try again".into()));
@@ -211,7 +321,7 @@ mod tests {
     fn unsupported_and_bad_inputs_say_what_to_do() {
         for (bytes, name, says) in [
             (&b""[..], "a.txt", "empty"),
-            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", "a.doc", ".docx"),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", "a.doc", ".doc"),
             (b"%PDF-1.7\n", "a.pdf", "PDF"),
             (b"hello", "a.docx", "zip"),
             (b"ab\0cd", "a.bin", "binary"),

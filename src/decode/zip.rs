@@ -85,7 +85,32 @@ impl<'a> Archive<'a> {
     /// The data of member `name`, or `None` if there is none; an error if it is damaged, uses a
     /// method other than stored/deflate, or would inflate beyond `limit` bytes.
     pub fn read(&self, name: &str, limit: usize) -> Result<Option<Vec<u8>>, String> {
-        let Some(e) = self.entries.iter().find(|e| e.name == name.as_bytes()) else { return Ok(None) };
+        match self.entries.iter().position(|e| e.name == name.as_bytes()) {
+            Some(i) => self.read_at(i, limit).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// How many members the central directory lists.
+    /// Whether the archive has no members.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Member `i`'s name as stored, whether its flags say UTF-8, and its declared inflated size.
+    pub fn entry(&self, i: usize) -> (&'a [u8], bool, usize) {
+        let e = &self.entries[i];
+        (e.name, e.flags & 0x800 != 0, e.size)
+    }
+
+    /// The data of member `i` (as [`Archive::read`]).
+    pub fn read_at(&self, i: usize, limit: usize) -> Result<Vec<u8>, String> {
+        let e = &self.entries[i];
+        let name = String::from_utf8_lossy(e.name);
         if e.flags & 1 != 0 {
             return Err(format!("{name} is encrypted"));
         }
@@ -113,7 +138,7 @@ impl<'a> Archive<'a> {
         if crc32(&out) != e.crc {
             return Err(format!("{name}: checksum mismatch (damaged archive)"));
         }
-        Ok(Some(out))
+        Ok(out)
     }
 }
 

@@ -1,0 +1,482 @@
+//! Placed glyphs (a PDF's or an OFD's pages) → text the way the author wrote it: lines from
+//! positions, two-column pages in column order, table rows with their cells separated by tabs, lines
+//! joined into paragraphs (a line that stops short of the right margin ends one; an indented line or a
+//! line that starts with a heading marker starts one; so does a wider gap between lines), paragraphs
+//! joined across page breaks, and running headers, footers and page numbers set apart: each page break
+//! is a line holding a form feed (`\f`), with the page's footer lines before it and the next page's
+//! header lines after it, outside the paragraphs — where [`crate::furniture`] finds them again.
+
+/// A glyph on a page: origin (y up), advance, size, text.
+#[derive(Clone, Debug)]
+pub struct Glyph {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub size: f32,
+    pub text: String,
+}
+
+/// A page: its glyphs in drawing order and its height (to tell the top and bottom from the body).
+/// `template` glyphs come from the page's template (OFD `Tpls`): furniture whatever they say.
+#[derive(Default)]
+pub struct Page {
+    pub glyphs: Vec<Glyph>,
+    pub template: Vec<Glyph>,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+/// A line of text with its geometry.
+#[derive(Clone, Debug)]
+struct Line {
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    text: String,
+    /// Cells of a table row (gaps wider than a few characters), joined by tabs in `text`.
+    cells: usize,
+}
+
+/// The text of a document's pages.
+pub fn pages_to_text(pages: &[Page]) -> String {
+    let laid: Vec<(Vec<Line>, Vec<Line>, Vec<Line>)> = pages.iter().map(lay_out).collect();
+    // Running headers and footers: the first and last lines of pages whose text (digits masked) recurs
+    // on other pages, or page numbers.
+    let mask = |s: &str| -> String {
+        s.chars().filter(|c| !crate::text::is_space(*c)).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+    };
+    let mut edge_count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (_, body, _) in &laid {
+        let mut seen = std::collections::HashSet::new();
+        for l in edge_candidates(body) {
+            let m = mask(&l.text);
+            if seen.insert(m.clone()) {
+                *edge_count.entry(m).or_default() += 1;
+            }
+        }
+    }
+    let repeated = |l: &Line| pages.len() >= 2 && edge_count.get(&mask(&l.text)).is_some_and(|&n| n >= 2);
+    let mut out = String::new();
+    let mut cur = String::new();
+    let mut cur_open = false;
+    let mut pending: Vec<String> = Vec::new();
+    let mut last_footer: Vec<String> = Vec::new();
+    for (p, (head_t, body, foot_t)) in laid.into_iter().enumerate() {
+        // Split the page's own edge lines off the body.
+        let mut body = body;
+        let mut heads: Vec<String> = head_t.into_iter().map(|l| l.text).collect();
+        let mut feet: Vec<String> = Vec::new();
+        while let Some(first) = body.first() {
+            if body.len() > 1 && is_edge_line(first) && (crate::furniture::is_page_number(&first.text) || repeated(first)) {
+                heads.push(body.remove(0).text);
+            } else {
+                break;
+            }
+        }
+        while let Some(last) = body.last() {
+            if is_edge_line(last) && (crate::furniture::is_page_number(&last.text) || repeated(last)) {
+                feet.insert(0, body.pop().map(|l| l.text).unwrap_or_default());
+            } else {
+                break;
+            }
+        }
+        feet.extend(foot_t.into_iter().map(|l| l.text));
+        if p > 0 {
+            pending.append(&mut last_footer);
+            pending.push("\u{c}".into());
+        }
+        pending.extend(heads);
+        let paras = paragraphs(&body);
+        for (k, (text, open, starts_fresh)) in paras.into_iter().enumerate() {
+            if k == 0 && p > 0 && cur_open && !starts_fresh {
+                push_joined(&mut cur, &text);
+            } else {
+                finish(&mut out, &mut cur);
+                for l in pending.drain(..) {
+                    out.push_str(&l);
+                    out.push('\n');
+                }
+                cur = text;
+            }
+            cur_open = open;
+        }
+        last_footer = feet;
+    }
+    finish(&mut out, &mut cur);
+    for l in pending.drain(..).chain(last_footer) {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out
+}
+
+fn finish(out: &mut String, cur: &mut String) {
+    if !cur.is_empty() {
+        out.push_str(cur);
+        out.push('\n');
+        cur.clear();
+    }
+}
+
+/// Append `next` to a paragraph: with a space between two Latin words, directly otherwise.
+fn push_joined(cur: &mut String, next: &str) {
+    let a = cur.chars().next_back();
+    let b = next.chars().next();
+    if a.is_some_and(|c| c.is_ascii_alphanumeric() || c == ',' || c == '.') && b.is_some_and(|c| c.is_ascii_alphanumeric()) {
+        cur.push(' ');
+    }
+    cur.push_str(next);
+}
+
+/// A line that may be a page's header or footer: short.
+fn is_edge_line(l: &Line) -> bool {
+    l.text.chars().filter(|c| !crate::text::is_space(*c)).count() <= 40
+}
+
+/// The first two and last two lines of a page's body.
+fn edge_candidates(body: &[Line]) -> impl Iterator<Item = &Line> {
+    let n = body.len();
+    body.iter().enumerate().filter(move |(i, l)| (*i < 2 || *i + 2 >= n) && is_edge_line(l)).map(|(_, l)| l)
+}
+
+/// A page's template lines (always furniture, header or footer by position) and its body lines in
+/// reading order: (template lines above the body, body, template lines below).
+fn lay_out(page: &Page) -> (Vec<Line>, Vec<Line>, Vec<Line>) {
+    let body = order_columns(lines_of(&page.glyphs));
+    let template = lines_of(&page.template);
+    let middle = (page.top + page.bottom) / 2.0;
+    let (mut above, mut below): (Vec<Line>, Vec<Line>) = template.into_iter().partition(|l| l.y >= middle);
+    above.sort_by(|a, b| b.y.total_cmp(&a.y));
+    below.sort_by(|a, b| b.y.total_cmp(&a.y));
+    (above, body, below)
+}
+
+/// Glyphs → lines: glyphs on one baseline (within a third of their size) form a line, sorted by x;
+/// a gap wider than three characters separates cells (or columns).
+fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
+    // Runs in drawing order first (most writers draw a line left to right), then runs into lines.
+    struct Run {
+        x0: f32,
+        x1: f32,
+        y: f32,
+        size: f32,
+        glyphs: Vec<usize>,
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        if !(g.x.is_finite() && g.y.is_finite() && g.size.is_finite()) || g.text.is_empty() {
+            continue;
+        }
+        let size = g.size.max(1.0);
+        if let Some(r) = runs.last_mut() {
+            let same_line = (g.y - r.y).abs() <= 0.3 * size.min(r.size);
+            // A glyph drawn again over itself (fake bold, shadows): once.
+            if same_line {
+                if let Some(&k) = r.glyphs.last() {
+                    let p = &glyphs[k];
+                    if p.text == g.text && (p.x - g.x).abs() < 0.3 * size {
+                        continue;
+                    }
+                }
+            }
+            if same_line && g.x >= r.x1 - 0.6 * size && g.x <= r.x1 + 1.2 * size {
+                r.x1 = r.x1.max(g.x + g.w);
+                r.glyphs.push(i);
+                continue;
+            }
+        }
+        runs.push(Run { x0: g.x, x1: g.x + g.w.max(0.0), y: g.y, size, glyphs: vec![i] });
+    }
+    // Runs into lines: by baseline, top to bottom.
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    let mut lines: Vec<Vec<Run>> = Vec::new();
+    for r in runs {
+        if let Some(l) = lines.last_mut() {
+            let y = l[0].y;
+            let s = l[0].size.min(r.size);
+            if (r.y - y).abs() <= 0.35 * s {
+                l.push(r);
+                continue;
+            }
+        }
+        lines.push(vec![r]);
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for mut l in lines {
+        l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let size = l.iter().map(|r| r.size).fold(0.0f32, f32::max);
+        let mut text = String::new();
+        let mut cells = 1;
+        let mut prev: Option<(f32, char)> = None;
+        for r in &l {
+            if let Some((x1, last)) = prev {
+                let gap = r.x0 - x1;
+                let first = glyphs[r.glyphs[0]].text.chars().next().unwrap_or(' ');
+                if gap > 3.0 * size {
+                    text.push('\t');
+                    cells += 1;
+                } else if gap > 0.25 * size && (last.is_ascii_alphanumeric() || first.is_ascii_alphanumeric())
+                    && !text.ends_with(' ')
+                {
+                    text.push(' ');
+                }
+            }
+            let mut x_end = r.x0;
+            for &k in &r.glyphs {
+                let g = &glyphs[k];
+                // A space inside a run where the writer spaced words by position.
+                if g.x - x_end > 0.25 * size && !text.ends_with(' ') && !text.is_empty() {
+                    let last = text.chars().next_back().unwrap_or(' ');
+                    let first = g.text.chars().next().unwrap_or(' ');
+                    if last.is_ascii_alphanumeric() || first.is_ascii_alphanumeric() {
+                        text.push(' ');
+                    }
+                }
+                text.push_str(&g.text);
+                x_end = g.x + g.w;
+            }
+            prev = Some((r.x1, text.chars().next_back().unwrap_or(' ')));
+        }
+        let text = text.trim_matches(|c: char| c == ' ' || c == '\u{a0}').to_string();
+        if text.is_empty() {
+            continue;
+        }
+        let x0 = l.iter().map(|r| r.x0).fold(f32::MAX, f32::min);
+        let x1 = l.iter().map(|r| r.x1).fold(f32::MIN, f32::max);
+        out.push(Line { x0, x1, y: l[0].y, size, text, cells });
+    }
+    out
+}
+
+/// Two-column pages in column order. A gutter is an x band that most lines leave empty while the
+/// lines on its left run up to it (text filling a column, not a ragged table). Lines that cross it
+/// (a title over both columns) keep their place; between two such lines, the left column is read
+/// before the right.
+fn order_columns(lines: Vec<Line>) -> Vec<Line> {
+    if lines.len() < 8 {
+        return lines;
+    }
+    // Split lines at their wide gaps (the tabs) into pieces with their own extent.
+    let x_min = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let x_max = lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+    let width = x_max - x_min;
+    if width <= 0.0 {
+        return lines;
+    }
+    let size = median(lines.iter().map(|l| l.size).collect());
+    // Pieces: for two-column lines the layout put a tab between the columns; locate each piece by
+    // estimating its extent in proportion to its characters.
+    let pieces: Vec<Vec<(f32, f32, String)>> = lines.iter().map(|l| pieces_of(l)).collect();
+    // Candidate gutter positions: the middle half of the width, in steps of half a character.
+    let step = (size / 2.0).max(1.0);
+    let mut best: Option<(f32, usize)> = None;
+    let mut g = x_min + width * 0.25;
+    while g <= x_min + width * 0.75 {
+        let (mut left_full, mut both, mut crossing) = (0usize, 0usize, 0usize);
+        for ps in &pieces {
+            let crosses = ps.iter().any(|(a, b, _)| *a < g - step && *b > g + step);
+            if crosses {
+                crossing += 1;
+                continue;
+            }
+            let left: Vec<&(f32, f32, String)> = ps.iter().filter(|(_, b, _)| *b <= g + step).collect();
+            let right = ps.iter().any(|(a, _, _)| *a >= g - step);
+            if let Some(last) = left.last() {
+                if right {
+                    both += 1;
+                }
+                if g - last.1 < 3.0 * size {
+                    left_full += 1;
+                }
+            }
+        }
+        let n = pieces.len();
+        if both >= 5 && both * 3 >= n && crossing * 5 <= n && left_full * 2 >= both && best.is_none_or(|(_, b)| both > b) {
+            best = Some((g, both));
+        }
+        g += step;
+    }
+    let Some((gutter, _)) = best else { return lines };
+    // Bands between crossing lines: left pieces, then right pieces.
+    let mut out = Vec::new();
+    let (mut left, mut right): (Vec<Line>, Vec<Line>) = (Vec::new(), Vec::new());
+    for (l, ps) in lines.into_iter().zip(pieces) {
+        if ps.iter().any(|(a, b, _)| *a < gutter - step && *b > gutter + step) {
+            out.append(&mut left);
+            out.append(&mut right);
+            out.push(l);
+            continue;
+        }
+        let mut lp: Vec<&(f32, f32, String)> = Vec::new();
+        let mut rp: Vec<&(f32, f32, String)> = Vec::new();
+        for p in &ps {
+            if p.1 <= gutter + step {
+                lp.push(p);
+            } else {
+                rp.push(p);
+            }
+        }
+        for (side, part) in [(&mut left, lp), (&mut right, rp)] {
+            if part.is_empty() {
+                continue;
+            }
+            let text = part.iter().map(|p| p.2.as_str()).collect::<Vec<_>>().join("\t");
+            side.push(Line {
+                x0: part[0].0,
+                x1: part[part.len() - 1].1,
+                y: l.y,
+                size: l.size,
+                cells: part.len(),
+                text,
+            });
+        }
+    }
+    out.append(&mut left);
+    out.append(&mut right);
+    out
+}
+
+/// The pieces of a line split at its tabs, each with an extent estimated in proportion to its
+/// characters (exact at both ends of the line).
+fn pieces_of(l: &Line) -> Vec<(f32, f32, String)> {
+    if l.cells <= 1 {
+        return vec![(l.x0, l.x1, l.text.clone())];
+    }
+    let parts: Vec<&str> = l.text.split('\t').collect();
+    let total: usize = parts.iter().map(|p| p.chars().count()).sum::<usize>().max(1);
+    let span = l.x1 - l.x0;
+    let per_char = (span / (total as f32 + 3.0 * (parts.len() - 1) as f32)).min(l.size.max(1.0));
+    let mut out = Vec::new();
+    let mut x = l.x0;
+    for (i, p) in parts.iter().enumerate() {
+        let w = p.chars().count() as f32 * per_char;
+        let (a, b) = if i + 1 == parts.len() { (l.x1 - w, l.x1) } else { (x, x + w) };
+        out.push((a, b, p.to_string()));
+        x = b + (span - total as f32 * per_char) / (parts.len() - 1) as f32;
+    }
+    out
+}
+
+fn median(mut v: Vec<f32>) -> f32 {
+    if v.is_empty() {
+        return 10.0;
+    }
+    v.sort_by(f32::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Lines → paragraphs: (text, open — the last line runs to the right margin, so the paragraph may go
+/// on on the next page —, starts fresh — its first line is indented or starts with a heading marker).
+fn paragraphs(lines: &[Line]) -> Vec<(String, bool, bool)> {
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    // Margins of the text: the left where most lines start, the right where the long lines end.
+    let size = median(lines.iter().map(|l| l.size).collect());
+    let left = mode(lines.iter().filter(|l| l.cells == 1).map(|l| l.x0), size / 2.0).unwrap_or(lines[0].x0);
+    let mut ends: Vec<f32> = lines.iter().filter(|l| l.cells == 1).map(|l| l.x1).collect();
+    ends.sort_by(f32::total_cmp);
+    let right = ends.get(ends.len().saturating_sub(1).saturating_sub(ends.len() / 10)).copied().unwrap_or(lines[0].x1);
+    let spacing = median(lines.windows(2).map(|w| w[0].y - w[1].y).filter(|d| *d > 0.0).collect());
+    let fresh = |l: &Line| {
+        l.cells > 1
+            || l.x0 - left > 0.9 * l.size
+            || crate::outline::markers::parse(l.text.trim_start(), false).is_some()
+    };
+    let full = |l: &Line| l.cells == 1 && right - l.x1 < 1.6 * l.size && l.x0 - left < 4.0 * l.size;
+    let mut out: Vec<(String, bool, bool)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let joins = i > 0 && {
+            let p = &lines[i - 1];
+            let gap = p.y - l.y;
+            full(p) && !fresh(l) && gap > 0.0 && gap < (spacing * 1.4).max(l.size * 1.2) && (p.size - l.size).abs() < 0.25 * l.size
+        };
+        match out.last_mut() {
+            Some((text, open, _)) if joins => {
+                push_joined(text, &l.text);
+                *open = full(l);
+            }
+            _ => out.push((l.text.clone(), full(l), fresh(l))),
+        }
+    }
+    out
+}
+
+/// The most common value (within `tolerance`) of the values, counting each value's neighbours.
+fn mode(values: impl Iterator<Item = f32>, tolerance: f32) -> Option<f32> {
+    let v: Vec<f32> = values.collect();
+    let mut best: Option<(usize, f32)> = None;
+    for &a in &v {
+        let n = v.iter().filter(|&&b| (a - b).abs() <= tolerance).count();
+        if best.is_none_or(|(m, x)| n > m || (n == m && a < x)) {
+            best = Some((n, a));
+        }
+    }
+    best.map(|(_, x)| x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs of `text` from (x, y), `size` wide each.
+    fn line(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph { x: x + i as f32 * size, y, w: size, size, text: c.to_string() })
+            .collect()
+    }
+
+    fn page(rows: &[(&str, f32, f32)]) -> Page {
+        Page { glyphs: rows.iter().flat_map(|&(t, x, y)| line(t, x, y, 10.0)).collect(), template: Vec::new(), top: 800.0, bottom: 0.0 }
+    }
+
+    #[test]
+    fn paragraphs_headings_and_indents() {
+        let p = page(&[
+            ("一、总体情况", 100.0, 700.0),
+            ("全年办理行政复议案件六十一件，", 120.0, 680.0),
+            ("较上年增长百分之十二。", 100.0, 660.0),
+            ("（一）加强组织领导", 100.0, 640.0),
+            ("坚持党的领导，", 120.0, 620.0),
+        ]);
+        // The long lines run to the right margin: 100 + 17 characters.
+        let t = pages_to_text(&[p]);
+        assert_eq!(t, "一、总体情况\n全年办理行政复议案件六十一件，较上年增长百分之十二。\n（一）加强组织领导\n坚持党的领导，\n");
+    }
+
+    #[test]
+    fn page_numbers_and_paragraphs_across_pages() {
+        let p1 = page(&[("一、总体情况", 100.0, 700.0), ("全年办理行政复议案件六十一件，", 120.0, 680.0), ("较上年增长百分之十二，纠正违法或不当", 100.0, 660.0), ("— 1 —", 150.0, 40.0)]);
+        let p2 = page(&[("行政行为三件。", 100.0, 700.0), ("二、存在的问题", 100.0, 680.0), ("— 2 —", 150.0, 40.0)]);
+        let t = pages_to_text(&[p1, p2]);
+        assert_eq!(
+            t,
+            "一、总体情况\n全年办理行政复议案件六十一件，较上年增长百分之十二，纠正违法或不当行政行为三件。\n— 1 —\n\u{c}\n二、存在的问题\n— 2 —\n"
+        );
+    }
+
+    #[test]
+    fn two_columns_are_read_column_by_column() {
+        let mut rows = Vec::new();
+        let left = ["左栏第一行文字内容", "左栏第二行文字内容", "左栏第三行文字内容", "左栏第四行文字内容", "左栏第五行文字内容", "左栏第六行文字内容"];
+        let right = ["右栏第一行文字内容", "右栏第二行文字内容", "右栏第三行文字内容", "右栏第四行文字内容", "右栏第五行文字内容", "右栏第六行文字内容"];
+        for (i, (l, r)) in left.iter().zip(right).enumerate() {
+            let y = 700.0 - 20.0 * i as f32;
+            rows.push((*l, 100.0, y));
+            rows.push((r, 220.0, y));
+        }
+        let rows: Vec<(&str, f32, f32)> = rows;
+        let t = pages_to_text(&[page(&rows)]);
+        let l = t.find("左栏第六行").unwrap();
+        let r = t.find("右栏第一行").unwrap();
+        assert!(l < r, "{t}");
+    }
+
+    #[test]
+    fn table_rows_keep_their_cells() {
+        let t = pages_to_text(&[page(&[("事项", 100.0, 700.0), ("件数", 300.0, 700.0), ("复议", 100.0, 680.0), ("61", 300.0, 680.0)])]);
+        assert_eq!(t, "事项\t件数\n复议\t61\n");
+    }
+}
