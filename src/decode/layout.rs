@@ -203,50 +203,72 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
         lines.push(vec![r]);
     }
     let mut out = Vec::with_capacity(lines.len());
-    for mut l in lines {
-        l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    for l in lines {
+        // The line's glyphs by x (writers draw some marks — quotes in another font — after the rest).
+        let mut order: Vec<usize> = l.iter().flat_map(|r| r.glyphs.iter().copied()).collect();
+        order.sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
         let size = l.iter().map(|r| r.size).fold(0.0f32, f32::max);
         let mut text = String::new();
         let mut cells = 1;
-        let mut prev: Option<(f32, char)> = None;
-        for r in &l {
-            if let Some((x1, last)) = prev {
-                let gap = r.x0 - x1;
-                let first = glyphs[r.glyphs[0]].text.chars().next().unwrap_or(' ');
+        let mut prev: Option<usize> = None;
+        for &k in &order {
+            let g = &glyphs[k];
+            if let Some(p) = prev {
+                let pg = &glyphs[p];
+                // A glyph drawn again over itself (fake bold, shadows): once.
+                if pg.text == g.text && (pg.x - g.x).abs() < 0.3 * size {
+                    continue;
+                }
+                let gap = g.x - (pg.x + pg.w);
+                let last = text.chars().next_back().unwrap_or(' ');
+                let first = g.text.chars().next().unwrap_or(' ');
                 if gap > 3.0 * size {
                     text.push('\t');
                     cells += 1;
-                } else if gap > 0.25 * size && (last.is_ascii_alphanumeric() || first.is_ascii_alphanumeric())
-                    && !text.ends_with(' ')
-                {
+                } else if gap > 0.25 * size && latin_gap(last, first) && !text.ends_with(' ') {
                     text.push(' ');
                 }
             }
-            let mut x_end = r.x0;
-            for &k in &r.glyphs {
-                let g = &glyphs[k];
-                // A space inside a run where the writer spaced words by position.
-                if g.x - x_end > 0.25 * size && !text.ends_with(' ') && !text.is_empty() {
-                    let last = text.chars().next_back().unwrap_or(' ');
-                    let first = g.text.chars().next().unwrap_or(' ');
-                    if last.is_ascii_alphanumeric() || first.is_ascii_alphanumeric() {
-                        text.push(' ');
-                    }
-                }
-                text.push_str(&g.text);
-                x_end = g.x + g.w;
-            }
-            prev = Some((r.x1, text.chars().next_back().unwrap_or(' ')));
+            text.push_str(&g.text);
+            prev = Some(k);
         }
         let text = text.trim_matches(|c: char| c == ' ' || c == '\u{a0}').to_string();
         if text.is_empty() {
             continue;
         }
-        let x0 = l.iter().map(|r| r.x0).fold(f32::MAX, f32::min);
-        let x1 = l.iter().map(|r| r.x1).fold(f32::MIN, f32::max);
+        let x0 = order.first().map_or(0.0, |&k| glyphs[k].x);
+        let x1 = order.iter().map(|&k| glyphs[k].x + glyphs[k].w).fold(f32::MIN, f32::max);
         out.push(Line { x0, x1, y: l[0].y, size, text, cells });
     }
     out
+}
+
+/// Whether a gap between two characters is a space: between Latin words, not next to Chinese (a
+/// writer's spacing between Chinese and Western text, `2022 年`, is no character of the text).
+fn latin_gap(last: char, first: char) -> bool {
+    let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, ',' | '.' | ';' | ':' | ')' | '%');
+    latin(last) && (first.is_ascii_alphanumeric() || first == '(')
+}
+
+/// The width the next line's first unbreakable piece needs: its Latin characters and digits (half a
+/// character each) up to and with its first Chinese character, and the closing marks that may not
+/// start a line.
+fn first_piece_width(l: &Line) -> f32 {
+    let mut w = 0.0;
+    let mut chars = l.text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii() {
+            w += 0.55;
+            continue;
+        }
+        w += 1.0;
+        while chars.peek().is_some_and(|c| "，。、；：）》”’！？,.;:)".contains(*c)) {
+            chars.next();
+            w += 1.0;
+        }
+        break;
+    }
+    w * l.size
 }
 
 /// Two-column pages in column order. A gutter is an x band that most lines leave empty while the
@@ -385,12 +407,15 @@ fn paragraphs(lines: &[Line]) -> Vec<(String, bool, bool)> {
             || crate::outline::markers::parse(l.text.trim_start(), false).is_some()
     };
     let full = |l: &Line| l.cells == 1 && right - l.x1 < 1.6 * l.size && l.x0 - left < 4.0 * l.size;
+    // A line that stops short of the margin only because the next line's first piece would not fit
+    // (a long number, a character with its closing mark) was broken by the layout, not the author.
+    let wrapped = |p: &Line, next: &Line| full(p) || p.cells == 1 && right - p.x1 < first_piece_width(next) + 0.6 * p.size;
     let mut out: Vec<(String, bool, bool)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let joins = i > 0 && {
             let p = &lines[i - 1];
             let gap = p.y - l.y;
-            full(p) && !fresh(l) && gap > 0.0 && gap < (spacing * 1.4).max(l.size * 1.2) && (p.size - l.size).abs() < 0.25 * l.size
+            wrapped(p, l) && !fresh(l) && gap > 0.0 && gap < (spacing * 1.4).max(l.size * 1.2) && (p.size - l.size).abs() < 0.25 * l.size
         };
         match out.last_mut() {
             Some((text, open, _)) if joins => {
