@@ -232,13 +232,37 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
             text.push_str(&g.text);
             prev = Some(k);
         }
-        let text = text.trim_matches(|c: char| c == ' ' || c == '\u{a0}').to_string();
+        let text = without_spaces_between_chinese(text.trim_matches(|c: char| c == ' ' || c == '\u{a0}'));
         if text.is_empty() {
             continue;
         }
         let x0 = order.first().map_or(0.0, |&k| glyphs[k].x);
         let x1 = order.iter().map(|&k| glyphs[k].x + glyphs[k].w).fold(f32::MIN, f32::max);
         out.push(Line { x0, x1, y: l[0].y, size, text, cells });
+    }
+    out
+}
+
+/// ASCII spaces between two Chinese characters dropped (older writers draw a space glyph after every
+/// character: `关 于 红 军`); Chinese text has no word spaces.
+fn without_spaces_between_chinese(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let wide = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() && !crate::text::is_space(*c));
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ' ' {
+            let mut j = i;
+            while chars.get(j) == Some(&' ') {
+                j += 1;
+            }
+            if i > 0 && wide(chars.get(i - 1)) && wide(chars.get(j)) {
+                i = j;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
     }
     out
 }

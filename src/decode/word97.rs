@@ -185,7 +185,8 @@ fn render(word: &[u8], pieces: &[Piece], ccp_text: u32, papx: Option<&Papx>) -> 
             let k = (cp - p.cp) as usize;
             let (c, fc) = if p.compressed {
                 let Some(&b) = word.get(p.fc + k) else { break };
-                (super::pdf::win_ansi(b).map_or(u32::from(b), |c| c as u32), (p.fc + k) as u32)
+                let c = if b < 0x80 { u32::from(b) } else { super::pdf::win_ansi(b).map_or(u32::from(b), |c| c as u32) };
+                (c, (p.fc + k) as u32)
             } else {
                 let at = p.fc + 2 * k;
                 if at + 2 > word.len() {

@@ -79,7 +79,7 @@ pub fn pdf_to_text_with(bytes: &[u8], legacy: &dyn LegacyDecoder, limits: Limits
     let mut laid = Vec::with_capacity(pages.len());
     for page in &pages {
         let mut out = PageText::default();
-        let content = page_content(&file, &page.dict);
+        let content = page_content(&file, &page.dict).map_err(bad)?;
         interp.page(&content, &page.resources, page.ctm, &mut out).map_err(bad)?;
         images += out.images;
         unmapped += out.unmapped;
@@ -196,8 +196,9 @@ fn collect_pages(
     Ok(())
 }
 
-/// A page's content: its stream, or its streams joined.
-fn page_content(file: &File, page: &Dict) -> Vec<u8> {
+/// A page's content: its stream, or its streams joined (a damaged one left out; one beyond the limits
+/// is an error).
+fn page_content(file: &File, page: &Dict) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     let c = file.get(page, b"Contents");
     let parts: Vec<std::rc::Rc<Obj>> = match &*c {
@@ -206,11 +207,15 @@ fn page_content(file: &File, page: &Dict) -> Vec<u8> {
     };
     for p in parts {
         if let Obj::Stream(s) = &*p {
-            if let Ok(d) = file.stream_data(s) {
-                out.extend_from_slice(&d);
-                out.push(b'\n');
+            match file.stream_data(s) {
+                Ok(d) => {
+                    out.extend_from_slice(&d);
+                    out.push(b'\n');
+                }
+                Err(e) if e.contains("beyond") => return Err(e),
+                Err(_) => {}
             }
         }
     }
-    out
+    Ok(out)
 }
