@@ -21,7 +21,7 @@ comma := ,
 
 
 .PHONY: size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
-        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench profile profile-wasm size clean
+        test-scores test-native test-readers-node bench-readers fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench profile profile-wasm size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
 setup: setup-rust setup-system setup-node
@@ -69,6 +69,7 @@ endef
 build-wasm: setup-rust node_modules/.installed
 	$(call wasm_module,report_analyzer,analysis-api,pkg)
 	$(call wasm_module,report_analyzer_docx,docx-api,pkg)
+	$(call wasm_module,report_analyzer_readers,readers-api,pkg)
 	$(call wasm_module,report_analyzer_exports,exports-api,pkg)
 	$(call wasm_simd_module,report_analyzer,analysis-api,pkg)
 
@@ -90,7 +91,7 @@ serve: setup build
 	node tools/serve.mjs --port $(PORT)
 
 ## ---- tests ----
-test: setup lint fuzz-check test-native build test-scores test-wasm-node test-wasm-browser test-e2e
+test: setup lint fuzz-check test-native build test-scores test-wasm-node test-readers-node test-wasm-browser test-e2e
 	@echo "make test: all passed"
 
 lint: fmt-check clippy
@@ -102,6 +103,7 @@ clippy: setup-rust
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features analysis-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features exports-api,bench-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features docx-api -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features readers-api -- -D warnings
 	cargo clippy --all-targets --no-default-features -- -D warnings
 
 test-native:
@@ -119,6 +121,11 @@ test-scores: build-native
 test-wasm-node: setup-rust
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target $(WASM_TARGET) --test wasm_api
+# The readers module in Node: on every reader fixture its text is the CLI's `text`, and the analysis of
+# it (analyzeDocument) the CLI's `analyze`.
+test-readers-node: build
+	node --test tests/readers-node.test.mjs
+
 test-wasm-browser: setup-rust setup-system
 	WASM_BINDGEN_USE_BROWSER=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target $(WASM_TARGET) --test wasm_api

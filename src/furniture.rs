@@ -93,9 +93,20 @@ fn literal_phrases() -> &'static [Phrase] {
 }
 
 /// Whether a line is a page number by the table's `number` rows (`— 3 —`, `第 3 页 共 12 页`, `- 3 -`).
+/// (Read from the table's `number` rows directly, spaces dropped and full-width forms folded without
+/// `squeeze`'s Traditional table: the readers module, which marks page numbers too, carries no
+/// Traditional table.)
 pub fn is_page_number(line: &str) -> bool {
-    let s = squeeze(line.trim()).to_ascii_lowercase();
-    !s.is_empty() && phrases().iter().any(|p| p.rule == Rule::Number && number_pattern(&s, p.phrase))
+    let s: String = line
+        .chars()
+        .filter(|c| !crate::text::is_space(*c))
+        .map(|c| crate::normalize::fold_char(c).to_ascii_lowercase())
+        .collect();
+    !s.is_empty()
+        && TABLE
+            .lines()
+            .filter_map(|l| l.strip_suffix("").and_then(|l| l.split('\t').nth(4).filter(|_| l.contains("\tnumber\t"))))
+            .any(|p| number_pattern(&s, p))
 }
 
 /// `s` is `pattern` with each `#` a run of Arabic or Chinese digits.
@@ -236,7 +247,8 @@ fn page_edges(text: &str, lines: &[Line], shapes: &[Shape], kinds: &mut [Option<
     const SIDE: usize = 3;
     let short = |i: usize| !shapes[i].para && shapes[i].chars <= 40;
     let blank = |i: usize| shapes[i].chars == 0 && !shapes[i].para;
-    let breaks: Vec<usize> = (0..lines.len()).filter(|&i| text.as_bytes().get(lines[i].start) == Some(&b'\x0c')).collect();
+    let breaks: Vec<usize> =
+        (0..lines.len()).filter(|&i| text.as_bytes().get(lines[i].start) == Some(&b'\x0c')).collect();
     // (line, after a break, the text's first lines) for each edge line, with its block.
     let mut edge: Vec<(usize, bool, bool, usize)> = Vec::new();
     let walk = |from: usize, forward: bool, block: usize, first: bool, edge: &mut Vec<(usize, bool, bool, usize)>| {

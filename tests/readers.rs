@@ -21,7 +21,11 @@ fn fixture(name: &str) -> PathBuf {
 
 fn seed(n: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
-    std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.to_string_lossy().contains(&format!("/{n}_"))).unwrap()
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(&format!("/{n}_")))
+        .unwrap()
 }
 
 fn run(args: &[&str]) -> Output {
@@ -41,7 +45,13 @@ fn analyses(path: &Path) -> Vec<serde_json::Value> {
 }
 
 fn top_sections(a: &serde_json::Value) -> Vec<String> {
-    a["sections"].as_array().unwrap().iter().filter(|s| s["depth"] == 1).map(|s| s["title"].as_str().unwrap().to_string()).collect()
+    a["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["depth"] == 1)
+        .map(|s| s["title"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// Share of the .txt's figures (text and value) found in the other analysis.
@@ -68,7 +78,12 @@ fn assert_agrees(n: &str, other: &serde_json::Value, what: &str) {
 
 #[test]
 fn seeds_as_pdf_and_doc_agree_with_their_text() {
-    for (n, producers) in [("000", &["chromium.pdf", "libreoffice.pdf", "doc"][..]), ("001", &["chromium.pdf"]), ("003", &["chromium.pdf", "libreoffice.pdf", "doc"]), ("004", &["chromium.pdf", "libreoffice.pdf", "doc"])] {
+    for (n, producers) in [
+        ("000", &["chromium.pdf", "libreoffice.pdf", "doc"][..]),
+        ("001", &["chromium.pdf"]),
+        ("003", &["chromium.pdf", "libreoffice.pdf", "doc"]),
+        ("004", &["chromium.pdf", "libreoffice.pdf", "doc"]),
+    ] {
         for p in producers {
             let a = analyses(&fixture(&format!("seed-{n}.{p}")));
             assert_eq!(a.len(), 1);
@@ -189,7 +204,9 @@ fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
     out
 }
 
@@ -242,11 +259,15 @@ fn hostile_and_damaged_files_are_refused_clearly_and_quickly() {
     let mut looped = one_page(b"7 0 R".to_vec(), &[b"8 0 R".to_vec(), b"7 0 R".to_vec()]);
     refused(&looped, "loop.pdf", "no text layer");
     // A page tree that loops back to its root.
-    looped = pdf(&[b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(), b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>".to_vec()]);
+    looped =
+        pdf(&[b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(), b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>".to_vec()]);
     refused(&looped, "tree-loop.pdf", "no pages");
     // 10,000 pages.
     let kids: String = (0..10_000).map(|i| format!("{} 0 R ", i + 3)).collect();
-    let mut objs = vec![b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(), format!("<< /Type /Pages /Kids [{kids}] /Count 10000 >>").into_bytes()];
+    let mut objs = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{kids}] /Count 10000 >>").into_bytes(),
+    ];
     objs.extend((0..10_000).map(|_| b"<< /Type /Page /Parent 2 0 R >>".to_vec()));
     refused(&pdf(&objs), "pages.pdf", "10000 pages");
     // A scan: an image and no text.
@@ -267,7 +288,10 @@ fn hostile_and_damaged_files_are_refused_clearly_and_quickly() {
             std::fs::write(&path, &bytes[..cut]).unwrap();
             let o = run(&["text", path.to_str().unwrap()]);
             let err = String::from_utf8_lossy(&o.stderr);
-            assert!(o.status.success() || o.status.code() == Some(1) && err.contains("not a readable"), "{name} cut at {cut}: {err}");
+            assert!(
+                o.status.success() || o.status.code() == Some(1) && err.contains("not a readable"),
+                "{name} cut at {cut}: {err}"
+            );
         }
         let mut flipped = bytes.clone();
         for i in (bytes.len() / 7..bytes.len()).step_by(bytes.len() / 13) {

@@ -6,7 +6,9 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const BUDGET_GZIP = 200_000;
-const modules = ["report_analyzer", "report_analyzer_docx", "report_analyzer_exports"];
+const modules = ["report_analyzer", "report_analyzer_docx", "report_analyzer_readers", "report_analyzer_exports"];
+// Modules loaded on first use: each within 150 KB gzip (DEVELOPERS.md).
+const FIRST_USE_BUDGET_GZIP = 150_000;
 const files = [...modules.flatMap((m) => [`pkg/${m}_bg.wasm`, `pkg/${m}.js`]), "pkg/report_analyzer_simd_bg.wasm"];
 const gzip = {};
 for (const f of files) {
@@ -20,6 +22,11 @@ for (const [build, f] of [["baseline", "pkg/report_analyzer_bg.wasm"], ["SIMD", 
   over ||= gzip[f] > BUDGET_GZIP;
   console.log(`analysis wasm (${build}) gzip ${(gzip[f] / 1000).toFixed(1)} KB: ${verdict} the ${BUDGET_GZIP / 1000} KB budget`);
 }
+for (const m of modules.slice(1)) {
+  const g = gzip[`pkg/${m}_bg.wasm`];
+  over ||= g > FIRST_USE_BUDGET_GZIP;
+  console.log(`${m} (on first use) gzip ${(g / 1000).toFixed(1)} KB: ${g <= FIRST_USE_BUDGET_GZIP ? "within" : "OVER"} the ${FIRST_USE_BUDGET_GZIP / 1000} KB budget`);
+}
 const all = modules.reduce((n, m) => n + gzip[`pkg/${m}_bg.wasm`], 0);
-console.log(`the three modules a page may load (baseline analysis): ${(all / 1000).toFixed(1)} KB gzip`);
+console.log(`the modules a page may load (baseline analysis): ${(all / 1000).toFixed(1)} KB gzip`);
 if (over) process.exitCode = 1;

@@ -131,7 +131,8 @@ fn print_texts(paths: &[PathBuf]) -> ExitCode {
     let several = inputs.len() > 1;
     for input in &inputs {
         match read_input(input).and_then(|b| {
-            report_analyzer::decode::decode(&b, &input.name, &report_analyzer::decode::NativeDecoder).map_err(|e| e.to_string())
+            report_analyzer::decode::decode(&b, &input.name, &report_analyzer::decode::NativeDecoder)
+                .map_err(|e| e.to_string())
         }) {
             Ok((text, _)) => {
                 let written = if several { writeln!(out, "==> {} <==", input.name) } else { Ok(()) }
@@ -351,9 +352,7 @@ fn is_archive(input: &Input) -> bool {
     let Source::Path(path) = &input.source else { return false };
     let mut head = [0u8; 4];
     let is_zip = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && head.starts_with(b"PK");
-    is_zip
-        && read_input(input)
-            .is_ok_and(|b| report_analyzer::decode::detect_format(&b, &input.name) == Some("zip"))
+    is_zip && read_input(input).is_ok_and(|b| report_analyzer::decode::detect_format(&b, &input.name) == Some("zip"))
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

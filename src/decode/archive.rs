@@ -14,7 +14,8 @@ pub const MAX_MEMBERS: usize = 2_000;
 pub const MAX_TOTAL: usize = 512 * 1024 * 1024;
 
 /// File extensions read as reports (and `zip`, opened one level deep).
-pub const REPORT_EXTENSIONS: [&str; 11] = ["txt", "text", "htm", "html", "docx", "pdf", "ofd", "doc", "wps", "shtml", "zip"];
+pub const REPORT_EXTENSIONS: [&str; 11] =
+    ["txt", "text", "htm", "html", "docx", "pdf", "ofd", "doc", "wps", "shtml", "zip"];
 
 /// One member: its display name and its bytes, or why it could not be taken out.
 #[derive(Debug)]
@@ -81,7 +82,9 @@ fn expand(
                 }
                 Ok(_) => out.push(Member {
                     name: full,
-                    bytes: Err("an archive inside an archive inside an archive: only one level of nesting is opened".into()),
+                    bytes: Err(
+                        "an archive inside an archive inside an archive: only one level of nesting is opened".into()
+                    ),
                 }),
                 Err(e) => out.push(Member { name: full, bytes: Err(e) }),
             }
@@ -116,7 +119,11 @@ mod tests {
         let mut z = zip::ZipWriter::new(Cursor::new(&mut buf));
         for (name, data) in members {
             let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-            let n = if utf8_names { String::from_utf8(name.to_vec()).unwrap() } else { name.iter().map(|&b| char::from(b)).collect() };
+            let n = if utf8_names {
+                String::from_utf8(name.to_vec()).unwrap()
+            } else {
+                name.iter().map(|&b| char::from(b)).collect()
+            };
             z.start_file(n, opts).unwrap();
             z.write_all(data).unwrap();
         }

@@ -44,7 +44,8 @@ impl<'a> Compound<'a> {
         };
         // The FAT's sectors: 109 in the header, the rest through the DIFAT chain.
         let per = (1usize << shift) / 4;
-        let mut fat_sectors: Vec<u32> = (0..109).map(|i| u32_at(bytes, 0x4C + 4 * i)).filter(|&s| s < END - 2).collect();
+        let mut fat_sectors: Vec<u32> =
+            (0..109).map(|i| u32_at(bytes, 0x4C + 4 * i)).filter(|&s| s < END - 2).collect();
         let mut difat = u32_at(bytes, 0x44);
         let mut steps = 0;
         while difat < END - 2 && steps < cfb.sector_count() {
@@ -62,7 +63,11 @@ impl<'a> Compound<'a> {
             let len = usize::from(u16_at(e, 0x40)).min(64);
             let units: Vec<u16> = e[..len].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
             let name = String::from_utf16_lossy(&units).trim_end_matches('\0').to_string();
-            let size = if shift == 9 { u64::from(u32_at(e, 0x78)) } else { u64::from(u32_at(e, 0x78)) | u64::from(u32_at(e, 0x7C)) << 32 };
+            let size = if shift == 9 {
+                u64::from(u32_at(e, 0x78))
+            } else {
+                u64::from(u32_at(e, 0x78)) | u64::from(u32_at(e, 0x7C)) << 32
+            };
             cfb.entries.push((name, e[0x42], u32_at(e, 0x74), size));
         }
         let root = cfb.entries.first().filter(|e| e.1 == 5).cloned().ok_or("no root entry (damaged directory)")?;
@@ -109,7 +114,9 @@ impl<'a> Compound<'a> {
                 return Err("a mini sector chain loops (damaged file)".into());
             }
             let at = s as usize * 64;
-            out.extend_from_slice(self.mini_stream.get(at..at + 64).ok_or("a mini sector lies outside the mini stream")?);
+            out.extend_from_slice(
+                self.mini_stream.get(at..at + 64).ok_or("a mini sector lies outside the mini stream")?,
+            );
             s = *self.mini_fat.get(s as usize).unwrap_or(&END);
         }
         out.truncate(size);

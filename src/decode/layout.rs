@@ -46,17 +46,18 @@ pub fn pages_to_text(pages: &[Page]) -> String {
     let mask = |s: &str| -> String {
         s.chars().filter(|c| !crate::text::is_space(*c)).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
     };
-    let mut edge_count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (_, body, _) in &laid {
-        let mut seen = std::collections::HashSet::new();
-        for l in edge_candidates(body) {
-            let m = mask(&l.text);
-            if seen.insert(m.clone()) {
-                *edge_count.entry(m).or_default() += 1;
-            }
-        }
+    // (masked text, page) of every edge line, sorted: a text is repeated when two pages have it.
+    let mut edges: Vec<(String, usize)> = Vec::new();
+    for (p, (_, body, _)) in laid.iter().enumerate() {
+        edges.extend(edge_candidates(body).map(|l| (mask(&l.text), p)));
     }
-    let repeated = |l: &Line| pages.len() >= 2 && edge_count.get(&mask(&l.text)).is_some_and(|&n| n >= 2);
+    edges.sort_unstable();
+    edges.dedup();
+    let repeated = |l: &Line| {
+        let m = mask(&l.text);
+        let from = edges.partition_point(|e| e.0 < m);
+        pages.len() >= 2 && edges.get(from + 1).is_some_and(|e| e.0 == m)
+    };
     let mut out = String::new();
     let mut cur = String::new();
     let mut cur_open = false;
@@ -68,7 +69,10 @@ pub fn pages_to_text(pages: &[Page]) -> String {
         let mut heads: Vec<String> = head_t.into_iter().map(|l| l.text).collect();
         let mut feet: Vec<String> = Vec::new();
         while let Some(first) = body.first() {
-            if body.len() > 1 && is_edge_line(first) && (crate::furniture::is_page_number(&first.text) || repeated(first)) {
+            if body.len() > 1
+                && is_edge_line(first)
+                && (crate::furniture::is_page_number(&first.text) || repeated(first))
+            {
                 heads.push(body.remove(0).text);
             } else {
                 break;
@@ -123,7 +127,9 @@ fn finish(out: &mut String, cur: &mut String) {
 fn push_joined(cur: &mut String, next: &str) {
     let a = cur.chars().next_back();
     let b = next.chars().next();
-    if a.is_some_and(|c| c.is_ascii_alphanumeric() || c == ',' || c == '.') && b.is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if a.is_some_and(|c| c.is_ascii_alphanumeric() || c == ',' || c == '.')
+        && b.is_some_and(|c| c.is_ascii_alphanumeric())
+    {
         cur.push(' ');
     }
     cur.push_str(next);
@@ -147,8 +153,8 @@ fn lay_out(page: &Page) -> (Vec<Line>, Vec<Line>, Vec<Line>) {
     let template = lines_of(&page.template);
     let middle = (page.top + page.bottom) / 2.0;
     let (mut above, mut below): (Vec<Line>, Vec<Line>) = template.into_iter().partition(|l| l.y >= middle);
-    above.sort_by(|a, b| b.y.total_cmp(&a.y));
-    below.sort_by(|a, b| b.y.total_cmp(&a.y));
+    crate::order::sort_by_key(&mut above, |l| u64::from(!fkey(l.y)));
+    crate::order::sort_by_key(&mut below, |l| u64::from(!fkey(l.y)));
     (above, body, below)
 }
 
@@ -189,7 +195,7 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
         runs.push(Run { x0: g.x, x1: g.x + g.w.max(0.0), y: g.y, size, glyphs: vec![i] });
     }
     // Runs into lines: by baseline, top to bottom.
-    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    crate::order::sort_by_key(&mut runs, |r| u64::from(!fkey(r.y)) << 32 | u64::from(fkey(r.x0)));
     let mut lines: Vec<Vec<Run>> = Vec::new();
     for r in runs {
         if let Some(l) = lines.last_mut() {
@@ -206,7 +212,7 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
     for l in lines {
         // The line's glyphs by x (writers draw some marks — quotes in another font — after the rest).
         let mut order: Vec<usize> = l.iter().flat_map(|r| r.glyphs.iter().copied()).collect();
-        order.sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
+        crate::order::sort_by_key(&mut order, |&k| u64::from(fkey(glyphs[k].x)));
         let size = l.iter().map(|r| r.size).fold(0.0f32, f32::max);
         let mut text = String::new();
         let mut cells = 1;
@@ -265,6 +271,46 @@ fn without_spaces_between_chinese(s: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// A decimal number as PDF and OFD write them (`-12.5`, `.5`, `3.`, `1e-3` read as 1), without the
+/// standard float parser (whose tables cost the readers module ~8 KB of wasm): enough for coordinates.
+pub fn parse_decimal(s: &str) -> Option<f32> {
+    let s = s.trim();
+    let (neg, t) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (mut v, mut scale, mut seen, mut dot) = (0f64, 1f64, false, false);
+    for b in t.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                seen = true;
+                if dot {
+                    scale /= 10.0;
+                    v += f64::from(b - b'0') * scale;
+                } else {
+                    v = v * 10.0 + f64::from(b - b'0');
+                }
+            }
+            b'.' if !dot => dot = true,
+            _ => break,
+        }
+    }
+    let v = if neg { -v } else { v } as f32;
+    (seen && v.is_finite()).then_some(v)
+}
+
+/// A float as a number that sorts in the same order (every sort goes through [`crate::order`]: one
+/// copy of the sort code in the wasm).
+fn fkey(f: f32) -> u32 {
+    let b = f.to_bits();
+    if b >> 31 == 1 {
+        !b
+    } else {
+        b | 0x8000_0000
+    }
 }
 
 /// Whether a gap between two characters is a space: between Latin words, not next to Chinese (a
@@ -338,7 +384,12 @@ fn order_columns(lines: Vec<Line>) -> Vec<Line> {
             }
         }
         let n = pieces.len();
-        if both >= 5 && both * 3 >= n && crossing * 5 <= n && left_full * 2 >= both && best.is_none_or(|(_, b)| both > b) {
+        if both >= 5
+            && both * 3 >= n
+            && crossing * 5 <= n
+            && left_full * 2 >= both
+            && best.is_none_or(|(_, b)| both > b)
+        {
             best = Some((g, both));
         }
         g += step;
@@ -408,7 +459,7 @@ fn median(mut v: Vec<f32>) -> f32 {
     if v.is_empty() {
         return 10.0;
     }
-    v.sort_by(f32::total_cmp);
+    crate::order::sort_by_key(&mut v, |&x| u64::from(fkey(x)));
     v[v.len() / 2]
 }
 
@@ -422,24 +473,25 @@ fn paragraphs(lines: &[Line]) -> Vec<(String, bool, bool)> {
     let size = median(lines.iter().map(|l| l.size).collect());
     let left = mode(lines.iter().filter(|l| l.cells == 1).map(|l| l.x0), size / 2.0).unwrap_or(lines[0].x0);
     let mut ends: Vec<f32> = lines.iter().filter(|l| l.cells == 1).map(|l| l.x1).collect();
-    ends.sort_by(f32::total_cmp);
+    crate::order::sort_by_key(&mut ends, |&x| u64::from(fkey(x)));
     let right = ends.get(ends.len().saturating_sub(1).saturating_sub(ends.len() / 10)).copied().unwrap_or(lines[0].x1);
     let spacing = median(lines.windows(2).map(|w| w[0].y - w[1].y).filter(|d| *d > 0.0).collect());
-    let fresh = |l: &Line| {
-        l.cells > 1
-            || l.x0 - left > 0.9 * l.size
-            || crate::outline::markers::parse(l.text.trim_start(), false).is_some()
-    };
+    let fresh = |l: &Line| l.cells > 1 || l.x0 - left > 0.9 * l.size || starts_with_marker(&l.text);
     let full = |l: &Line| l.cells == 1 && right - l.x1 < 1.6 * l.size && l.x0 - left < 4.0 * l.size;
     // A line that stops short of the margin only because the next line's first piece would not fit
     // (a long number, a character with its closing mark) was broken by the layout, not the author.
-    let wrapped = |p: &Line, next: &Line| full(p) || p.cells == 1 && right - p.x1 < first_piece_width(next) + 0.6 * p.size;
+    let wrapped =
+        |p: &Line, next: &Line| full(p) || p.cells == 1 && right - p.x1 < first_piece_width(next) + 0.6 * p.size;
     let mut out: Vec<(String, bool, bool)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let joins = i > 0 && {
             let p = &lines[i - 1];
             let gap = p.y - l.y;
-            wrapped(p, l) && !fresh(l) && gap > 0.0 && gap < (spacing * 1.4).max(l.size * 1.2) && (p.size - l.size).abs() < 0.25 * l.size
+            wrapped(p, l)
+                && !fresh(l)
+                && gap > 0.0
+                && gap < (spacing * 1.4).max(l.size * 1.2)
+                && (p.size - l.size).abs() < 0.25 * l.size
         };
         match out.last_mut() {
             Some((text, open, _)) if joins => {
@@ -450,6 +502,31 @@ fn paragraphs(lines: &[Line]) -> Vec<(String, bool, bool)> {
         }
     }
     out
+}
+
+/// A line that starts with a heading marker: 一、 (一) 1. 1、 (1) ① 第一章/部分/节 一是.
+fn starts_with_marker(s: &str) -> bool {
+    let s = s.trim_start();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十〇零百１２３４５６７８９０".contains(c);
+    let mut chars = s.chars();
+    let Some(c0) = chars.next() else { return false };
+    if ('\u{2460}'..='\u{2473}').contains(&c0) {
+        return true;
+    }
+    let rest: String = s.chars().skip_while(|c| matches!(c, '(' | '（')).take_while(|c| numeral(*c)).collect();
+    if rest.is_empty() || rest.chars().count() > 3 {
+        let n = s.chars().skip(1).take_while(|c| numeral(*c)).count();
+        let tail: String = s.chars().skip(1 + n).take(2).collect();
+        return c0 == '第' && n > 0 && (tail.starts_with('章') || tail.starts_with('节') || tail == "部分");
+    }
+    let opened = matches!(c0, '(' | '（');
+    let after = s.chars().skip_while(|c| matches!(c, '(' | '（')).skip_while(|c| numeral(*c)).next();
+    match after {
+        Some(')' | '）') => opened,
+        Some('、' | '.' | '．') => !opened,
+        Some('是') => !opened && !c0.is_ascii_digit(),
+        _ => false,
+    }
 }
 
 /// The most common value (within `tolerance`) of the values, counting each value's neighbours.
@@ -478,7 +555,12 @@ mod tests {
     }
 
     fn page(rows: &[(&str, f32, f32)]) -> Page {
-        Page { glyphs: rows.iter().flat_map(|&(t, x, y)| line(t, x, y, 10.0)).collect(), template: Vec::new(), top: 800.0, bottom: 0.0 }
+        Page {
+            glyphs: rows.iter().flat_map(|&(t, x, y)| line(t, x, y, 10.0)).collect(),
+            template: Vec::new(),
+            top: 800.0,
+            bottom: 0.0,
+        }
     }
 
     #[test]
@@ -492,12 +574,20 @@ mod tests {
         ]);
         // The long lines run to the right margin: 100 + 17 characters.
         let t = pages_to_text(&[p]);
-        assert_eq!(t, "一、总体情况\n全年办理行政复议案件六十一件，较上年增长百分之十二。\n（一）加强组织领导\n坚持党的领导，\n");
+        assert_eq!(
+            t,
+            "一、总体情况\n全年办理行政复议案件六十一件，较上年增长百分之十二。\n（一）加强组织领导\n坚持党的领导，\n"
+        );
     }
 
     #[test]
     fn page_numbers_and_paragraphs_across_pages() {
-        let p1 = page(&[("一、总体情况", 100.0, 700.0), ("全年办理行政复议案件六十一件，", 120.0, 680.0), ("较上年增长百分之十二，纠正违法或不当", 100.0, 660.0), ("— 1 —", 150.0, 40.0)]);
+        let p1 = page(&[
+            ("一、总体情况", 100.0, 700.0),
+            ("全年办理行政复议案件六十一件，", 120.0, 680.0),
+            ("较上年增长百分之十二，纠正违法或不当", 100.0, 660.0),
+            ("— 1 —", 150.0, 40.0),
+        ]);
         let p2 = page(&[("行政行为三件。", 100.0, 700.0), ("二、存在的问题", 100.0, 680.0), ("— 2 —", 150.0, 40.0)]);
         let t = pages_to_text(&[p1, p2]);
         assert_eq!(
@@ -509,8 +599,22 @@ mod tests {
     #[test]
     fn two_columns_are_read_column_by_column() {
         let mut rows = Vec::new();
-        let left = ["左栏第一行文字内容", "左栏第二行文字内容", "左栏第三行文字内容", "左栏第四行文字内容", "左栏第五行文字内容", "左栏第六行文字内容"];
-        let right = ["右栏第一行文字内容", "右栏第二行文字内容", "右栏第三行文字内容", "右栏第四行文字内容", "右栏第五行文字内容", "右栏第六行文字内容"];
+        let left = [
+            "左栏第一行文字内容",
+            "左栏第二行文字内容",
+            "左栏第三行文字内容",
+            "左栏第四行文字内容",
+            "左栏第五行文字内容",
+            "左栏第六行文字内容",
+        ];
+        let right = [
+            "右栏第一行文字内容",
+            "右栏第二行文字内容",
+            "右栏第三行文字内容",
+            "右栏第四行文字内容",
+            "右栏第五行文字内容",
+            "右栏第六行文字内容",
+        ];
         for (i, (l, r)) in left.iter().zip(right).enumerate() {
             let y = 700.0 - 20.0 * i as f32;
             rows.push((*l, 100.0, y));
@@ -524,8 +628,33 @@ mod tests {
     }
 
     #[test]
+    fn heading_markers() {
+        for m in [
+            "一、总体",
+            "（一）加强",
+            "(二)深化",
+            "1.健全",
+            "12、完善",
+            "(3)落实",
+            "①推进",
+            "第一部分 总体",
+            "一是深化",
+        ] {
+            assert!(starts_with_marker(m), "{m}");
+        }
+        for m in ["2022年，我县", "一年来", "(略)", "第二", "十分重视", "1830人"] {
+            assert!(!starts_with_marker(m), "{m}");
+        }
+    }
+
+    #[test]
     fn table_rows_keep_their_cells() {
-        let t = pages_to_text(&[page(&[("事项", 100.0, 700.0), ("件数", 300.0, 700.0), ("复议", 100.0, 680.0), ("61", 300.0, 680.0)])]);
+        let t = pages_to_text(&[page(&[
+            ("事项", 100.0, 700.0),
+            ("件数", 300.0, 700.0),
+            ("复议", 100.0, 680.0),
+            ("61", 300.0, 680.0),
+        ])]);
         assert_eq!(t, "事项\t件数\n复议\t61\n");
     }
 }

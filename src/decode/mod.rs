@@ -10,26 +10,26 @@
 //!
 //! Other formats get a message that says what to do (an RTF, an image).
 
-mod charset;
-#[cfg(feature = "docx")]
-pub mod docx;
-mod html;
-#[cfg(feature = "docx")]
-mod xml;
-#[cfg(feature = "docx")]
-mod zip;
 #[cfg(feature = "readers")]
 pub mod archive;
 #[cfg(feature = "readers")]
 mod cfb;
+mod charset;
+#[cfg(feature = "docx")]
+pub mod docx;
+mod html;
 #[cfg(feature = "readers")]
-mod layout;
+pub(crate) mod layout;
 #[cfg(feature = "readers")]
 pub mod ofd;
 #[cfg(feature = "readers")]
 pub mod pdf;
 #[cfg(feature = "readers")]
 pub mod word97;
+#[cfg(feature = "docx")]
+mod xml;
+#[cfg(feature = "docx")]
+mod zip;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use charset::NativeDecoder;

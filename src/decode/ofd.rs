@@ -34,7 +34,8 @@ fn local(name: &str) -> &str {
 /// `base` joined with `rel` (an absolute `/…` path is from the package root), `.` and `..` resolved.
 fn join(base_dir: &str, rel: &str) -> String {
     let rel = rel.trim();
-    let mut parts: Vec<&str> = if rel.starts_with('/') { Vec::new() } else { base_dir.split('/').filter(|s| !s.is_empty()).collect() };
+    let mut parts: Vec<&str> =
+        if rel.starts_with('/') { Vec::new() } else { base_dir.split('/').filter(|s| !s.is_empty()).collect() };
     for p in rel.split(['/', '\\']) {
         match p {
             "" | "." => {}
@@ -117,7 +118,7 @@ fn texts_of(xml: &str, name: &str) -> Vec<String> {
 }
 
 fn numbers(s: &str) -> Vec<f32> {
-    s.split_ascii_whitespace().filter_map(|v| v.parse::<f32>().ok()).filter(|v| v.is_finite()).collect()
+    s.split_ascii_whitespace().filter_map(|v| super::layout::parse_decimal(v)).filter(|v| v.is_finite()).collect()
 }
 
 fn read_document(pkg: &mut Package, root: &str, doc: &str, pages: &mut Vec<Page>) -> Result<(), Error> {
@@ -215,9 +216,9 @@ fn deltas(s: &str, max: usize) -> Vec<f32> {
         }
         if w == "g" {
             let n = it.next().and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
-            let v = it.next().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.0);
+            let v = it.next().and_then(|v| super::layout::parse_decimal(v)).unwrap_or(0.0);
             out.extend(std::iter::repeat_n(v, n.min(max - out.len())));
-        } else if let Ok(v) = w.parse::<f32>() {
+        } else if let Ok(v) = super::layout::parse_decimal(w).ok_or(()) {
             out.push(v);
         }
     }
@@ -237,14 +238,18 @@ fn glyphs_of(xml: &str, height: f32) -> Vec<Glyph> {
                 "TextObject" => {
                     let b = numbers(&e.attr("Boundary").unwrap_or_default());
                     let origin = [b.first().copied().unwrap_or(0.0), b.get(1).copied().unwrap_or(0.0)];
-                    let size = e.attr("Size").and_then(|s| s.trim().parse::<f32>().ok()).unwrap_or(3.5);
+                    let size = e.attr("Size").and_then(|s| super::layout::parse_decimal(&s)).unwrap_or(3.5);
                     let ctm = numbers(&e.attr("CTM").unwrap_or_default());
-                    let ctm = if ctm.len() == 6 { [ctm[0], ctm[1], ctm[2], ctm[3], ctm[4], ctm[5]] } else { [1.0, 0.0, 0.0, 1.0, 0.0, 0.0] };
+                    let ctm = if ctm.len() == 6 {
+                        [ctm[0], ctm[1], ctm[2], ctm[3], ctm[4], ctm[5]]
+                    } else {
+                        [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+                    };
                     obj = Some((origin, size, ctm));
                 }
                 "TextCode" if !e.empty => {
-                    let x = e.attr("X").and_then(|v| v.trim().parse().ok()).unwrap_or(0.0);
-                    let y = e.attr("Y").and_then(|v| v.trim().parse().ok()).unwrap_or(0.0);
+                    let x = e.attr("X").and_then(|v| super::layout::parse_decimal(&v)).unwrap_or(0.0);
+                    let y = e.attr("Y").and_then(|v| super::layout::parse_decimal(&v)).unwrap_or(0.0);
                     let dx = deltas(&e.attr("DeltaX").unwrap_or_default(), 100_000);
                     let dy = deltas(&e.attr("DeltaY").unwrap_or_default(), 100_000);
                     code = Some((x, y, dx, dy));

@@ -58,7 +58,11 @@ pub fn doc_to_text(bytes: &[u8]) -> Result<String, Error> {
     };
     let ident = u16_at(&word, 0);
     if ident != 0xA5EC {
-        return Err(bad(if ident == 0xA5DC { "a Word 6/95 file: save it as .docx in Word or WPS" } else { "no Word 97 file header" }));
+        return Err(bad(if ident == 0xA5DC {
+            "a Word 6/95 file: save it as .docx in Word or WPS"
+        } else {
+            "no Word 97 file header"
+        }));
     }
     let flags = u16_at(&word, 0x0A);
     if flags & 0x0100 != 0 {
@@ -67,7 +71,8 @@ pub fn doc_to_text(bytes: &[u8]) -> Result<String, Error> {
         ));
     }
     let table_name = if flags & 0x0200 != 0 { "1Table" } else { "0Table" };
-    let table = cfb.stream(table_name).map_err(bad)?.ok_or_else(|| bad(format!("the {table_name} stream is missing")))?;
+    let table =
+        cfb.stream(table_name).map_err(bad)?.ok_or_else(|| bad(format!("the {table_name} stream is missing")))?;
     // FibBase (32 bytes), then csw words, cslw longs, cbRgFcLcb pairs.
     let csw = usize::from(u16_at(&word, 32));
     let lw = 34 + csw * 2;
@@ -76,7 +81,9 @@ pub fn doc_to_text(bytes: &[u8]) -> Result<String, Error> {
     let fclcb = lw + 2 + cslw * 4 + 2;
     let pair = |i: usize| (u32_at(&word, fclcb + 8 * i) as usize, u32_at(&word, fclcb + 8 * i + 4) as usize);
     let (fc_clx, lcb_clx) = pair(33);
-    let clx = table.get(fc_clx..fc_clx.saturating_add(lcb_clx)).ok_or_else(|| bad("the piece table lies outside the table stream"))?;
+    let clx = table
+        .get(fc_clx..fc_clx.saturating_add(lcb_clx))
+        .ok_or_else(|| bad("the piece table lies outside the table stream"))?;
     let pieces = pieces(clx).ok_or_else(|| bad("damaged piece table"))?;
     let (fc_papx, lcb_papx) = pair(13);
     let papx = table.get(fc_papx..fc_papx.saturating_add(lcb_papx)).map(|plc| read_papx(plc, &word));
@@ -102,7 +109,12 @@ fn pieces(clx: &[u8]) -> Option<Vec<Piece>> {
                     if cps[i + 1] < cps[i] {
                         return None;
                     }
-                    out.push(Piece { cp: cps[i], cp_end: cps[i + 1], fc: if compressed { fc / 2 } else { fc }, compressed });
+                    out.push(Piece {
+                        cp: cps[i],
+                        cp_end: cps[i + 1],
+                        fc: if compressed { fc / 2 } else { fc },
+                        compressed,
+                    });
                 }
                 return Some(out);
             }
@@ -143,7 +155,7 @@ fn read_papx(plc: &[u8], word: &[u8]) -> Papx {
             runs.push((start, end, in_table, ttp));
         }
     }
-    runs.sort_by_key(|r| r.0);
+    crate::order::sort_by_key(&mut runs, |r| u64::from(r.0));
     Papx { runs }
 }
 
@@ -185,7 +197,8 @@ fn render(word: &[u8], pieces: &[Piece], ccp_text: u32, papx: Option<&Papx>) -> 
             let k = (cp - p.cp) as usize;
             let (c, fc) = if p.compressed {
                 let Some(&b) = word.get(p.fc + k) else { break };
-                let c = if b < 0x80 { u32::from(b) } else { super::pdf::win_ansi(b).map_or(u32::from(b), |c| c as u32) };
+                let c =
+                    if b < 0x80 { u32::from(b) } else { super::pdf::win_ansi(b).map_or(u32::from(b), |c| c as u32) };
                 (c, (p.fc + k) as u32)
             } else {
                 let at = p.fc + 2 * k;

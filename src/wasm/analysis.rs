@@ -3,7 +3,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{install_panic_hook, into_error, stringify, to_js};
+use super::{install_panic_hook, into_error, stringify, to_js, BrowserDecoder};
 use crate::checklist::Checklist;
 use crate::{Analysis, Options};
 
@@ -37,19 +37,6 @@ pub fn analyze_text(
 ) -> Result<JsValue, JsError> {
     let json = analyze_json(input, options)?;
     js_sys::JSON::parse(&json).map_err(|e| JsError::new(&format!("{e:?}")))
-}
-
-/// GB18030 and Big5 through the platform's `TextDecoder` (browsers and Node have them built in), so the
-/// wasm carries no encoding tables.
-struct BrowserDecoder;
-
-impl crate::decode::LegacyDecoder for BrowserDecoder {
-    fn decode(&self, charset: crate::decode::Charset, bytes: &[u8]) -> Option<String> {
-        let opts = web_sys::TextDecoderOptions::new();
-        opts.set_fatal(true);
-        let decoder = web_sys::TextDecoder::new_with_label_and_options(charset.label(), &opts).ok()?;
-        decoder.decode_with_u8_array(bytes).ok()
-    }
 }
 
 /// [`analyze_text`] returning the analysis as JSON text (the CLI's `--format json` output, with UTF-16
@@ -100,14 +87,28 @@ pub fn analyze_docx(
     #[wasm_bindgen(unchecked_param_type = "DocxText")] docx: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    analyze_document(docx, options)
+}
+
+/// Analyze what `readDocument` of the readers module returned (`{text, format, headings}`; `format`
+/// defaults to `"docx"`, so `readDocx`'s result is taken too). Returns `{text, analysis}` like
+/// [`analyze_bytes`]: the same analysis the CLI gives for the file.
+#[wasm_bindgen(js_name = analyzeDocument, unchecked_return_type = "FileResult")]
+pub fn analyze_document(
+    #[wasm_bindgen(unchecked_param_type = "ReadDocument | DocxText")] doc: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     install_panic_hook();
     let options = options_from(options)?;
-    let field = |name: &str| js_sys::Reflect::get(&docx, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    let text = field("text").as_string().ok_or_else(|| JsError::new("analyzeDocx: `text` must be a string"))?;
-    let headings = stringify(&field("headings")).unwrap_or_default();
+    let field = |name: &str| js_sys::Reflect::get(&doc, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let text = field("text").as_string().ok_or_else(|| JsError::new("analyzeDocument: `text` must be a string"))?;
+    let format = field("format").as_string().unwrap_or_else(|| "docx".into());
+    let headings = stringify(&field("headings")).unwrap_or_else(|| "[]".into());
     let hints = crate::decode::HeadingHint::read_list(&text, &headings)
-        .map_err(|e| JsError::new(&format!("analyzeDocx: {e}")))?;
-    let analysis = crate::analyze_decoded(&text, crate::decode::Decoded::docx(hints), &options).map_err(into_error)?;
+        .map_err(|e| JsError::new(&format!("analyzeDocument: {e}")))?;
+    let info = crate::decode::Decoded::read(&format, hints)
+        .ok_or_else(|| JsError::new(&format!("analyzeDocument: unknown format {format:?}")))?;
+    let analysis = crate::analyze_decoded(&text, info, &options).map_err(into_error)?;
     file_result(text, analysis)
 }
 

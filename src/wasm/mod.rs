@@ -1,10 +1,11 @@
 //! The JavaScript boundary (wasm32 only): one options object in, plain JSON-compatible data out, every
 //! error a JS `Error`. Offsets gain `start16`/`end16` (UTF-16 code units) here and only here.
 //!
-//! The crate builds three modules (Cargo features, see the Makefile's `build-wasm`): the analysis
-//! (`analysis.rs`, loaded with the page), .docx reading (`docx.rs`) and the exports (`exports.rs`:
+//! The crate builds four modules (Cargo features, see the Makefile's `build-wasm`): the analysis
+//! (`analysis.rs`, loaded with the page), .docx reading (`docx.rs`), the readers of every other file
+//! kind (`readers.rs`: PDF, OFD, .doc/.wps, .docx and .zip archives) and the exports (`exports.rs`:
 //! Markdown, CSV and the comparison table — the only readers of analyses, so the analysis module carries
-//! no serde deserializer), the last two loaded on first use. All have `version` and `lastPanic`; tests
+//! no serde deserializer), the last three loaded on first use. All have `version` and `lastPanic`; tests
 //! build them all into one.
 
 #[cfg(feature = "analysis-api")]
@@ -15,6 +16,8 @@ mod bench;
 mod docx;
 #[cfg(feature = "exports-api")]
 mod exports;
+#[cfg(feature = "readers-api")]
+mod readers;
 
 #[cfg(feature = "analysis-api")]
 pub use analysis::*;
@@ -22,6 +25,8 @@ pub use analysis::*;
 pub use docx::*;
 #[cfg(feature = "exports-api")]
 pub use exports::*;
+#[cfg(feature = "readers-api")]
+pub use readers::*;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -32,6 +37,36 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("../../www/types.d.ts");
+
+#[cfg(any(feature = "analysis-api", feature = "readers-api"))]
+#[wasm_bindgen(typescript_custom_section)]
+const TS_READER_TYPES: &str = include_str!("../../www/readers.d.ts");
+
+/// GB18030 and Big5 through the platform's `TextDecoder` (browsers and Node have them built in), so the
+/// wasm carries no encoding tables.
+#[cfg(any(feature = "analysis-api", feature = "readers-api"))]
+pub(crate) struct BrowserDecoder;
+
+#[cfg(any(feature = "analysis-api", feature = "readers-api"))]
+impl crate::decode::LegacyDecoder for BrowserDecoder {
+    fn decode(&self, charset: crate::decode::Charset, bytes: &[u8]) -> Option<String> {
+        let opts = web_sys::TextDecoderOptions::new();
+        opts.set_fatal(true);
+        let decoder = web_sys::TextDecoder::new_with_label_and_options(charset.label(), &opts).ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
+    }
+}
+
+/// The format of a file by its bytes (the whole file tells a .docx or an .ofd from a .zip of reports;
+/// otherwise the first bytes decide): `"text"`, `"html"`, `"docx"`, `"pdf"`, `"ofd"`, `"doc"` (also
+/// .wps), `"zip"` (an archive of reports: `listArchive` of the readers module), or `null` for what no
+/// reader takes (an image, RTF). The page reads `"text"`/`"html"` with the analysis module's
+/// `analyzeBytes` and the others with the readers module's `readDocument`.
+#[cfg(any(feature = "analysis-api", feature = "readers-api"))]
+#[wasm_bindgen(js_name = detectFormat, unchecked_return_type = "DocumentFormat | null")]
+pub fn detect_format(bytes: &[u8], name: &str) -> Option<String> {
+    crate::decode::detect_format(bytes, name).map(str::to_string)
+}
 
 /// Turn any displayable error into a JS `Error`.
 pub(crate) fn into_error(e: impl std::fmt::Display) -> JsError {

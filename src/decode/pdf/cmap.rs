@@ -131,7 +131,8 @@ impl CMap {
                                 if let (Obj::Str(src), Obj::Str(dst)) = (&pair[0], &pair[1]) {
                                     if (1..=4).contains(&src.len()) && entries < MAX_ENTRIES {
                                         entries += 1;
-                                        m.unicode.insert(Code { value: be(src), len: src.len() as u8 }.key(), utf16(dst));
+                                        m.unicode
+                                            .insert(Code { value: be(src), len: src.len() as u8 }.key(), utf16(dst));
                                     }
                                 }
                             }
@@ -168,7 +169,9 @@ impl CMap {
                         }
                         b"endcidrange" => {
                             for triple in operands.chunks_exact(3) {
-                                if let (Obj::Str(lo), Obj::Str(hi), Some(cid)) = (&triple[0], &triple[1], triple[2].as_i64()) {
+                                if let (Obj::Str(lo), Obj::Str(hi), Some(cid)) =
+                                    (&triple[0], &triple[1], triple[2].as_i64())
+                                {
                                     if (1..=4).contains(&lo.len()) && lo.len() == hi.len() && cid >= 0 {
                                         m.cid_ranges.push((lo.len() as u8, be(lo), be(hi), cid as u32));
                                     }

@@ -80,16 +80,8 @@ impl<'f, 'a> Interpreter<'f, 'a> {
 
     /// Run the page's content streams.
     pub fn page(&mut self, content: &[u8], resources: &Dict, ctm: Matrix, out: &mut PageText) -> Result<(), String> {
-        let state = State {
-            ctm,
-            font: None,
-            size: 0.0,
-            char_space: 0.0,
-            word_space: 0.0,
-            scale: 1.0,
-            leading: 0.0,
-            rise: 0.0,
-        };
+        let state =
+            State { ctm, font: None, size: 0.0, char_space: 0.0, word_space: 0.0, scale: 1.0, leading: 0.0, rise: 0.0 };
         self.run(content, resources, state, 0, out)
     }
 
@@ -111,7 +103,14 @@ impl<'f, 'a> Interpreter<'f, 'a> {
         Some(font)
     }
 
-    fn run(&mut self, content: &[u8], resources: &Dict, mut st: State, depth: usize, out: &mut PageText) -> Result<(), String> {
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: &Dict,
+        mut st: State,
+        depth: usize,
+        out: &mut PageText,
+    ) -> Result<(), String> {
         let mut stack: Vec<State> = Vec::new();
         let mut ops: Vec<Obj> = Vec::new();
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
@@ -136,7 +135,9 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                 Tok::ArrayClose | Tok::DictClose => continue,
             };
             if self.budget == 0 {
-                return Err("its pages hold more drawing operators than a report could (a damaged or hostile file)".into());
+                return Err(
+                    "its pages hold more drawing operators than a report could (a damaged or hostile file)".into()
+                );
             }
             self.budget -= 1;
             let num = |i: usize| ops.get(i).and_then(Obj::as_f64).unwrap_or(0.0) as f32;
@@ -219,7 +220,11 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                                     let adj = o.as_f64().unwrap_or(0.0) as f32;
                                     let tx = -adj / 1000.0 * st.size * st.scale;
                                     let vertical = st.font.as_ref().is_some_and(|f| f.vertical);
-                                    let m = if vertical { [1.0, 0.0, 0.0, 1.0, 0.0, tx] } else { [1.0, 0.0, 0.0, 1.0, tx, 0.0] };
+                                    let m = if vertical {
+                                        [1.0, 0.0, 0.0, 1.0, 0.0, tx]
+                                    } else {
+                                        [1.0, 0.0, 0.0, 1.0, tx, 0.0]
+                                    };
                                     tm = mul(&m, &tm);
                                 }
                             }
@@ -265,7 +270,14 @@ impl<'f, 'a> Interpreter<'f, 'a> {
         Ok(())
     }
 
-    fn xobject(&mut self, resources: &Dict, name: &[u8], st: &State, depth: usize, out: &mut PageText) -> Result<(), String> {
+    fn xobject(
+        &mut self,
+        resources: &Dict,
+        name: &[u8],
+        st: &State,
+        depth: usize,
+        out: &mut PageText,
+    ) -> Result<(), String> {
         let xobjects = self.file.get(resources, b"XObject");
         let Some(entry) = xobjects.as_dict().and_then(|d| d.get(name)).cloned() else { return Ok(()) };
         let obj = self.file.resolve(&entry);

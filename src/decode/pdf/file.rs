@@ -147,7 +147,8 @@ impl<'a> File<'a> {
             let (start, count) = (pair[0], pair[1].clamp(0, 10_000_000));
             for i in 0..count {
                 let Some(r) = rows.next() else { break };
-                let field = |from: usize, len: usize| r[from..from + len].iter().fold(0u64, |a, &b| a << 8 | u64::from(b));
+                let field =
+                    |from: usize, len: usize| r[from..from + len].iter().fold(0u64, |a, &b| a << 8 | u64::from(b));
                 let kind = if w[0] == 0 { 1 } else { field(0, w[0]) };
                 let (f2, f3) = (field(w[0], w[1]), field(w[0] + w[1], w[2]));
                 let Ok(num) = u32::try_from(start + i) else { continue };
@@ -236,7 +237,7 @@ impl<'a> File<'a> {
         if !root_ok {
             // Find the catalog itself.
             let mut nums: Vec<u32> = self.xref.keys().copied().collect();
-            nums.sort_unstable();
+            crate::order::sort_by_key(&mut nums, |&n| u64::from(n));
             for num in nums {
                 let o = self.load(num);
                 if o.as_dict().and_then(|d| d.get(b"Type")).and_then(Obj::as_name) == Some(b"Catalog") {
@@ -273,11 +274,16 @@ impl<'a> File<'a> {
                 _ => None,
             };
             let end = match declared {
-                Some(n) if n >= 0 && self.bytes.get(start + n as usize..).is_some_and(|rest| {
-                    let mut l = Lexer::new(rest, 0);
-                    l.skip_white();
-                    rest[l.at..].starts_with(b"endstream")
-                }) => start + n as usize,
+                Some(n)
+                    if n >= 0
+                        && self.bytes.get(start + n as usize..).is_some_and(|rest| {
+                            let mut l = Lexer::new(rest, 0);
+                            l.skip_white();
+                            rest[l.at..].starts_with(b"endstream")
+                        }) =>
+                {
+                    start + n as usize
+                }
                 // A wrong or missing /Length: up to `endstream`.
                 _ => memchr::memmem::find(&self.bytes[start..], b"endstream").map_or(self.bytes.len(), |k| start + k),
             };
@@ -330,7 +336,8 @@ impl<'a> File<'a> {
 
     fn from_objstm(&self, stm: u32, idx: u32, num: u32) -> Option<Obj> {
         let o = self.objstm(stm).ok()?;
-        let &(n, off) = o.1.get(idx as usize).filter(|(n, _)| *n == num).or_else(|| o.1.iter().find(|(n, _)| *n == num))?;
+        let &(n, off) =
+            o.1.get(idx as usize).filter(|(n, _)| *n == num).or_else(|| o.1.iter().find(|(n, _)| *n == num))?;
         let _ = n;
         Lexer::new(&o.0, off).object()
     }

@@ -33,7 +33,9 @@ pub fn decode(data: &[u8], dict: &Dict, limit: usize) -> Result<Vec<u8>, String>
             b"ASCII85Decode" | b"A85" => ascii85(&buf),
             b"RunLengthDecode" | b"RL" => run_length(&buf, limit)?,
             b"Crypt" => buf,
-            other => return Err(format!("stream filter {} (an image) carries no text", String::from_utf8_lossy(other))),
+            other => {
+                return Err(format!("stream filter {} (an image) carries no text", String::from_utf8_lossy(other)))
+            }
         };
         if buf.len() > limit {
             return Err(format!("a stream decodes beyond {} MB", limit >> 20));
@@ -56,8 +58,7 @@ pub fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, String> {
     let mut out = vec![0u8; data.len().saturating_mul(4).clamp(1024, limit.max(1024))];
     let (mut inp, mut pos) = (0usize, 0usize);
     loop {
-        let (status, read, written) =
-            decompress(&mut state, &data[inp..], &mut out, pos, flags);
+        let (status, read, written) = decompress(&mut state, &data[inp..], &mut out, pos, flags);
         inp += read;
         pos += written;
         match status {

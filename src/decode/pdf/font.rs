@@ -53,7 +53,8 @@ impl Font {
     pub fn load(file: &File, dict: &Dict, legacy: &dyn LegacyDecoder) -> Font {
         let subtype = file.get(dict, b"Subtype");
         let composite = subtype.as_name() == Some(b"Type0");
-        let name = file.get(dict, b"BaseFont").as_name().map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
+        let name =
+            file.get(dict, b"BaseFont").as_name().map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
         let to_unicode = match &*file.get(dict, b"ToUnicode") {
             Obj::Stream(s) => file.stream_data(s).ok().map(|d| CMap::parse(&d)),
             _ => None,
@@ -79,9 +80,10 @@ impl Font {
         } else {
             font.load_simple(file, dict, subtype.as_name() == Some(b"Type3"));
             let raw_name = file.get(dict, b"BaseFont");
-            let embedded = file.get(dict, b"FontDescriptor").as_dict().is_some_and(|d| {
-                [&b"FontFile"[..], b"FontFile2", b"FontFile3"].iter().any(|k| d.get(k).is_some())
-            });
+            let embedded = file
+                .get(dict, b"FontDescriptor")
+                .as_dict()
+                .is_some_and(|d| [&b"FontFile"[..], b"FontFile2", b"FontFile3"].iter().any(|k| d.get(k).is_some()));
             font.simple_gbk = font.to_unicode.is_none()
                 && !embedded
                 && raw_name.as_name().is_some_and(|n| is_cjk_font_name(n, legacy));
@@ -126,7 +128,8 @@ impl Font {
                     count += list.len();
                     i += 2;
                 } else {
-                    let (Some(last), Some(v)) = (next.as_i64(), w.get(i + 2).and_then(|x| file.resolve(x).as_f64())) else {
+                    let (Some(last), Some(v)) = (next.as_i64(), w.get(i + 2).and_then(|x| file.resolve(x).as_f64()))
+                    else {
                         break;
                     };
                     let span = (last - first).clamp(0, 65_535);
@@ -171,7 +174,8 @@ impl Font {
         }
         if type3 {
             let m = file.get(dict, b"FontMatrix");
-            self.scale = m.as_array().and_then(|a| a.first()).and_then(|v| file.resolve(v).as_f64()).unwrap_or(0.001) as f32;
+            self.scale =
+                m.as_array().and_then(|a| a.first()).and_then(|v| file.resolve(v).as_f64()).unwrap_or(0.001) as f32;
         }
         // The encoding: a base table with Differences.
         let enc = file.get(dict, b"Encoding");
@@ -228,11 +232,7 @@ impl Font {
             self.unicode_of(code, legacy, buf);
             let key = if self.composite { self.cid_of(code) } else { code.value };
             let w = if self.simple_gbk && len > 1 { Some(1000.0) } else { self.widths.get(&key).copied() };
-            let w = w.unwrap_or(if self.composite && len == 1 {
-                self.default_width / 2.0
-            } else {
-                self.default_width
-            });
+            let w = w.unwrap_or(if self.composite && len == 1 { self.default_width / 2.0 } else { self.default_width });
             f(Glyph { code, text: buf, width: w * self.scale });
         }
     }
@@ -268,7 +268,8 @@ impl Font {
                 }
             }
             Some(Predefined::Utf16) => {
-                let units: Vec<u16> = bytes.chunks(2).map(|c| u16::from(c[0]) << 8 | u16::from(*c.get(1).unwrap_or(&0))).collect();
+                let units: Vec<u16> =
+                    bytes.chunks(2).map(|c| u16::from(c[0]) << 8 | u16::from(*c.get(1).unwrap_or(&0))).collect();
                 out.extend(char::decode_utf16(units).filter_map(Result::ok));
             }
             Some(p @ (Predefined::Gbk | Predefined::Big5)) => {
@@ -301,12 +302,33 @@ impl Font {
 fn is_cjk_font_name(name: &[u8], legacy: &dyn LegacyDecoder) -> bool {
     let name = name.rsplit(|&b| b == b'+').next().unwrap_or(name);
     if !name.is_ascii() {
-        return legacy.decode(Charset::Gb18030, name).is_some_and(|n| n.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        return legacy
+            .decode(Charset::Gb18030, name)
+            .is_some_and(|n| n.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
     }
     let n = String::from_utf8_lossy(name).to_ascii_lowercase();
-    ["simsun", "simhei", "simfang", "simkai", "kaiti", "fangsong", "stsong", "stheiti", "stkaiti", "stfangsong", "nsimsun", "microsoftyahei", "yahei", "mingliu", "fzxiaobiaosong", "xiaobiaosong", "songti", "heiti"]
-        .iter()
-        .any(|k| n.replace([' ', '-', '_'], "").contains(k))
+    [
+        "simsun",
+        "simhei",
+        "simfang",
+        "simkai",
+        "kaiti",
+        "fangsong",
+        "stsong",
+        "stheiti",
+        "stkaiti",
+        "stfangsong",
+        "nsimsun",
+        "microsoftyahei",
+        "yahei",
+        "mingliu",
+        "fzxiaobiaosong",
+        "xiaobiaosong",
+        "songti",
+        "heiti",
+    ]
+    .iter()
+    .any(|k| n.replace([' ', '-', '_'], "").contains(k))
 }
 
 /// The embedded TrueType or OpenType program of a font descriptor, decoded.
@@ -325,9 +347,9 @@ fn font_program(file: &File, descriptor: &Dict) -> Option<Vec<u8>> {
 /// WinAnsiEncoding (Windows-1252), the default of simple fonts.
 pub(crate) fn win_ansi(c: u8) -> Option<char> {
     const HIGH: [u16; 32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
-        0x0178,
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D,
+        0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,
+        0x017E, 0x0178,
     ];
     match c {
         0x20..=0x7E | 0xA0..=0xFF => Some(char::from(c)),
@@ -369,18 +391,68 @@ pub fn glyph_char(name: &[u8]) -> Option<char> {
         return n.chars().next();
     }
     const NAMES: &[(&str, char)] = &[
-        ("space", ' '), ("exclam", '!'), ("quotedbl", '"'), ("numbersign", '#'), ("dollar", '$'), ("percent", '%'),
-        ("ampersand", '&'), ("quotesingle", '\''), ("parenleft", '('), ("parenright", ')'), ("asterisk", '*'),
-        ("plus", '+'), ("comma", ','), ("hyphen", '-'), ("period", '.'), ("slash", '/'), ("zero", '0'),
-        ("one", '1'), ("two", '2'), ("three", '3'), ("four", '4'), ("five", '5'), ("six", '6'), ("seven", '7'),
-        ("eight", '8'), ("nine", '9'), ("colon", ':'), ("semicolon", ';'), ("less", '<'), ("equal", '='),
-        ("greater", '>'), ("question", '?'), ("at", '@'), ("bracketleft", '['), ("backslash", '\\'),
-        ("bracketright", ']'), ("asciicircum", '^'), ("underscore", '_'), ("grave", '`'), ("braceleft", '{'),
-        ("bar", '|'), ("braceright", '}'), ("asciitilde", '~'), ("quoteleft", '\u{2018}'), ("quoteright", '\u{2019}'),
-        ("quotedblleft", '\u{201C}'), ("quotedblright", '\u{201D}'), ("endash", '\u{2013}'), ("emdash", '\u{2014}'),
-        ("bullet", '\u{2022}'), ("ellipsis", '\u{2026}'), ("periodcentered", '\u{B7}'), ("degree", '\u{B0}'),
-        ("copyright", '\u{A9}'), ("registered", '\u{AE}'), ("minus", '\u{2212}'), ("multiply", '\u{D7}'),
-        ("divide", '\u{F7}'), ("section", '\u{A7}'), ("nbspace", '\u{A0}'), ("fi", '\u{FB01}'), ("fl", '\u{FB02}'),
+        ("space", ' '),
+        ("exclam", '!'),
+        ("quotedbl", '"'),
+        ("numbersign", '#'),
+        ("dollar", '$'),
+        ("percent", '%'),
+        ("ampersand", '&'),
+        ("quotesingle", '\''),
+        ("parenleft", '('),
+        ("parenright", ')'),
+        ("asterisk", '*'),
+        ("plus", '+'),
+        ("comma", ','),
+        ("hyphen", '-'),
+        ("period", '.'),
+        ("slash", '/'),
+        ("zero", '0'),
+        ("one", '1'),
+        ("two", '2'),
+        ("three", '3'),
+        ("four", '4'),
+        ("five", '5'),
+        ("six", '6'),
+        ("seven", '7'),
+        ("eight", '8'),
+        ("nine", '9'),
+        ("colon", ':'),
+        ("semicolon", ';'),
+        ("less", '<'),
+        ("equal", '='),
+        ("greater", '>'),
+        ("question", '?'),
+        ("at", '@'),
+        ("bracketleft", '['),
+        ("backslash", '\\'),
+        ("bracketright", ']'),
+        ("asciicircum", '^'),
+        ("underscore", '_'),
+        ("grave", '`'),
+        ("braceleft", '{'),
+        ("bar", '|'),
+        ("braceright", '}'),
+        ("asciitilde", '~'),
+        ("quoteleft", '\u{2018}'),
+        ("quoteright", '\u{2019}'),
+        ("quotedblleft", '\u{201C}'),
+        ("quotedblright", '\u{201D}'),
+        ("endash", '\u{2013}'),
+        ("emdash", '\u{2014}'),
+        ("bullet", '\u{2022}'),
+        ("ellipsis", '\u{2026}'),
+        ("periodcentered", '\u{B7}'),
+        ("degree", '\u{B0}'),
+        ("copyright", '\u{A9}'),
+        ("registered", '\u{AE}'),
+        ("minus", '\u{2212}'),
+        ("multiply", '\u{D7}'),
+        ("divide", '\u{F7}'),
+        ("section", '\u{A7}'),
+        ("nbspace", '\u{A0}'),
+        ("fi", '\u{FB01}'),
+        ("fl", '\u{FB02}'),
     ];
     NAMES.iter().find(|(k, _)| *k == n).map(|&(_, c)| c)
 }

@@ -87,7 +87,13 @@ pub fn pdf_to_text_with(bytes: &[u8], legacy: &dyn LegacyDecoder, limits: Limits
         let g = out
             .chars
             .iter()
-            .map(|c| Glyph { x: c.x, y: c.y, w: c.w, size: c.size, text: out.text[c.start as usize..c.end as usize].to_string() })
+            .map(|c| Glyph {
+                x: c.x,
+                y: c.y,
+                w: c.w,
+                size: c.size,
+                text: out.text[c.start as usize..c.end as usize].to_string(),
+            })
             .collect();
         laid.push(Page { glyphs: g, template: Vec::new(), top: page.height, bottom: 0.0 });
     }

@@ -381,7 +381,7 @@ pub fn number(word: &[u8]) -> Obj {
             _ => break,
         }
     }
-    let v: f64 = t[..end].trim_end_matches('.').parse().unwrap_or(0.0);
+    let v = f64::from(crate::decode::layout::parse_decimal(&t[..end]).unwrap_or(0.0));
     let v = if neg { -v } else { v };
     if v.is_finite() {
         Obj::Real(v)

@@ -23,7 +23,8 @@ pub fn glyph_to_char(font: &[u8]) -> HashMap<u16, char> {
     let mut best: Option<(u8, usize)> = None;
     for i in 0..usize::from(n) {
         let rec = 4 + i * 8;
-        let (Some(platform), Some(encoding), Some(offset)) = (u16_at(cmap, rec), u16_at(cmap, rec + 2), u32_at(cmap, rec + 4))
+        let (Some(platform), Some(encoding), Some(offset)) =
+            (u16_at(cmap, rec), u16_at(cmap, rec + 2), u32_at(cmap, rec + 4))
         else {
             break;
         };
@@ -46,7 +47,13 @@ pub fn glyph_to_char(font: &[u8]) -> HashMap<u16, char> {
             return;
         }
         let pua = |c: char| ('\u{E000}'..='\u{F8FF}').contains(&c);
-        out.entry(g).and_modify(|old: &mut char| if pua(*old) && !pua(c) { *old = c }).or_insert(c);
+        out.entry(g)
+            .and_modify(|old: &mut char| {
+                if pua(*old) && !pua(c) {
+                    *old = c
+                }
+            })
+            .or_insert(c);
     };
     match u16_at(sub, 0) {
         Some(4) => {
@@ -83,7 +90,8 @@ pub fn glyph_to_char(font: &[u8]) -> HashMap<u16, char> {
             let mut total = 0u64;
             for g in 0..groups.min(sub.len() / 12) {
                 let at = 16 + g * 12;
-                let (Some(start), Some(end), Some(gid)) = (u32_at(sub, at), u32_at(sub, at + 4), u32_at(sub, at + 8)) else {
+                let (Some(start), Some(end), Some(gid)) = (u32_at(sub, at), u32_at(sub, at + 4), u32_at(sub, at + 8))
+                else {
                     break;
                 };
                 if end < start || end > 0x10FFFF {
