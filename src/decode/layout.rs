@@ -359,7 +359,7 @@ fn order_columns(lines: Vec<Line>) -> Vec<Line> {
     let size = median(lines.iter().map(|l| l.size).collect());
     // Pieces: for two-column lines the layout put a tab between the columns; locate each piece by
     // estimating its extent in proportion to its characters.
-    let pieces: Vec<Vec<(f32, f32, String)>> = lines.iter().map(|l| pieces_of(l)).collect();
+    let pieces: Vec<Vec<(f32, f32, String)>> = lines.iter().map(pieces_of).collect();
     // Candidate gutter positions: the middle half of the width, in steps of half a character.
     let step = (size / 2.0).max(1.0);
     let mut best: Option<(f32, usize)> = None;
@@ -520,7 +520,7 @@ fn starts_with_marker(s: &str) -> bool {
         return c0 == '第' && n > 0 && (tail.starts_with('章') || tail.starts_with('节') || tail == "部分");
     }
     let opened = matches!(c0, '(' | '（');
-    let after = s.chars().skip_while(|c| matches!(c, '(' | '（')).skip_while(|c| numeral(*c)).next();
+    let after = s.chars().skip_while(|c| matches!(c, '(' | '（')).find(|c| !numeral(*c));
     match after {
         Some(')' | '）') => opened,
         Some('、' | '.' | '．') => !opened,

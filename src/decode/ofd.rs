@@ -65,7 +65,7 @@ impl Package<'_> {
         let data = self.zip.read_at(i, MAX_PART).map_err(bad)?;
         self.read += data.len();
         if self.read > 4 * MAX_PART {
-            return Err(bad(format!("its parts inflate beyond {} MB in all", 4 * MAX_PART >> 20)));
+            return Err(bad(format!("its parts inflate beyond {} MB in all", (4 * MAX_PART) >> 20)));
         }
         Ok(Some(String::from_utf8_lossy(&data).into_owned()))
     }
@@ -118,7 +118,7 @@ fn texts_of(xml: &str, name: &str) -> Vec<String> {
 }
 
 fn numbers(s: &str) -> Vec<f32> {
-    s.split_ascii_whitespace().filter_map(|v| super::layout::parse_decimal(v)).filter(|v| v.is_finite()).collect()
+    s.split_ascii_whitespace().filter_map(super::layout::parse_decimal).filter(|v| v.is_finite()).collect()
 }
 
 fn read_document(pkg: &mut Package, root: &str, doc: &str, pages: &mut Vec<Page>) -> Result<(), Error> {
@@ -216,7 +216,7 @@ fn deltas(s: &str, max: usize) -> Vec<f32> {
         }
         if w == "g" {
             let n = it.next().and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
-            let v = it.next().and_then(|v| super::layout::parse_decimal(v)).unwrap_or(0.0);
+            let v = it.next().and_then(super::layout::parse_decimal).unwrap_or(0.0);
             out.extend(std::iter::repeat_n(v, n.min(max - out.len())));
         } else if let Ok(v) = super::layout::parse_decimal(w).ok_or(()) {
             out.push(v);
