@@ -427,6 +427,7 @@ mod tests {
                     Rule::Line => s == p.phrase,
                     Rule::Prefix => s.starts_with(p.phrase),
                     Rule::Contains => s.contains(p.phrase),
+                    Rule::Number => false,
                 })
                 .map(|(_, p)| p.kind);
         }

@@ -301,7 +301,7 @@ mod tests {
         let mut calls = 0;
         Batch { jobs: 4, progress: false }
             .run(
-                &[],
+                &[0u8; 0],
                 |_| (),
                 |_, _| {
                     calls += 1;

@@ -92,11 +92,7 @@ impl<'a> Archive<'a> {
     }
 
     /// How many members the central directory lists.
-    /// Whether the archive has no members.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -149,11 +149,8 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                 Some([v[0], v[1], v[2], v[3], v[4], v[5]])
             };
             match op {
-                b"q" => {
-                    if stack.len() < MAX_STACK {
-                        stack.push(st.clone());
-                    }
-                }
+                b"q" if stack.len() < MAX_STACK => stack.push(st.clone()),
+                b"q" => {}
                 b"Q" => {
                     if let Some(s) = stack.pop() {
                         st = s;

@@ -21,13 +21,16 @@ enum Slot {
     InStream(u32, u32),
 }
 
+/// A decoded object stream: its data, and each object's number and offset into it.
+type ObjStm = (Vec<u8>, Vec<(u32, usize)>);
+
 pub struct File<'a> {
     pub bytes: &'a [u8],
     xref: HashMap<u32, Slot>,
     pub trailer: Dict,
     cache: RefCell<HashMap<u32, Rc<Obj>>>,
     /// Decoded object streams: their objects' offsets into the decoded data.
-    objstms: RefCell<HashMap<u32, Rc<(Vec<u8>, Vec<(u32, usize)>)>>>,
+    objstms: RefCell<HashMap<u32, Rc<ObjStm>>>,
     pub limits: Limits,
     /// Bytes decoded from streams so far (checked against `limits.total_decoded`).
     decoded: RefCell<usize>,
@@ -205,7 +208,7 @@ impl<'a> File<'a> {
         for (&num, &slot) in &found {
             self.xref.insert(num, slot);
         }
-        for (&num, _) in &found {
+        for &num in found.keys() {
             if let Obj::Stream(s) = &*self.load(num) {
                 if s.dict.get(b"Type").and_then(Obj::as_name) == Some(b"ObjStm") {
                     stream_objs.push(num);
@@ -299,7 +302,7 @@ impl<'a> File<'a> {
         }
         let obj = match self.xref.get(&num) {
             Some(Slot::At(at)) => self.parse_indirect(*at).filter(|(n, _)| *n == num).map(|(_, o)| o),
-            Some(Slot::InStream(stm, idx)) => self.from_objstm(*stm, *idx, num),
+            Some(Slot::InStream(stm, idx)) => self.in_objstm(*stm, *idx, num),
             None => None,
         };
         let obj = Rc::new(obj.unwrap_or(Obj::Null));
@@ -309,7 +312,7 @@ impl<'a> File<'a> {
         obj
     }
 
-    fn objstm(&self, stm: u32) -> Result<Rc<(Vec<u8>, Vec<(u32, usize)>)>, String> {
+    fn objstm(&self, stm: u32) -> Result<Rc<ObjStm>, String> {
         if let Some(o) = self.objstms.borrow().get(&stm) {
             return Ok(o.clone());
         }
@@ -334,7 +337,7 @@ impl<'a> File<'a> {
         Ok(rc)
     }
 
-    fn from_objstm(&self, stm: u32, idx: u32, num: u32) -> Option<Obj> {
+    fn in_objstm(&self, stm: u32, idx: u32, num: u32) -> Option<Obj> {
         let o = self.objstm(stm).ok()?;
         let &(n, off) =
             o.1.get(idx as usize).filter(|(n, _)| *n == num).or_else(|| o.1.iter().find(|(n, _)| *n == num))?;

@@ -253,7 +253,7 @@ impl Font {
             out.push_str(t);
             return;
         }
-        if !self.composite && !(self.simple_gbk && code.len > 1) {
+        if !(self.composite || self.simple_gbk && code.len > 1) {
             if let Some(c) = self.simple[code.value as usize & 0xFF] {
                 out.push(c);
             }
