@@ -21,7 +21,7 @@ comma := ,
 
 
 .PHONY: size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
-        test-scores test-native test-readers-node bench-readers fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench profile profile-wasm size clean
+        test-scores test-native test-readers-node bench-readers fuzz-check fuzz fuzz-readers test-wasm-node test-wasm-browser test-e2e bench profile profile-wasm size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
 setup: setup-rust setup-system setup-node
@@ -152,6 +152,28 @@ fuzz:
 	cd fuzz && cargo +nightly fuzz run analyze_text corpus/analyze_text -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048
 	cd fuzz && cargo +nightly fuzz run analyze_file corpus/analyze_file -- -max_total_time=$(FUZZ_SECONDS) -max_len=131072 -rss_limit_mb=2048
 	cd fuzz && cargo +nightly fuzz run read_json corpus/read_json -- -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -rss_limit_mb=2048
+	$(MAKE) fuzz-readers
+
+## The readers (issue 24), each from the reader fixtures of its kind: PDF, OFD, .doc/.wps, and .zip batches
+## (made here: deflated and stored members, a GBK name, an archive inside the archive). A unit that takes
+## longer than FUZZ_TIMEOUT seconds is a hang, one above 2 GB an out-of-memory: both count as crashes.
+FUZZ_TIMEOUT ?= 20
+FUZZ_READER_FLAGS = -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 -print_final_stats=1
+fuzz-readers:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	mkdir -p fuzz/corpus/read_pdf fuzz/corpus/read_ofd fuzz/corpus/read_doc fuzz/corpus/read_zip
+	cp tests/fixtures/readers/*.pdf fuzz/corpus/read_pdf/
+	# Where qpdf is installed, the small PDFs once more with their streams uncompressed (mutations reach
+	# the content and the character maps).
+	if command -v qpdf >/dev/null; then for f in tests/fixtures/readers/{XiaoBiaoSong,SimFang-variant,cid_cff,arial_unicode_en_cidfont}.pdf; do \
+	  qpdf --qdf --object-streams=disable $$f fuzz/corpus/read_pdf/qdf-$$(basename $$f) || true; done; fi
+	cp tests/fixtures/readers/*.ofd fuzz/corpus/read_ofd/
+	cp tests/fixtures/readers/*.doc fuzz/corpus/read_doc/
+	python3 tools/fuzz_zip_seeds.py fuzz/corpus/read_zip tests/fixtures/readers
+	cd fuzz && cargo +nightly fuzz run read_pdf corpus/read_pdf -- $(FUZZ_READER_FLAGS) -dict=pdf.dict
+	cd fuzz && cargo +nightly fuzz run read_ofd corpus/read_ofd -- $(FUZZ_READER_FLAGS)
+	cd fuzz && cargo +nightly fuzz run read_doc corpus/read_doc -- $(FUZZ_READER_FLAGS)
+	cd fuzz && cargo +nightly fuzz run read_zip corpus/read_zip -- $(FUZZ_READER_FLAGS)
 
 ## ---- measurements ----
 bench: build

@@ -34,9 +34,27 @@ struct Line {
     y: f32,
     size: f32,
     text: String,
-    /// Cells of a table row (gaps wider than a few characters), joined by tabs in `text`.
+    /// Cells of a table row (gaps wider than three characters), joined by tabs in `text`.
     cells: usize,
+    /// The line cut at its gaps wider than [`PIECE_GAP`] characters (where a column's gutter may be),
+    /// each piece with its exact extent.
+    pieces: Vec<Piece>,
 }
+
+/// A stretch of a line between wide gaps: its extent, its text, and what joins it to the piece
+/// before (`""`, `" "` between Latin words, or `"\t"` for a cell's gap).
+#[derive(Clone, Debug)]
+struct Piece {
+    x0: f32,
+    x1: f32,
+    sep: &'static str,
+    text: String,
+}
+
+/// Gaps wider than this many characters cut a line into pieces (the narrowest gutter between two
+/// columns); gaps wider than [`CELL_GAP`] separate cells with a tab.
+const PIECE_GAP: f32 = 1.5;
+const CELL_GAP: f32 = 3.0;
 
 /// The text of a document's pages.
 pub fn pages_to_text(pages: &[Page]) -> String {
@@ -214,11 +232,11 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
         let mut order: Vec<usize> = l.iter().flat_map(|r| r.glyphs.iter().copied()).collect();
         crate::order::sort_by_key(&mut order, |&k| u64::from(fkey(glyphs[k].x)));
         let size = l.iter().map(|r| r.size).fold(0.0f32, f32::max);
-        let mut text = String::new();
-        let mut cells = 1;
+        let mut pieces: Vec<Piece> = Vec::new();
         let mut prev: Option<usize> = None;
         for &k in &order {
             let g = &glyphs[k];
+            let mut sep = "";
             if let Some(p) = prev {
                 let pg = &glyphs[p];
                 // A glyph drawn again over itself (fake bold, shadows): once.
@@ -226,27 +244,53 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
                     continue;
                 }
                 let gap = g.x - (pg.x + pg.w);
-                let last = text.chars().next_back().unwrap_or(' ');
+                let last = pieces.last().and_then(|p| p.text.chars().next_back()).unwrap_or(' ');
                 let first = g.text.chars().next().unwrap_or(' ');
-                if gap > 3.0 * size {
-                    text.push('\t');
-                    cells += 1;
-                } else if gap > 0.25 * size && latin_gap(last, first) && !text.ends_with(' ') {
-                    text.push(' ');
+                if gap > CELL_GAP * size {
+                    sep = "\t";
+                } else if gap > 0.25 * size && latin_gap(last, first) && last != ' ' {
+                    sep = " ";
+                }
+                if gap <= PIECE_GAP * size {
+                    if let Some(piece) = pieces.last_mut() {
+                        piece.text.push_str(sep);
+                        piece.text.push_str(&g.text);
+                        piece.x1 = piece.x1.max(g.x + g.w);
+                        prev = Some(k);
+                        continue;
+                    }
                 }
             }
-            text.push_str(&g.text);
+            pieces.push(Piece { x0: g.x, x1: g.x + g.w, sep, text: g.text.clone() });
             prev = Some(k);
         }
-        let text = without_spaces_between_chinese(text.trim_matches(|c: char| c == ' ' || c == '\u{a0}'));
-        if text.is_empty() {
-            continue;
+        for p in &mut pieces {
+            p.text = without_spaces_between_chinese(p.text.trim_matches(|c: char| c == ' ' || c == '\u{a0}'));
         }
-        let x0 = order.first().map_or(0.0, |&k| glyphs[k].x);
-        let x1 = order.iter().map(|&k| glyphs[k].x + glyphs[k].w).fold(f32::MIN, f32::max);
-        out.push(Line { x0, x1, y: l[0].y, size, text, cells });
+        pieces.retain(|p| !p.text.is_empty());
+        if let Some(line) = Line::of_pieces(l[0].y, size, pieces) {
+            out.push(line);
+        }
     }
     out
+}
+
+impl Line {
+    /// A line of its pieces (`None` without any): the text joins them by their separators.
+    fn of_pieces(y: f32, size: f32, mut pieces: Vec<Piece>) -> Option<Line> {
+        let first = pieces.first_mut()?;
+        first.sep = "";
+        let mut text = String::new();
+        let mut cells = 1;
+        for p in &pieces {
+            text.push_str(p.sep);
+            cells += usize::from(p.sep == "\t");
+            text.push_str(&p.text);
+        }
+        let x0 = pieces[0].x0;
+        let x1 = pieces.iter().map(|p| p.x1).fold(f32::MIN, f32::max);
+        Some(Line { x0, x1, y, size, text, cells, pieces })
+    }
 }
 
 /// ASCII spaces between two Chinese characters dropped (older writers draw a space glyph after every
@@ -346,7 +390,7 @@ fn first_piece_width(l: &Line) -> f32 {
 /// (a title over both columns) keep their place; between two such lines, the left column is read
 /// before the right.
 fn order_columns(lines: Vec<Line>) -> Vec<Line> {
-    if lines.len() < 8 {
+    if lines.len() < 5 {
         return lines;
     }
     // Split lines at their wide gaps (the tabs) into pieces with their own extent.
@@ -357,37 +401,38 @@ fn order_columns(lines: Vec<Line>) -> Vec<Line> {
         return lines;
     }
     let size = median(lines.iter().map(|l| l.size).collect());
-    // Pieces: for two-column lines the layout put a tab between the columns; locate each piece by
-    // estimating its extent in proportion to its characters.
-    let pieces: Vec<Vec<(f32, f32, String)>> = lines.iter().map(pieces_of).collect();
     // Candidate gutter positions: the middle half of the width, in steps of half a character.
     let step = (size / 2.0).max(1.0);
+    let crosses = |l: &Line, g: f32| l.pieces.iter().any(|p| p.x0 < g - step && p.x1 > g + step);
+    // A column's line holds running text: a stretch at least this wide (a table's cells are short).
+    let prose = 6.0 * size;
     let mut best: Option<(f32, usize)> = None;
     let mut g = x_min + width * 0.25;
     while g <= x_min + width * 0.75 {
-        let (mut left_full, mut both, mut crossing) = (0usize, 0usize, 0usize);
-        for ps in &pieces {
-            let crosses = ps.iter().any(|(a, b, _)| *a < g - step && *b > g + step);
-            if crosses {
+        let (mut left_full, mut both, mut wide, mut crossing) = (0usize, 0usize, 0usize, 0usize);
+        for l in &lines {
+            if crosses(l, g) {
                 crossing += 1;
                 continue;
             }
-            let left: Vec<&(f32, f32, String)> = ps.iter().filter(|(_, b, _)| *b <= g + step).collect();
-            let right = ps.iter().any(|(a, _, _)| *a >= g - step);
-            if let Some(last) = left.last() {
-                if right {
-                    both += 1;
-                }
-                if g - last.1 < 3.0 * size {
-                    left_full += 1;
-                }
+            let left = l.pieces.iter().filter(|p| p.x1 <= g + step);
+            let Some(last) = left.clone().last() else { continue };
+            let right = l.pieces.iter().filter(|p| p.x0 >= g - step);
+            if let Some(first) = right.clone().next() {
+                both += 1;
+                let (lw, rw) = (last.x1 - left.map(|p| p.x0).fold(f32::MAX, f32::min), first.x1 - first.x0);
+                wide += usize::from(lw >= prose && rw >= prose);
+            }
+            if g - last.x1 < 3.0 * size {
+                left_full += 1;
             }
         }
-        let n = pieces.len();
+        let n = lines.len();
         if both >= 5
             && both * 3 >= n
             && crossing * 5 <= n
             && left_full * 2 >= both
+            && wide * 2 >= both
             && best.is_none_or(|(_, b)| both > b)
         {
             best = Some((g, both));
@@ -398,60 +443,20 @@ fn order_columns(lines: Vec<Line>) -> Vec<Line> {
     // Bands between crossing lines: left pieces, then right pieces.
     let mut out = Vec::new();
     let (mut left, mut right): (Vec<Line>, Vec<Line>) = (Vec::new(), Vec::new());
-    for (l, ps) in lines.into_iter().zip(pieces) {
-        if ps.iter().any(|(a, b, _)| *a < gutter - step && *b > gutter + step) {
+    for l in lines {
+        if crosses(&l, gutter) {
             out.append(&mut left);
             out.append(&mut right);
             out.push(l);
             continue;
         }
-        let mut lp: Vec<&(f32, f32, String)> = Vec::new();
-        let mut rp: Vec<&(f32, f32, String)> = Vec::new();
-        for p in &ps {
-            if p.1 <= gutter + step {
-                lp.push(p);
-            } else {
-                rp.push(p);
-            }
-        }
-        for (side, part) in [(&mut left, lp), (&mut right, rp)] {
-            if part.is_empty() {
-                continue;
-            }
-            let text = part.iter().map(|p| p.2.as_str()).collect::<Vec<_>>().join("\t");
-            side.push(Line {
-                x0: part[0].0,
-                x1: part[part.len() - 1].1,
-                y: l.y,
-                size: l.size,
-                cells: part.len(),
-                text,
-            });
-        }
+        let (y, size) = (l.y, l.size);
+        let (lp, rp): (Vec<Piece>, Vec<Piece>) = l.pieces.into_iter().partition(|p| p.x1 <= gutter + step);
+        left.extend(Line::of_pieces(y, size, lp));
+        right.extend(Line::of_pieces(y, size, rp));
     }
     out.append(&mut left);
     out.append(&mut right);
-    out
-}
-
-/// The pieces of a line split at its tabs, each with an extent estimated in proportion to its
-/// characters (exact at both ends of the line).
-fn pieces_of(l: &Line) -> Vec<(f32, f32, String)> {
-    if l.cells <= 1 {
-        return vec![(l.x0, l.x1, l.text.clone())];
-    }
-    let parts: Vec<&str> = l.text.split('\t').collect();
-    let total: usize = parts.iter().map(|p| p.chars().count()).sum::<usize>().max(1);
-    let span = l.x1 - l.x0;
-    let per_char = (span / (total as f32 + 3.0 * (parts.len() - 1) as f32)).min(l.size.max(1.0));
-    let mut out = Vec::new();
-    let mut x = l.x0;
-    for (i, p) in parts.iter().enumerate() {
-        let w = p.chars().count() as f32 * per_char;
-        let (a, b) = if i + 1 == parts.len() { (l.x1 - w, l.x1) } else { (x, x + w) };
-        out.push((a, b, p.to_string()));
-        x = b + (span - total as f32 * per_char) / (parts.len() - 1) as f32;
-    }
     out
 }
 
@@ -645,6 +650,19 @@ mod tests {
         for m in ["2022年，我县", "一年来", "(略)", "第二", "十分重视", "1830人"] {
             assert!(!starts_with_marker(m), "{m}");
         }
+    }
+
+    #[test]
+    fn a_two_column_table_stays_row_by_row() {
+        let rows: Vec<(String, f32, f32)> = (0..8)
+            .flat_map(|i| {
+                let y = 700.0 - 20.0 * i as f32;
+                [(format!("事项{i}"), 100.0, y), (format!("{}", 10 + i), 200.0, y)]
+            })
+            .collect();
+        let rows: Vec<(&str, f32, f32)> = rows.iter().map(|(t, x, y)| (t.as_str(), *x, *y)).collect();
+        let t = pages_to_text(&[page(&rows)]);
+        assert!(t.starts_with("事项0\t10\n事项1\t11\n"), "{t}");
     }
 
     #[test]

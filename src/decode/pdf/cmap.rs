@@ -284,7 +284,8 @@ mod tests {
         let c = |v| Code { value: v, len: 2 };
         assert_eq!(m.lookup(c(3)), Some(" "));
         assert_eq!(m.lookup(c(0x0A1B)), Some("中"));
-        assert_eq!(m.lookup(c(0x11)), Some("治"));
+        assert_eq!(m.lookup(c(0x10)), Some("法"));
+        assert_eq!(m.lookup(c(0x12)), Some("\u{6CD7}"));
         assert_eq!(m.lookup(c(0x21)), Some("😀"));
         assert_eq!(m.lookup(c(0x101)), Some("\u{101}"));
         assert_eq!(m.code_len(b"\x00\x41"), Some(2));
