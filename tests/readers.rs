@@ -325,3 +325,44 @@ fn hostile_and_damaged_files_are_refused_clearly_and_quickly() {
     assert!(err.contains("bomb.zip/huge.txt") && err.contains("limit"), "{err}");
     assert!(String::from_utf8_lossy(&o.stdout).contains("Hello"));
 }
+
+/// What the fuzz targets found (`make fuzz-readers`), kept in `tests/fixtures/readers/fuzz/` named
+/// `<target>-<crash|timeout|oom>-<hash>.<ext>`: each goes through its target's reader (and the analysis
+/// of what it returns) again, in-process, and must return — a text or an error — within the bound.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    use report_analyzer::decode::{archive, ofd, pdf, word97, Decoded, NativeDecoder};
+    let dir = fixture("fuzz");
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for name in names {
+        let bytes = std::fs::read(dir.join(&name)).unwrap();
+        let target = name.split('-').next().unwrap().to_string();
+        let (done, wait) = std::sync::mpsc::channel();
+        let t = Instant::now();
+        let what = name.clone();
+        std::thread::spawn(move || {
+            let text = match target.as_str() {
+                "read_pdf" => pdf::pdf_to_text(&bytes, &NativeDecoder).map(|t| (t, "pdf")),
+                "read_ofd" => ofd::ofd_to_text(&bytes).map(|t| (t, "ofd")),
+                "read_doc" => word97::doc_to_text(&bytes).map(|t| (t, "doc")),
+                "read_zip" => archive::members(&bytes, "batch.zip", &NativeDecoder).map(|m| (format!("{m:?}"), "text")),
+                other => panic!("{what}: no fuzz target {other}"),
+            };
+            if let Ok((text, format)) = &text {
+                let info = Decoded::read(format, Vec::new()).unwrap();
+                if let Ok(a) = report_analyzer::analyze_decoded(text, info, &report_analyzer::Options::default()) {
+                    report_analyzer::invariants::check(text, &a).unwrap_or_else(|e| panic!("{what}: {e}"));
+                }
+            }
+            let _ = done.send(text.map(|(t, _)| t.len()).map_err(|e| e.to_string()));
+        });
+        match wait.recv_timeout(Duration::from_secs(60)) {
+            Ok(r) => eprintln!("{name}: {r:?} in {:?}", t.elapsed()),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!("{name}: still reading after a minute"),
+            Err(e) => panic!("{name}: the reader panicked ({e})"),
+        }
+    }
+}

@@ -298,7 +298,8 @@ mod tests {
         assert_eq!(inflate(&z, 16 << 20).unwrap().len(), 10 << 20);
         assert!(inflate(&z, 1 << 20).unwrap_err().contains("beyond"));
         // Text that compresses little, so that half the stream holds some of it.
-        let text: Vec<u8> = (0..2000).flat_map(|i| format!("BT /F1 12 Tf 72 {} Td ({i}) Tj ET\n", i * 7 % 811).into_bytes()).collect();
+        let text: Vec<u8> =
+            (0..2000).flat_map(|i| format!("BT /F1 12 Tf 72 {} Td ({i}) Tj ET\n", i * 7 % 811).into_bytes()).collect();
         let z = miniz_oxide::deflate::compress_to_vec_zlib(&text, 6);
         let cut = inflate(&z[..z.len() / 2], 1 << 20).unwrap();
         assert!(!cut.is_empty() && text.starts_with(&cut));
