@@ -57,11 +57,13 @@ build: build-native build-wasm
 build-native:
 	cargo build --release
 
-# Three modules from the one crate (src/wasm/): the analysis, which the page loads at once; .docx reading
-# and the exports (Markdown, CSV, comparison), which it loads on first use. $(call wasm_module,name,features,dir)
+# Four modules from the one crate (src/wasm/): the analysis, which the page loads at once; .docx reading,
+# the readers (PDF, OFD, .doc/.wps, .zip; built for size, profile wasm-readers) and the exports (Markdown,
+# CSV, comparison), which it loads on first use.
+# $(call wasm_module,name,features,dir[,cargo profile: wasm-release unless given])
 define wasm_module
-cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE) --no-default-features --features $(2)
-wasm-bindgen --target web --out-dir $(3) --out-name $(1) $(WASM_OUT)
+cargo build --lib --target $(WASM_TARGET) --profile $(or $(4),$(WASM_PROFILE)) --no-default-features --features $(2)
+wasm-bindgen --target web --out-dir $(3) --out-name $(1) target/$(WASM_TARGET)/$(or $(4),$(WASM_PROFILE))/report_analyzer.wasm
 wasm-opt -Oz $(WASM_OPT_FLAGS) $(3)/$(1)_bg.wasm -o $(3)/$(1)_bg.wasm
 @printf '%s: %s bytes, %s gzip\n' $(3)/$(1)_bg.wasm "$$(stat -c %s $(3)/$(1)_bg.wasm)" "$$(gzip -9c $(3)/$(1)_bg.wasm | wc -c)"
 endef
@@ -69,7 +71,7 @@ endef
 build-wasm: setup-rust node_modules/.installed
 	$(call wasm_module,report_analyzer,analysis-api,pkg)
 	$(call wasm_module,report_analyzer_docx,docx-api,pkg)
-	$(call wasm_module,report_analyzer_readers,readers-api,pkg)
+	$(call wasm_module,report_analyzer_readers,readers-api,pkg,wasm-readers)
 	$(call wasm_module,report_analyzer_exports,exports-api,pkg)
 	$(call wasm_simd_module,report_analyzer,analysis-api,pkg)
 
@@ -182,6 +184,12 @@ bench: build
 	$(call wasm_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	$(call wasm_simd_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	node tools/bench-wasm.mjs
+	$(MAKE) bench-readers
+# PDF text natively against poppler's pdftotext on the same files in one run (goal: no slower than 2x),
+# and pages per second of the readers wasm module in Node: a table (docs/formats.md has the numbers).
+bench-readers: build
+	@command -v pdftotext >/dev/null || { echo 'make bench-readers needs poppler-utils (apt-get install poppler-utils)'; exit 1; }
+	node tools/bench-readers.mjs
 # Instructions of the full analysis over ../shared/corpus (3 rounds), counted by callgrind: repeatable on
 # a machine whose speed drifts, so two versions compare exactly; the top functions follow.
 profile:
@@ -203,10 +211,11 @@ size: build-wasm
 # kind (sorts, serde, formatting, regex), with the largest functions. SIZE_MODULE=docx or exports for the others.
 WASM_OPT_FLAGS := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 SIZE_MODULE ?= analysis
+SIZE_PROFILE = $(if $(filter readers,$(SIZE_MODULE)),wasm-readers,$(WASM_PROFILE))
 size-detail: build-wasm
 	mkdir -p target/size
-	cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE) --no-default-features --features $(SIZE_MODULE)-api
-	wasm-bindgen --target web --keep-debug --out-dir target/size --out-name named $(WASM_OUT)
+	cargo build --lib --target $(WASM_TARGET) --profile $(SIZE_PROFILE) --no-default-features --features $(SIZE_MODULE)-api
+	wasm-bindgen --target web --keep-debug --out-dir target/size --out-name named target/$(WASM_TARGET)/$(SIZE_PROFILE)/report_analyzer.wasm
 	wasm-opt -Oz -g $(WASM_OPT_FLAGS) target/size/named_bg.wasm -o target/size/named.wasm
 	python3 tools/wasm_sizes.py target/size/named.wasm
 

@@ -407,7 +407,7 @@ fn order_columns(lines: Vec<Line>) -> Vec<Line> {
                 continue;
             }
             let left = l.pieces.iter().filter(|p| p.x1 <= g + step);
-            let Some(last) = left.clone().last() else { continue };
+            let Some(last) = left.clone().next_back() else { continue };
             let right = l.pieces.iter().filter(|p| p.x0 >= g - step);
             if let Some(first) = right.clone().next() {
                 both += 1;

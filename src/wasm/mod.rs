@@ -28,7 +28,6 @@ pub use exports::*;
 #[cfg(feature = "readers-api")]
 pub use readers::*;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 // talc: see Cargo.toml.
@@ -75,7 +74,8 @@ pub(crate) fn into_error(e: impl std::fmt::Display) -> JsError {
 
 /// Plain data out through JSON text and `JSON.parse`: measured twice as fast as building the objects
 /// field by field across the boundary, and it needs no serializer code of its own in the wasm.
-pub(crate) fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+#[cfg(any(feature = "analysis-api", feature = "docx-api", feature = "exports-api"))]
+pub(crate) fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
     let json = serde_json::to_string(v).map_err(into_error)?;
     js_sys::JSON::parse(&json).map_err(|e| JsError::new(&format!("{e:?}")))
 }
@@ -87,15 +87,23 @@ pub(crate) fn stringify(v: &JsValue) -> Option<String> {
     js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string())
 }
 
+/// A small object of a few fields built across the boundary (no JSON text: what the readers module
+/// returns, without serde_json).
+pub(crate) fn object(fields: &[(&str, JsValue)]) -> Result<JsValue, JsError> {
+    let o = js_sys::Object::new();
+    for (k, v) in fields {
+        js_sys::Reflect::set(&o, &JsValue::from_str(k), v).map_err(|_| JsError::new("cannot build the result"))?;
+    }
+    Ok(o.into())
+}
+
 /// Version of the analyzer and of the result schema.
 #[wasm_bindgen(js_name = version, unchecked_return_type = "{ version: string; schema_version: number }")]
 pub fn version() -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    struct V {
-        version: &'static str,
-        schema_version: u32,
-    }
-    to_js(&V { version: env!("CARGO_PKG_VERSION"), schema_version: crate::SCHEMA_VERSION })
+    object(&[
+        ("version", JsValue::from_str(env!("CARGO_PKG_VERSION"))),
+        ("schema_version", JsValue::from(crate::SCHEMA_VERSION)),
+    ])
 }
 
 thread_local! {
