@@ -57,3 +57,19 @@ test("listArchive: a .zip's reports with their names; readDocument refuses the a
     assert.ok(cli.includes(readers.readDocument(m.bytes, m.name).text));
   }
 });
+
+// What fuzzing found (tests/fixtures/readers/fuzz/, see tests/readers.rs): in the wasm module too, each
+// file gives its text or a clear Error — never a panic (a RuntimeError) that would take the module down.
+test("fuzz findings: a text or a clear error in the wasm module", async () => {
+  const dir = new URL("fuzz/", FIXTURES);
+  for (const name of (await readdir(dir)).sort()) {
+    const bytes = new Uint8Array(await readFile(new URL(name, dir)));
+    try {
+      if (name.startsWith("read_zip")) readers.listArchive(bytes, name);
+      else readers.readDocument(bytes, name);
+    } catch (e) {
+      assert.ok(!(e instanceof WebAssembly.RuntimeError), `${name}: ${e}`);
+      assert.equal(readers.lastPanic(), undefined, `${name}: panicked`);
+    }
+  }
+});
