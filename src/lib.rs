@@ -26,6 +26,7 @@ pub mod order;
 pub mod outline;
 pub mod score;
 mod scratch;
+pub mod similar;
 pub mod text;
 
 /// The JavaScript boundary (wasm32 only). Public so that its wasm tests can call it.
