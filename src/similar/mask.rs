@@ -30,10 +30,19 @@ type Raw = (char, u32, u32);
 /// The masked body of a document: every character outside furniture lines that is a letter or a
 /// digit, masked with `names` (each a unit name as [`super::names::of`] gives it).
 pub fn mask(doc: &Doc, names: &[String]) -> Masked {
-    let text = doc.text;
     let furniture: Vec<(usize, usize)> =
         doc.lines.iter().zip(&doc.furniture).filter(|(_, k)| k.is_some()).map(|(l, _)| (l.start, l.end)).collect();
-    let m = &doc.matchable;
+    masked(doc.text, &doc.matchable, &furniture, names)
+}
+
+/// [`mask`] of a text taken whole (no furniture left out): a span of a report masked on its own.
+pub fn mask_text(text: &str, names: &[String]) -> Masked {
+    masked(text, &crate::normalize::Matchable::new(text), &[], names)
+}
+
+/// The letters and digits of `m` (the normalized view of `text`) outside the `furniture` byte ranges
+/// (sorted), masked.
+fn masked(text: &str, m: &crate::normalize::Matchable, furniture: &[(usize, usize)], names: &[String]) -> Masked {
     let mut raw = Vec::with_capacity(text.len() / 3 + 1);
     let mut f = 0;
     for (i, c) in m.text().char_indices() {

@@ -394,6 +394,3 @@ pub fn span(spans: &[(u32, u32)], range: Range<u32>) -> Range<usize> {
         _ => 0..0,
     }
 }
-
-#[cfg(test)]
-mod tests;
