@@ -347,3 +347,97 @@ fn every_passage_holds_the_same_masked_text_on_both_sides() {
 fn shared_data(name: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(name)).unwrap()
 }
+
+/// The CLI: `report-analyzer similar` on the real excerpts.
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_report-analyzer")).args(args).output().expect("the CLI runs")
+}
+
+fn page(n: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../shared/reference/real-excerpts/pages/{n}.txt"))
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn cli_jsonl_spans_point_into_each_file() {
+    let (a, b, c) = (page("013"), page("014"), page("057"));
+    let o = cli(&["similar", &a, &b, &c]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    let pair = &lines[0];
+    assert_eq!((pair["left"].as_str(), pair["right"].as_str()), (Some(a.as_str()), Some(b.as_str())));
+    assert_eq!(pair["kind"], "same_unit");
+    assert!(pair["right_share"].as_f64().unwrap() > 0.95);
+    let (ta, tb) = (std::fs::read_to_string(&a).unwrap(), std::fs::read_to_string(&b).unwrap());
+    let passages = pair["passages"].as_array().unwrap();
+    assert!(passages.iter().any(|p| p["boilerplate"] == true) && passages.iter().any(|p| p["boilerplate"] == false));
+    let mut merged = 0;
+    for p in passages {
+        // A passage merged across insertions lists its exact parts; each part, or the passage itself
+        // when it is one, holds the same masked text on both sides.
+        let parts = p.get("parts").and_then(|v| v.as_array()).cloned().unwrap_or_else(|| vec![p.clone()]);
+        merged += usize::from(parts.len() > 1);
+        for part in parts {
+            let span = |side: &str, text: &str| {
+                let (s, e) =
+                    (part[side]["start"].as_u64().unwrap() as usize, part[side]["end"].as_u64().unwrap() as usize);
+                assert!(s < e && text.is_char_boundary(s) && text.is_char_boundary(e));
+                mask::mask_text(&text[s..e], &["司法部".to_string()]).tokens
+            };
+            assert_eq!(span("left", &ta), span("right", &tb));
+        }
+    }
+    assert!(merged > 0, "the mirror's mojibake splits a passage: {out}");
+}
+
+#[test]
+fn cli_csv_markdown_passages_and_previous_reports() {
+    let dir = std::env::temp_dir().join(format!("report-analyzer-similar-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let passages = dir.join("passages.csv");
+    // 043: 应急管理部's 2019 report, given as last year's; 044: its 2020 report (Traditional).
+    let o = cli(&[
+        "similar",
+        "--format",
+        "csv",
+        "--min-share",
+        "0",
+        "--passages",
+        passages.to_str().unwrap(),
+        &page("044"),
+        &page("013"),
+        "--previous",
+        &page("043"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = String::from_utf8(o.stdout).unwrap();
+    let mut rows = csv.lines();
+    assert!(rows
+        .next()
+        .unwrap()
+        .starts_with("leftFileId,leftFilePath,rightFileId,rightFilePath,similarity,longestFragment"));
+    let row = rows.find(|r| r.contains("previous_year")).expect("last year's report is a pair");
+    assert!(row.contains("044.txt") && row.contains("043.txt"), "{row}");
+    let written = std::fs::read_to_string(&passages).unwrap();
+    assert!(written.starts_with("left,right,kind,left_start,left_end,right_start,right_end,chars,boilerplate,text\r\n"));
+    assert!(written.lines().count() > 2, "{written}");
+
+    let o = cli(&["similar", "--format", "md", "--min-share", "0", &page("044"), "--previous", &page("043")]);
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(md.starts_with("# 雷同检测") && md.contains("本单位往年") && md.contains("（上年报告）"), "{md}");
+
+    // Bad input: a share out of range; a missing file is named and the others still compared.
+    let o = cli(&["similar", "--min-share", "5", &page("044")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--min-share"));
+    let missing = dir.join("missing.txt");
+    let o = cli(&["similar", &page("013"), &page("014"), missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("missing.txt"));
+    assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -26,11 +26,21 @@ struct SpanOut {
 }
 
 #[derive(Serialize)]
+struct PartOut {
+    left: SpanOut,
+    right: SpanOut,
+}
+
+#[derive(Serialize)]
 struct PassageOut {
     left: SpanOut,
     right: SpanOut,
     chars: u32,
     boilerplate: bool,
+    /// The exact matches of a passage merged across insertions (absent for one match): each holds
+    /// the same masked text on both sides, the gaps between them do not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<PartOut>,
 }
 
 #[derive(Serialize)]
@@ -76,11 +86,27 @@ pub fn jsonl(cmp: &Comparison, reported: &[(usize, Vec<Passage>)], inputs: &[Inp
                 .iter()
                 .map(|x| {
                     let (a, b) = spans_of(x, l, r);
+                    let parts = if x.parts.len() < 2 {
+                        Vec::new()
+                    } else {
+                        x.parts
+                            .iter()
+                            .map(|p| {
+                                let a = span(l.spans, p.a..p.a + p.len);
+                                let b = span(r.spans, p.b..p.b + p.len);
+                                PartOut {
+                                    left: SpanOut { start: a.start, end: a.end },
+                                    right: SpanOut { start: b.start, end: b.end },
+                                }
+                            })
+                            .collect()
+                    };
                     PassageOut {
                         left: SpanOut { start: a.start, end: a.end },
                         right: SpanOut { start: b.start, end: b.end },
                         chars: x.chars,
                         boilerplate: x.boilerplate,
+                        parts,
                     }
                 })
                 .collect(),
