@@ -70,6 +70,7 @@ build-wasm: setup-rust node_modules/.installed
 	$(call wasm_module,report_analyzer,analysis-api,pkg)
 	$(call wasm_module,report_analyzer_docx,docx-api,pkg)
 	$(call wasm_module,report_analyzer_exports,exports-api,pkg)
+	$(call wasm_module,report_analyzer_similar,similar-api,pkg)
 	$(call wasm_simd_module,report_analyzer,analysis-api,pkg)
 
 # The analysis module once more with WebAssembly SIMD (memchr's vector searches, LLVM's vectorized
@@ -102,6 +103,7 @@ clippy: setup-rust
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features analysis-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features exports-api,bench-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features docx-api -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features similar-api -- -D warnings
 	cargo clippy --all-targets --no-default-features -- -D warnings
 
 test-native:

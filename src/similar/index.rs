@@ -107,7 +107,7 @@ pub struct Match {
 }
 
 /// Index `reports` (their tokens) and return the flags (formulas of the lexicon marked common too) and every maximal exact match of at least [`K`]
-/// tokens between two reports that holds a seeding k-gram, sorted by pair then position. `skip(a, b)`
+/// tokens between two reports that holds a seeding k-gram, by pair. `skip(a, b)`
 /// leaves a pair out (two earlier reports given for reference). `None` when the reports hold more
 /// than 2³² tokens in all.
 pub fn matches(
@@ -173,7 +173,9 @@ pub fn matches(
     }
     // Pass 2: a seed for each pair of occurrences in two reports, unless the k-gram before it is shared
     // too and seeds (then the match was seeded there).
-    let mut seeds: Vec<(u32, u32, u32, u32)> = Vec::new();
+    // (a, b, diagonal, position in a), packed so that they sort as a `u128` (the one sort instantiation
+    // of the crate's `order` module: each sort of another element type costs ~5 KB of wasm).
+    let mut seeds: Vec<u128> = Vec::new();
     for (s, e) in seeding {
         group.clear();
         group.extend(entries[s..e].iter().map(|&x| locate(x)));
@@ -186,16 +188,21 @@ pub fn matches(
                 if pa > 0 && pb > 0 && ta[pa - 1] == tb[pb - 1] && flags.seeds[a].get(pa - 1) {
                     continue;
                 }
-                seeds.push((a as u32, b as u32, pa as u32, pb as u32));
+                let diagonal = (pa as i64 - pb as i64 + (1 << 31)) as u32;
+                seeds.push(
+                    u128::from(a as u32) << 96 | u128::from(b as u32) << 64 | u128::from(diagonal) << 32 | pa as u128,
+                );
             }
         }
     }
     drop(entries);
     // Seeds by pair, diagonal and position; each extended both ways into its maximal match (hash
     // collisions give none of K tokens, and are dropped).
-    seeds.sort_unstable_by_key(|&(a, b, pa, pb)| (a, b, i64::from(pa) - i64::from(pb), pa));
+    seeds.sort_unstable();
     let mut out: Vec<Match> = Vec::new();
-    for (a, b, pa, pb) in seeds {
+    for seed in seeds {
+        let (a, b, diagonal, pa) = ((seed >> 96) as u32, (seed >> 64) as u32, (seed >> 32) as u32, seed as u32);
+        let pb = (i64::from(pa) - (i64::from(diagonal) - (1 << 31))) as u32;
         let (ta, tb) = (reports[a as usize], reports[b as usize]);
         if let Some(last) = out.last() {
             let same_diagonal = last.a == a && last.b == b && last.part.a + pb == last.part.b + pa;
@@ -208,7 +215,6 @@ pub fn matches(
             out.push(Match { a, b, part });
         }
     }
-    out.sort_unstable_by_key(|m| (m.a, m.b, m.part.a, m.part.b));
     Some((flags, out))
 }
 
@@ -224,9 +230,10 @@ pub fn extend(a: &[u16], b: &[u16], pa: usize, pb: usize) -> Part {
 /// k-grams (for one pair: the passages the batch index leaves out, those made of common k-grams only).
 /// A k-gram found more than [`MAX_REPEATS`] times on a side seeds nothing.
 pub fn pair_matches(a: &[u16], b: &[u16]) -> Vec<Part> {
+    // (hash, position) as one `u64`, sorted by the same instantiation as the index's entries.
     let sorted = |t: &[u16]| {
-        let mut v = Vec::with_capacity(t.len());
-        kgram_hashes(t, |pos, h| v.push((h, pos as u32)));
+        let mut v: Vec<u64> = Vec::with_capacity(t.len());
+        kgram_hashes(t, |pos, h| v.push(u64::from(h) << 32 | pos as u64));
         v.sort_unstable();
         v
     };
@@ -234,7 +241,7 @@ pub fn pair_matches(a: &[u16], b: &[u16]) -> Vec<Part> {
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < ka.len() && j < kb.len() {
-        let (ha, hb) = (ka[i].0, kb[j].0);
+        let (ha, hb) = (ka[i] >> 32, kb[j] >> 32);
         if ha != hb {
             if ha < hb {
                 i += 1;
@@ -243,12 +250,12 @@ pub fn pair_matches(a: &[u16], b: &[u16]) -> Vec<Part> {
             }
             continue;
         }
-        let ie = i + ka[i..].iter().take_while(|x| x.0 == ha).count();
-        let je = j + kb[j..].iter().take_while(|x| x.0 == ha).count();
+        let ie = i + ka[i..].iter().take_while(|&&x| x >> 32 == ha).count();
+        let je = j + kb[j..].iter().take_while(|&&x| x >> 32 == ha).count();
         if ie - i <= MAX_REPEATS && je - j <= MAX_REPEATS {
-            for &(_, pa) in &ka[i..ie] {
-                for &(_, pb) in &kb[j..je] {
-                    let (pa, pb) = (pa as usize, pb as usize);
+            for &x in &ka[i..ie] {
+                for &y in &kb[j..je] {
+                    let (pa, pb) = (x as u32 as usize, y as u32 as usize);
                     let left_maximal = pa == 0 || pb == 0 || a[pa - 1] != b[pb - 1];
                     if left_maximal && a[pa..pa + K] == b[pb..pb + K] {
                         out.push(extend(a, b, pa, pb));
@@ -258,7 +265,7 @@ pub fn pair_matches(a: &[u16], b: &[u16]) -> Vec<Part> {
         }
         (i, j) = (ie, je);
     }
-    out.sort_unstable_by_key(|p| (p.a, p.b));
+    crate::order::sort_by_key(&mut out, |p| crate::order::pair(p.a as usize, p.b as usize));
     out
 }
 

@@ -42,7 +42,7 @@ fn by_head() -> &'static HashMap<u64, Vec<Vec<u16>>> {
             map.entry(head(&tokens)).or_default().push(tokens);
         }
         for v in map.values_mut() {
-            v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            crate::order::sort_by_key(v, |t| u64::MAX - t.len() as u64);
         }
         map
     })

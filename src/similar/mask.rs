@@ -77,7 +77,7 @@ pub fn mask_str(s: &str, names: &[String]) -> Vec<u16> {
 fn names_chars(names: &[String]) -> Vec<Vec<char>> {
     let mut v: Vec<Vec<char>> =
         names.iter().map(|n| n.chars().map(lower).collect()).filter(|n: &Vec<char>| !n.is_empty()).collect();
-    v.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    crate::order::sort_by_key(&mut v, |n| u64::MAX - n.len() as u64);
     v
 }
 

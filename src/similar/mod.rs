@@ -39,6 +39,7 @@ pub mod index;
 pub mod lexicon;
 pub mod mask;
 pub mod names;
+pub mod options;
 pub mod passages;
 pub mod render;
 
@@ -148,7 +149,8 @@ impl Kind {
         }
     }
 
-    fn of(a: &Report, b: &Report) -> Kind {
+    /// How `a` and `b` relate: by their unit keys, years and `previous` flags.
+    pub fn of(a: &Report, b: &Report) -> Kind {
         match (&a.key, &b.key) {
             (Some(x), Some(y)) if x == y => {
                 if a.previous != b.previous {
@@ -261,7 +263,9 @@ pub fn compare(reports: &[Report], params: Params) -> Option<Comparison> {
             pairs.push(pair);
         }
     }
-    pairs.sort_by(|p, q| q.share().total_cmp(&p.share()).then((p.left, p.right).cmp(&(q.left, q.right))));
+    // By larger share, descending (shares are not negative: their bits order as they do); stably, so
+    // equal shares stay in the order of their indices.
+    crate::order::sort_by_key(&mut pairs, |p| u64::MAX - p.share().to_bits());
     let summaries = summaries(reports, &pairs);
     Some(Comparison { pairs, reports: summaries, params, flags })
 }
@@ -365,24 +369,42 @@ impl Comparison {
             .collect();
         let mut all = p.passages.clone();
         all.extend(passages::single(only_common, common));
-        all.sort_by_key(|x| (x.left().start, x.right().start));
+        crate::order::sort_by_key(&mut all, |x| crate::order::pair(x.left().start as usize, x.right().start as usize));
         all
     }
 
-    /// The counted passages of report `report` with the report each is shared with and how they relate:
-    /// `(passage's tokens in this report, the other report, kind)`, by position.
-    pub fn copied(&self, report: usize) -> Vec<(Range<u32>, usize, Kind)> {
+    /// The pair of reports `a` and `b` (either order), if they share a counted passage.
+    pub fn pair_index(&self, a: usize, b: usize) -> Option<usize> {
+        let (a, b) = (a.min(b), a.max(b));
+        self.pairs.iter().position(|p| (p.left, p.right) == (a, b))
+    }
+
+    /// Every passage between reports `a` < `b` of `reports` (as compared), pair or not: those of their
+    /// pair ([`Comparison::passages`]), or, when they share no counted passage, their matches each as
+    /// a boilerplate passage.
+    pub fn between(&self, reports: &[Report], a: usize, b: usize) -> Vec<Passage> {
+        if let Some(k) = self.pair_index(a, b) {
+            return self.passages(reports, k);
+        }
+        let common = (&self.flags.common[a], &self.flags.common[b]);
+        passages::single(index::pair_matches(&reports[a].tokens, &reports[b].tokens), common)
+    }
+
+    /// The counted passages of report `report`, each with the report it is shared with:
+    /// `(passage's tokens in this report, the other report, how they relate, tokens matched)`, by
+    /// position.
+    pub fn copied(&self, report: usize) -> Vec<(Range<u32>, usize, Kind, u32)> {
         let mut out = Vec::new();
         for p in self.pairs.iter().filter(|p| p.left == report || p.right == report) {
             for x in p.passages.iter().filter(|x| !x.boilerplate) {
                 if p.left == report {
-                    out.push((x.left(), p.right, p.kind));
+                    out.push((x.left(), p.right, p.kind, x.chars));
                 } else {
-                    out.push((x.right(), p.left, p.kind));
+                    out.push((x.right(), p.left, p.kind, x.chars));
                 }
             }
         }
-        out.sort_by_key(|(r, other, _)| (r.start, r.end, *other));
+        crate::order::sort_by_key(&mut out, |(r, _, _, _)| crate::order::pair(r.start as usize, r.end as usize));
         out
     }
 }

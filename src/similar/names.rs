@@ -65,8 +65,14 @@ pub fn of(issuer: &str) -> Names {
             };
         }
     }
-    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
-    names.dedup();
+    let mut seen = Vec::new();
+    names.retain(|n| {
+        !seen.contains(n) && {
+            seen.push(n.clone());
+            true
+        }
+    });
+    crate::order::sort_by_key(&mut names, |n| u64::MAX - n.chars().count() as u64);
     Names { names, key }
 }
 
@@ -198,7 +204,7 @@ mod tests {
         assert_names("天津市静海区人民政府", &["天津市", "静海区", "天津", "静海"], Some("静海区"));
         assert_names(
             "海东市乐都区共和乡人民政府",
-            &["乐都区", "共和乡", "海东市", "乐都", "共和", "海东"],
+            &["海东市", "乐都区", "共和乡", "海东", "乐都", "共和"],
             Some("共和乡"),
         );
         assert_names("中共夏铎铺镇党委、夏铎铺镇人民政府", &["夏铎铺镇", "夏铎铺"], Some("夏铎铺镇"));

@@ -61,7 +61,8 @@ impl Passage {
 
 /// The passages of one pair from its exact matches (any order), with the pair's common text.
 pub fn chain(mut matches: Vec<Part>, common: (&Bits, &Bits)) -> Vec<Passage> {
-    matches.sort_unstable_by_key(|p| (p.a, p.b, std::cmp::Reverse(p.len)));
+    // Two matches never start at the same place on both sides (they would be one).
+    crate::order::sort_by_key(&mut matches, |p| crate::order::pair(p.a as usize, p.b as usize));
     let mut chains: Vec<Vec<Part>> = Vec::new();
     // Chains whose last part ends late enough for the next match to join.
     let mut open: Vec<usize> = Vec::new();
