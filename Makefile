@@ -21,7 +21,7 @@ comma := ,
 
 
 .PHONY: size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
-        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench profile profile-wasm size clean
+        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench bench-similar profile profile-wasm size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
 setup: setup-rust setup-system setup-node
@@ -155,6 +155,15 @@ bench: build
 	$(call wasm_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	$(call wasm_simd_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	node tools/bench-wasm.mjs
+# 雷同检测 (docs/similarity.md): 250, 500 and 1,000 generated reports of ~10 KB natively (prepared on two
+# threads, then compared; peak heap), the CLI over the 1,000 (time and peak RSS), the wasm module in Node
+# over 100 and 250.
+bench-similar: build-native build-wasm
+	cargo bench --bench similar
+	@if [ -x /usr/bin/time ]; then \
+	  /usr/bin/time -f 'CLI similar -j 2 over 1,000 reports: %e s, %M KB max RSS' target/release/report-analyzer similar -j 2 target/bench-similar > /dev/null; \
+	else time target/release/report-analyzer similar -j 2 target/bench-similar > /dev/null; fi
+	node tools/bench-similar.mjs
 # Instructions of the full analysis over ../shared/corpus (3 rounds), counted by callgrind: repeatable on
 # a machine whose speed drifts, so two versions compare exactly; the top functions follow.
 profile:
