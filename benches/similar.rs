@@ -78,9 +78,12 @@ fn pool() -> (Vec<String>, Vec<char>) {
     let mut sentences = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(f).unwrap();
-        sentences.extend(text.split(['。', '；', '\n']).map(str::trim).filter(|s| s.chars().count() >= 12).map(String::from));
+        sentences.extend(
+            text.split(['。', '；', '\n']).map(str::trim).filter(|s| s.chars().count() >= 12).map(String::from),
+        );
     }
-    let mut chars: Vec<char> = sentences.iter().flat_map(|s| s.chars()).filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect();
+    let mut chars: Vec<char> =
+        sentences.iter().flat_map(|s| s.chars()).filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect();
     chars.sort_unstable();
     chars.dedup();
     (sentences, chars)
@@ -133,10 +136,13 @@ fn reports(count: usize) -> Vec<String> {
             // The same unit's report of the year before, mostly repeated.
             0 | 1 if i > 0 => {
                 let (name, year, earlier) = &out[rng.below(i)];
-                let kept = earlier.iter().map(|p| if rng.below(10) < 6 { p.clone() } else { paragraph(&mut rng, &pool, 300) });
+                let kept =
+                    earlier.iter().map(|p| if rng.below(10) < 6 { p.clone() } else { paragraph(&mut rng, &pool, 300) });
                 (name.clone(), year + 1, kept.collect::<Vec<_>>())
             }
-            _ => (unit(&mut rng), 2019 + rng.below(6) as i32, (0..11).map(|_| paragraph(&mut rng, &pool, 300)).collect()),
+            _ => {
+                (unit(&mut rng), 2019 + rng.below(6) as i32, (0..11).map(|_| paragraph(&mut rng, &pool, 300)).collect())
+            }
         };
         // Another unit's paragraphs copied.
         if i > 0 && rng.below(20) == 0 {

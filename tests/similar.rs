@@ -172,6 +172,10 @@ fn two_units_filling_in_one_template() {
     let s = &batch.cmp.reports[1];
     assert_eq!(s.largest_source.map(|x| x.report), Some(0));
     assert!(s.copied_share > 0.95);
+    // A reviewer dismisses the pair (a joint template): the reports' measures leave it out.
+    let measures = batch.cmp.measures(&batch.reports, &[(1, 0)]);
+    assert_eq!((measures[1].copied_share, measures[1].largest_source), (0.0, None));
+    assert_eq!(batch.cmp.measures(&batch.reports, &[]), batch.cmp.reports);
 }
 
 #[test]

@@ -241,6 +241,9 @@ mod similar {
         let only = json(&compare_reports(obj(r#"{"min_share": 0.99}"#)).map_err(JsValue::from).unwrap());
         assert!(only["pairs"].as_array().unwrap().len() < pairs.len() || pairs.len() == 1);
         assert!(err(compare_reports(obj(r#"{"boilerplate": 0}"#))).contains("1 or more"));
+        let dismissed = json(&compare_reports(obj(r#"{"dismissed": [[2, 1]]}"#)).map_err(JsValue::from).unwrap());
+        assert_eq!(dismissed["pairs"][0]["dismissed"], true);
+        assert!(pairs[0].get("dismissed").is_none());
 
         // One pair asked the other way round: its sides as asked.
         let p = json(&pair_passages(2, 1, MIRROR, SIMPLIFIED).map_err(JsValue::from).unwrap());

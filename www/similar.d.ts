@@ -22,6 +22,9 @@ export interface SimilarityOptions {
   boilerplate?: number;
   /** Pairs whose larger share is below this are left out (default 0: every pair with a counted passage). */
   min_share?: number;
+  /** Pairs the reviewer found legitimate (a joint report), as report indices `[[0, 3], …]`: listed with
+   * `dismissed: true`, left out of the reports' measures (copied and previous shares, sources). */
+  dismissed?: [number, number][];
 }
 
 /** How two reports relate: different units; the same unit, one report earlier (the previous year's, or
@@ -90,6 +93,8 @@ export interface SimilarPair {
   longest: number;
   /** Counted (not boilerplate) passages. */
   passage_count: number;
+  /** Present (true) when the pair is in `options.dismissed`. */
+  dismissed?: boolean;
   /** From `similarity` and `pairPassages` only: every passage, boilerplate included, by left position. */
   passages?: SimilarPassage[];
 }

@@ -266,7 +266,7 @@ pub fn compare(reports: &[Report], params: Params) -> Option<Comparison> {
     // By larger share, descending (shares are not negative: their bits order as they do); stably, so
     // equal shares stay in the order of their indices.
     crate::order::sort_by_key(&mut pairs, |p| u64::MAX - p.share().to_bits());
-    let summaries = summaries(reports, &pairs);
+    let summaries = summaries(reports, &pairs, &[]);
     Some(Comparison { pairs, reports: summaries, params, flags })
 }
 
@@ -307,10 +307,12 @@ fn share(part: usize, whole: usize) -> f64 {
     }
 }
 
-fn summaries(reports: &[Report], pairs: &[Pair]) -> Vec<Summary> {
+/// Each report's measures from `pairs`, leaving out the pairs of reports `dismissed` (either order).
+fn summaries(reports: &[Report], pairs: &[Pair], dismissed: &[(usize, usize)]) -> Vec<Summary> {
     // Each report's pairs, as (pair, this report is the left one).
     let mut by_report: Vec<Vec<(usize, bool)>> = vec![Vec::new(); reports.len()];
-    for (k, p) in pairs.iter().enumerate() {
+    let is_dismissed = |p: &Pair| dismissed.iter().any(|&(a, b)| (a.min(b), a.max(b)) == (p.left, p.right));
+    for (k, p) in pairs.iter().enumerate().filter(|(_, p)| !is_dismissed(p)) {
         by_report[p.left].push((k, true));
         by_report[p.right].push((k, false));
     }
@@ -354,6 +356,12 @@ fn summaries(reports: &[Report], pairs: &[Pair]) -> Vec<Summary> {
 }
 
 impl Comparison {
+    /// The reports' measures with the pairs of `dismissed` left out (a reviewer found them
+    /// legitimate: a joint report, a quoted document); `reports` as compared.
+    pub fn measures(&self, reports: &[Report], dismissed: &[(usize, usize)]) -> Vec<Summary> {
+        summaries(reports, &self.pairs, dismissed)
+    }
+
     /// Every passage of `pair` (an index into [`Comparison::pairs`]; `reports` as compared): its own,
     /// and those made of common text only, which the index does not seed, each a boilerplate passage.
     /// By left position.

@@ -4,11 +4,13 @@
 use super::{Info, Params, DEFAULT_BOILERPLATE};
 use crate::json::Record;
 
-/// What a comparison is asked for: the boilerplate limit, and the share a pair must reach to be listed.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What a comparison is asked for: the boilerplate limit, the share a pair must reach to be listed, and
+/// the pairs a reviewer dismissed (left out of the reports' measures).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     pub params: Params,
     pub min_share: f64,
+    pub dismissed: Vec<(usize, usize)>,
 }
 
 /// Pairs listed by default: every pair with a counted passage (the page sorts and filters them).
@@ -16,15 +18,15 @@ pub const DEFAULT_MIN_SHARE: f64 = 0.0;
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { params: Params::default(), min_share: DEFAULT_MIN_SHARE }
+        Settings { params: Params::default(), min_share: DEFAULT_MIN_SHARE, dismissed: Vec::new() }
     }
 }
 
-/// `{boilerplate?, min_share?}`; `None` (undefined or null) for the defaults.
+/// `{boilerplate?, min_share?, dismissed?}`; `None` (undefined or null) for the defaults.
 pub fn settings(json: Option<&str>) -> Result<Settings, String> {
     let Some(json) = json else { return Ok(Settings::default()) };
     let value = crate::json::parse(json).map_err(|e| format!("invalid options: {e}"))?;
-    let r = Record::new(&value, "the options".into(), &["boilerplate", "min_share"])?;
+    let r = Record::new(&value, "the options".into(), &["boilerplate", "min_share", "dismissed"])?;
     let boilerplate = match r.integer("boilerplate")? {
         None => DEFAULT_BOILERPLATE,
         Some(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
@@ -40,7 +42,21 @@ pub fn settings(json: Option<&str>) -> Result<Settings, String> {
         },
         Some(_) => return Err("the options: field \"min_share\" must be a number between 0 and 1".into()),
     };
-    Ok(Settings { params: Params { boilerplate }, min_share })
+    let index = |v: &crate::json::Json| match v {
+        crate::json::Json::Number(n) => n.parse::<usize>().ok(),
+        _ => None,
+    };
+    let dismissed = r
+        .list("dismissed")?
+        .unwrap_or_default()
+        .iter()
+        .map(|pair| match pair {
+            crate::json::Json::Array(two) if two.len() == 2 => index(&two[0]).zip(index(&two[1])),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or("the options: field \"dismissed\" must be a list of pairs of report indices, [[0, 3], …]")?;
+    Ok(Settings { params: Params { boilerplate }, min_share, dismissed })
 }
 
 /// `{source?, issuer?, year?, previous?}` of one report; `None` for nothing known.
@@ -76,8 +92,8 @@ mod tests {
     #[test]
     fn settings_and_their_errors() {
         assert_eq!(settings(None).unwrap(), Settings::default());
-        let s = settings(Some(r#"{"boilerplate": 3, "min_share": 0.25}"#)).unwrap();
-        assert_eq!((s.params.boilerplate, s.min_share), (3, 0.25));
+        let s = settings(Some(r#"{"boilerplate": 3, "min_share": 0.25, "dismissed": [[0, 3], [2, 1]]}"#)).unwrap();
+        assert_eq!((s.params.boilerplate, s.min_share, s.dismissed), (3, 0.25, vec![(0, 3), (2, 1)]));
         assert_eq!(settings(Some(r#"{"min_share": null}"#)).unwrap(), Settings::default());
         for (bad, says) in [
             (r#"{"boilerplat": 3}"#, "unknown field `boilerplat`"),
@@ -87,6 +103,8 @@ mod tests {
             (r#"{"min_share": "0.1"}"#, "must be a number"),
             ("[]", "must be an object"),
             ("{", "invalid options"),
+            (r#"{"dismissed": [[0]]}"#, "pairs of report indices"),
+            (r#"{"dismissed": [[0, -1]]}"#, "pairs of report indices"),
         ] {
             let e = settings(Some(bad)).unwrap_err();
             assert!(e.contains(says), "{bad}: {e}");

@@ -105,6 +105,9 @@ struct PairOut {
     right_chars: usize,
     longest: usize,
     passage_count: usize,
+    /// Dismissed by the reviewer (`options.dismissed`): listed, not counted in the reports' measures.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    dismissed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     passages: Option<Vec<PassageOut>>,
 }
@@ -117,10 +120,10 @@ struct ResultOut<'a> {
     pairs: Vec<PairOut>,
 }
 
-fn reports_out<'a>(reports: &'a [Report], cmp: &Comparison) -> Vec<ReportOut<'a>> {
+fn reports_out<'a>(reports: &'a [Report], measures: &[similar::Summary]) -> Vec<ReportOut<'a>> {
     reports
         .iter()
-        .zip(&cmp.reports)
+        .zip(measures)
         .enumerate()
         .map(|(index, (r, m))| ReportOut {
             index,
@@ -151,6 +154,7 @@ fn pair_out(p: &similar::Pair, passages: Option<Vec<PassageOut>>) -> PairOut {
         right_chars: p.right_chars,
         longest: p.longest,
         passage_count: p.passages.iter().filter(|x| !x.boilerplate).count(),
+        dismissed: false,
         passages,
     }
 }
@@ -251,9 +255,10 @@ fn compare(b: &mut Batch) -> Result<&Comparison, JsError> {
     b.compared.as_ref().ok_or_else(|| JsError::new("no comparison"))
 }
 
-/// Compare the reports added (`{boilerplate?, min_share?}`: a passage in more than `boilerplate`
-/// reports, default 10, is boilerplate; pairs whose larger share is below `min_share`, default 0, are
-/// left out). Returns `{boilerplate, min_share, reports, pairs}`: pairs by larger share, without
+/// Compare the reports added (`{boilerplate?, min_share?, dismissed?}`: a passage in more than
+/// `boilerplate` reports, default 10, is boilerplate; pairs whose larger share is below `min_share`,
+/// default 0, are left out; the pairs of `dismissed` (`[[0, 3], …]`, found legitimate by the reviewer)
+/// are listed with `dismissed: true` and left out of the reports' measures). Returns `{boilerplate, min_share, reports, pairs}`: pairs by larger share, without
 /// passages (`passage_count` says how many count); `pairPassages` gives them.
 #[wasm_bindgen(js_name = compareReports, unchecked_return_type = "SimilarityResult")]
 pub fn compare_reports(
@@ -266,14 +271,22 @@ pub fn compare_reports(
         if b.settings.params != settings.params {
             b.compared = None;
         }
-        b.settings = settings;
+        b.settings = settings.clone();
         compare(&mut b)?;
         let (reports, cmp) = (&b.reports, b.compared.as_ref().ok_or_else(|| JsError::new("no comparison"))?);
-        let pairs = cmp.pairs.iter().filter(|p| p.share() >= settings.min_share).map(|p| pair_out(p, None)).collect();
+        let dismissed =
+            |p: &similar::Pair| settings.dismissed.iter().any(|&(x, y)| (x.min(y), x.max(y)) == (p.left, p.right));
+        let pairs = cmp
+            .pairs
+            .iter()
+            .filter(|p| p.share() >= settings.min_share)
+            .map(|p| PairOut { dismissed: dismissed(p), ..pair_out(p, None) })
+            .collect();
+        let measures = cmp.measures(reports, &settings.dismissed);
         to_js(&ResultOut {
             boilerplate: settings.params.boilerplate,
             min_share: settings.min_share,
-            reports: reports_out(reports, cmp),
+            reports: reports_out(reports, &measures),
             pairs,
         })
     })
@@ -326,6 +339,7 @@ pub fn pair_passages(left: usize, right: usize, left_text: &str, right_text: &st
             right_chars: rs.1,
             longest: pair.map_or(0, |p| p.longest),
             passage_count: out.iter().filter(|x| !x.boilerplate).count(),
+            dismissed: false,
             passages: Some(out),
         })
     })
@@ -427,7 +441,7 @@ pub fn similarity(
     to_js(&ResultOut {
         boilerplate: settings.params.boilerplate,
         min_share: settings.min_share,
-        reports: reports_out(&reports, &cmp),
+        reports: reports_out(&reports, &cmp.measures(&reports, &settings.dismissed)),
         pairs,
     })
 }
