@@ -133,7 +133,10 @@ fn unit_at(s: &str, whole: bool) -> Option<String> {
     };
     let name: String = chars[..end].iter().collect();
     let n = name.chars().count();
-    ((2..=20).contains(&n) && name.chars().all(|c| c.is_alphanumeric()) && !name.contains("法治")).then_some(name)
+    // A level alone (`自治区坚持…`: the region, unnamed) is no name.
+    let level_alone = LEVELS.iter().any(|l| name == *l || name.strip_prefix("自治") == Some(l));
+    ((2..=20).contains(&n) && !level_alone && name.chars().all(|c| c.is_alphanumeric()) && !name.contains("法治"))
+        .then_some(name)
 }
 
 /// `x镇`, `XX县`, `某某乡`: a template's blank, not a unit.
@@ -238,6 +241,7 @@ mod tests {
             Some("海东市乐都区共和乡"),
         );
         assert_unit("2022年,我区坚持以习近平新时代中国特色社会主义思想为指导", None);
+        assert_unit("2022年,自治区坚持以习近平新时代中国特色社会主义思想为指导", None);
         assert_unit("2023年度法治政府建设情况报告\n一、主要举措", None);
     }
 
