@@ -12,7 +12,7 @@ pub const K: usize = 13;
 /// A k-gram whose group holds more occurrences than this in one report (a phrase the report repeats)
 /// seeds no pair: its occurrences would pair with each other by the dozen. Passages through it are
 /// still found from their other k-grams.
-const MAX_REPEATS: usize = 8;
+pub const MAX_REPEATS: usize = 8;
 
 const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
 /// `BASE` to the power `K - 1`.

@@ -13,7 +13,7 @@ const TABLE: &str = include_str!("../../data/boilerplate.tsv");
 
 /// The fewest tokens of a formula once masked: the first [`HEAD`] tokens find it.
 pub const MIN_TOKENS: usize = 4;
-const HEAD: usize = 4;
+pub const HEAD: usize = 4;
 
 /// One formula: its stable id (`B001`) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
