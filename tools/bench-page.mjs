@@ -2,10 +2,10 @@
 // corpus files copied ×10, ×30 and ×100 (100, 300 and 1,000 files; BENCH_PAGE_SCALES="10 30 100 1000" for
 // more) are picked through the file input; for each: the time from the files' arrival to the complete
 // comparison (the page's `ra-batch` measure), files and MB per second, the longest task on the main
-// thread after the batch started, and the tab's peak memory (the renderer process, whose threads run
-// the page and its workers, sampled every 50 ms).
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+// thread after the batch started, and the tab's peak private memory (its renderer processes, whose
+// threads run the page and its workers, sampled every 50 ms; the page when ready, before a batch: about
+// 100 MB here).
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -16,16 +16,20 @@ const scales = (process.env.BENCH_PAGE_SCALES ?? "10 30 100").split(/\s+/).filte
 const corpus = ["seeds", "work-reports"].flatMap((d) =>
   readdirSync(new URL(`${d}/`, SHARED)).filter((f) => f.endsWith(".txt")).sort().map((f) => new URL(`${d}/${f}`, SHARED).pathname));
 
-/** The resident memory (KB) of the renderer processes of the browser `pid` (its tab; one page open). */
-function rendererKb(browserPid) {
-  const out = execFileSync("ps", ["-eo", "pid,ppid,rss,args", "--no-headers"], { encoding: "utf8" });
-  const procs = out.trim().split("\n").map((l) => l.trim().split(/\s+/)).map(([pid, ppid, rss, ...args]) => ({ pid: +pid, ppid: +ppid, rss: +rss, args: args.join(" ") }));
-  const children = new Set([browserPid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of procs) if (children.has(p.ppid) && !children.has(p.pid)) { children.add(p.pid); grew = true; }
+/** The private resident memory (KB, RssAnon: without the shared browser code every process maps) of the
+ * browser's renderer processes — its one tab, the page and its workers — by the process ids the browser
+ * itself reports. */
+async function rendererKb(cdp) {
+  const { processInfo } = await cdp.send("SystemInfo.getProcessInfo");
+  let kb = 0;
+  for (const p of processInfo.filter((q) => q.type === "renderer")) {
+    try {
+      kb += Number(/RssAnon:\s+(\d+)/.exec(readFileSync(`/proc/${p.id}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      /* the process ended */
+    }
   }
-  return procs.filter((p) => children.has(p.pid) && p.args.includes("--type=renderer")).reduce((s, p) => s + p.rss, 0);
+  return kb;
 }
 
 const server = await startServer({ port: 0 });
@@ -48,7 +52,7 @@ for (const scale of scales) {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });
-  const browserPid = browser.process?.()?.pid ?? Number(execFileSync("pgrep", ["-n", "-f", "chromium.*--headless"], { encoding: "utf8" }));
+  const cdp = await browser.newBrowserCDPSession();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${server.url}/www/`);
   await page.waitForSelector('body[data-ready="1"]');
@@ -56,8 +60,8 @@ for (const scale of scales) {
     window.__longTasks = [];
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: "longtask" });
   });
-  let peak = rendererKb(browserPid);
-  const sampler = setInterval(() => { peak = Math.max(peak, rendererKb(browserPid)); }, 50);
+  let peak = await rendererKb(cdp);
+  const sampler = setInterval(async () => { peak = Math.max(peak, await rendererKb(cdp)); }, 50);
   await page.locator('[data-testid="file-input"]').setInputFiles(files);
   await page.waitForSelector('[data-testid="batch"][data-done="1"]', { timeout: 600_000 });
   clearInterval(sampler);
@@ -77,7 +81,7 @@ for (const scale of scales) {
 await server.close();
 
 console.log("page batch (headless Chromium, corpus ×N picked at once; time from the files' arrival to the complete comparison)");
-console.log("| corpus | files | MB | time | files/s | MB/s | ms per 100 files | longest main-thread task | tab peak RSS |");
+console.log("| corpus | files | MB | time | files/s | MB/s | ms per 100 files | longest main-thread task | tab peak memory |");
 console.log("|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
   console.log(`| ×${r.scale} | ${r.files} | ${r.mb.toFixed(1)} | ${(r.ms / 1000).toFixed(2)} s | ${Math.round(r.files / (r.ms / 1000))} | ${(r.mb / (r.ms / 1000)).toFixed(1)} | ${Math.round((r.ms / r.files) * 100)} | ${Math.round(r.longest)} ms | ${Math.round(r.peak)} MB |`);
