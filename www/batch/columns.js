@@ -42,14 +42,21 @@ export function makeColumns({ columns, names }, offset = 0, yoy = false, baseNam
 /** A column's width in em: the table is laid out from these alone (`table-layout: fixed`), so that a
  * row added or scrolled into sight does not make the browser measure every cell again. */
 export function columnWidth(c) {
+  // Wide enough for the header's first line (CJK characters are 1em).
+  const main = /^(.*?)（/.exec(c.name)?.[1] ?? (c.yoy ? c.name.replace(/较上年$/, "") : c.name);
+  return Math.max(baseWidth(c), /^S\d$/.test(c.id) ? 0 : main.length + 1.4);
+}
+
+function baseWidth(c) {
   if (c.id === "title") return 20;
   if (c.id === "issuer") return 10;
   if (c.id === "source") return 13;
-  if (["published", "signed"].includes(c.id)) return 6.5;
-  if (c.id === "kind") return 7.5;
-  if (c.id === "level") return 5.5;
-  if (c.group === "parts") return c.id === "areas_covered" ? 4.5 : 5;
+  if (["published", "signed"].includes(c.id)) return 7;
+  if (c.id === "level") return 7.5;
+  if (c.id === "kind" || c.id === "timely") return c.id === "kind" ? 6 : 4;
+  if (c.group === "parts") return 5.5;
   if (c.group === "indicators" || c.group === "yoy") return 5.5;
+  if (c.id === "score" || c.id === "year" || c.id === "prev_year") return 4.5;
   return 4;
 }
 

@@ -16,7 +16,7 @@ export const KINDS = {
   other: "其他文档（不是法治政府建设报告）",
 };
 /** Short names of the kinds, for table cells and filters. */
-export const KIND_SHORT = { annual_report: "年度报告", work_summary: "工作总结", self_inspection: "自查报告", other: "非法治政府建设报告" };
+export const KIND_SHORT = { annual_report: "年度报告", work_summary: "工作总结", self_inspection: "自查报告", other: "其他文档" };
 export const PARTS = {
   R1: "上一年度主要举措和成效",
   R2: "存在的不足",
