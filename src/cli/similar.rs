@@ -104,13 +104,14 @@ pub fn run(args: &SimilarArgs) -> ExitCode {
         eprintln!("report-analyzer: {e}");
         return ExitCode::from(2);
     }
-    let reports: Vec<Report> = prepared.iter().map(|p| p.report.clone()).collect();
+    let (reports, kept): (Vec<Report>, Vec<_>) =
+        prepared.into_iter().map(|p| (p.report, (p.name, p.text, p.spans))).unzip();
     let Some(cmp) = similar::compare(&reports, Params { boilerplate: args.boilerplate }) else {
         eprintln!("report-analyzer: too much text to compare at once (more than 4 billion characters)");
         return ExitCode::from(2);
     };
     let views: Vec<render::Input> =
-        prepared.iter().map(|p| render::Input { name: &p.name, text: &p.text, spans: &p.spans }).collect();
+        kept.iter().map(|(name, text, spans)| render::Input { name, text, spans }).collect();
     let reported = render::reported(&cmp, &reports, args.min_share);
     let text = match args.format {
         SimilarFormat::Jsonl => render::jsonl(&cmp, &reported, &views),
