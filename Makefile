@@ -2,7 +2,7 @@
 #   make serve   build and serve the page on http://127.0.0.1:$(PORT)/www/
 #   make test    every test: fmt, clippy (native + wasm32), cargo test, wasm tests in Node and
 #                Chromium, browser end-to-end tests
-#   make bench   benchmarks        make size   wasm size budget
+#   make bench   benchmarks (make bench-page: the page's batch alone)        make size   wasm size budget
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := build
@@ -20,8 +20,8 @@ STAMP := target/.stamps
 comma := ,
 
 
-.PHONY: size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
-        test-scores test-native test-readers-node bench-readers fuzz-check fuzz fuzz-readers test-wasm-node test-wasm-browser test-e2e bench profile profile-wasm size clean
+.PHONY: js-check size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
+        test-scores test-native test-readers-node fuzz-check fuzz fuzz-readers test-wasm-node test-wasm-browser test-e2e bench bench-page bench-readers bench-similar profile profile-wasm size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
 setup: setup-rust setup-system setup-node
@@ -57,9 +57,9 @@ build: build-native build-wasm
 build-native:
 	cargo build --release
 
-# Four modules from the one crate (src/wasm/): the analysis, which the page loads at once; .docx reading,
-# the readers (PDF, OFD, .doc/.wps, .zip; built for size, profile wasm-readers) and the exports (Markdown,
-# CSV, comparison), which it loads on first use.
+# Five modules from the one crate (src/wasm/): the analysis, which the page loads at once; .docx reading,
+# the readers (PDF, OFD, .doc/.wps, .zip; built for size, profile wasm-readers), the exports (Markdown,
+# CSV, comparison) and 雷同检测 (similar), which it loads on first use.
 # $(call wasm_module,name,features,dir[,cargo profile: wasm-release unless given])
 define wasm_module
 cargo build --lib --target $(WASM_TARGET) --profile $(or $(4),$(WASM_PROFILE)) --no-default-features --features $(2)
@@ -73,6 +73,7 @@ build-wasm: setup-rust node_modules/.installed
 	$(call wasm_module,report_analyzer_docx,docx-api,pkg)
 	$(call wasm_module,report_analyzer_readers,readers-api,pkg,wasm-readers)
 	$(call wasm_module,report_analyzer_exports,exports-api,pkg)
+	$(call wasm_module,report_analyzer_similar,similar-api,pkg)
 	$(call wasm_simd_module,report_analyzer,analysis-api,pkg)
 
 # The analysis module once more with WebAssembly SIMD (memchr's vector searches, LLVM's vectorized
@@ -96,7 +97,10 @@ serve: setup build
 test: setup lint fuzz-check test-native build test-scores test-wasm-node test-readers-node test-wasm-browser test-e2e
 	@echo "make test: all passed"
 
-lint: fmt-check clippy
+lint: fmt-check clippy js-check
+# Every script of the page parses (a syntax error would only show as a page that never becomes ready).
+js-check:
+	@for f in $$(find www tools tests/e2e -name '*.js' -o -name '*.mjs'); do node --check $$f || exit 1; done
 fmt-check:
 	cargo fmt --all -- --check
 clippy: setup-rust
@@ -106,6 +110,7 @@ clippy: setup-rust
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features exports-api,bench-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features docx-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features readers-api -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features similar-api -- -D warnings
 	cargo clippy --all-targets --no-default-features -- -D warnings
 
 test-native:
@@ -184,7 +189,20 @@ bench: build
 	$(call wasm_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	$(call wasm_simd_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	node tools/bench-wasm.mjs
+	node tools/bench-page.mjs
 	$(MAKE) bench-readers
+# The page's batch alone (BENCH_PAGE_SCALES="10 30 100 1000" for 10,000 files): see tools/bench-page.mjs.
+bench-page: setup-node setup-system build-wasm
+	node tools/bench-page.mjs
+# 雷同检测 (docs/similarity.md): 250, 500 and 1,000 generated reports of ~10 KB natively (prepared on two
+# threads, then compared; peak heap), the CLI over the 1,000 (time and peak RSS), the wasm module in Node
+# over 100 and 250.
+bench-similar: build-native build-wasm
+	cargo bench --bench similar
+	@if [ -x /usr/bin/time ]; then \
+	  /usr/bin/time -f 'CLI similar -j 2 over 1,000 reports: %e s, %M KB max RSS' target/release/report-analyzer similar -j 2 target/bench-similar > /dev/null; \
+	else time target/release/report-analyzer similar -j 2 target/bench-similar > /dev/null; fi
+	node tools/bench-similar.mjs
 # PDF text natively against poppler's pdftotext on the same files in one run (goal: no slower than 2x),
 # and pages per second of the readers wasm module in Node: a table (docs/formats.md has the numbers).
 bench-readers: build

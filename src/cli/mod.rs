@@ -1,5 +1,6 @@
 //! `report-analyzer analyze [--format json|jsonl|csv|md] [--checklist FILE] PATH...`
 //! `report-analyzer compare [--format csv|md] [--checklist FILE] PATH...`
+//! `report-analyzer similar [--format jsonl|csv|md] [--previous PATH...] [--min-share F] PATH...`
 //! `report-analyzer text PATH...`
 //!
 //! Reads each file (a directory: every report file below it; `-`: standard input; a `.zip`: each
@@ -10,6 +11,7 @@
 
 mod batch;
 mod format;
+mod similar;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -51,6 +53,11 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// 雷同检测: pairs of reports that share passages (copied from each other, filled into one
+    /// template, or repeating the same unit's earlier report), formulas and text found in many reports
+    /// not counted. Writes pairs whose larger share reaches --min-share (default 0.05: 5% of a report's
+    /// characters).
+    Similar(similar::SimilarArgs),
     /// Print the decoded text of each file: what every offset of the analysis points into (the text
     /// of a PDF, OFD or Word file, with a form feed line between pages). Several files, or a .zip,
     /// print each text after a `==> name <==` line.
@@ -120,6 +127,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Analyze { format, common } => run(&common, Output::Analysis(format)),
         Command::Compare { format, common } => run(&common, Output::Comparison(format)),
+        Command::Similar(args) => similar::run(&args),
         Command::Text { paths } => print_texts(&paths),
     }
 }
