@@ -258,6 +258,20 @@ fn hostile_and_damaged_files_are_refused_clearly_and_quickly() {
     // A reference loop: the page's content is 7 → 8 → 7.
     let mut looped = one_page(b"7 0 R".to_vec(), &[b"8 0 R".to_vec(), b"7 0 R".to_vec()]);
     refused(&looped, "loop.pdf", "no text layer");
+    // A stream whose /Length is a reference to the stream itself (found by fuzzing: the reader recursed
+    // until the stack overflowed).
+    let own_length = b"<< /Length 4 0 R >>\nstream\nBT /F1 12 Tf 72 700 Td (Hello) Tj ET\nendstream".to_vec();
+    let o = run(&[
+        "text",
+        {
+            let path = tmp("own-length.pdf");
+            std::fs::write(&path, one_page(own_length, &[])).unwrap();
+            path
+        }
+        .to_str()
+        .unwrap(),
+    ]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Hello"), "{}", String::from_utf8_lossy(&o.stderr));
     // A page tree that loops back to its root.
     looped =
         pdf(&[b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(), b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>".to_vec()]);

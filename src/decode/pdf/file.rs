@@ -34,6 +34,10 @@ pub struct File<'a> {
     pub limits: Limits,
     /// Bytes decoded from streams so far (checked against `limits.total_decoded`).
     decoded: RefCell<usize>,
+    /// The objects being read, innermost last: reading one can read others (a stream's `/Length` is
+    /// often a reference; an object stream's objects), so a file whose `/Length` points back at its own
+    /// stream, or down an endless chain of them, ends here instead of overflowing the stack.
+    loading: RefCell<Vec<u32>>,
 }
 
 impl<'a> File<'a> {
@@ -46,6 +50,7 @@ impl<'a> File<'a> {
             objstms: RefCell::new(HashMap::new()),
             limits,
             decoded: RefCell::new(0),
+            loading: RefCell::new(Vec::new()),
         };
         let from_xref = file.read_xref_chain();
         let has_root = |f: &File| f.trailer.get(b"Root").is_some_and(|r| f.resolve(r).as_dict().is_some());
@@ -300,11 +305,19 @@ impl<'a> File<'a> {
         if let Some(o) = self.cache.borrow().get(&num) {
             return o.clone();
         }
+        {
+            let mut loading = self.loading.borrow_mut();
+            if loading.len() >= MAX_CHAIN || loading.contains(&num) {
+                return Rc::new(Obj::Null);
+            }
+            loading.push(num);
+        }
         let obj = match self.xref.get(&num) {
             Some(Slot::At(at)) => self.parse_indirect(*at).filter(|(n, _)| *n == num).map(|(_, o)| o),
             Some(Slot::InStream(stm, idx)) => self.in_objstm(*stm, *idx, num),
             None => None,
         };
+        self.loading.borrow_mut().pop();
         let obj = Rc::new(obj.unwrap_or(Obj::Null));
         if self.cache.borrow().len() < self.limits.objects {
             self.cache.borrow_mut().insert(num, obj.clone());
