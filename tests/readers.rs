@@ -3,7 +3,7 @@
 //! PDF, OFD and .doc files give their text (`text`); damaged and hostile files (truncated, corrupt,
 //! zip bombs, endless streams, reference loops, 10,000 pages, scans, encryption) get a clear error
 //! naming the file, in bounded time.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(not(target_arch = "wasm32"), feature = "readers"))]
 
 use std::collections::HashMap;
 use std::io::{Cursor, Write};
