@@ -178,6 +178,10 @@ fuzz-readers:
 	cp tests/fixtures/readers/*.doc fuzz/corpus/read_doc/
 	python3 tools/fuzz_zip_seeds.py fuzz/corpus/read_zip tests/fixtures/readers
 	cd fuzz && cargo +nightly fuzz run read_pdf corpus/read_pdf -- $(FUZZ_READER_FLAGS) -dict=pdf.dict
+	# Once more on small inputs (≤ 32 KB: many more runs a second; where the /Length loop was found).
+	mkdir -p fuzz/corpus/read_pdf_small
+	find fuzz/corpus/read_pdf -type f -size -33k -exec cp {} fuzz/corpus/read_pdf_small/ \;
+	cd fuzz && cargo +nightly fuzz run read_pdf corpus/read_pdf_small -- $(FUZZ_READER_FLAGS) -max_len=32768 -dict=pdf.dict
 	cd fuzz && cargo +nightly fuzz run read_ofd corpus/read_ofd -- $(FUZZ_READER_FLAGS)
 	cd fuzz && cargo +nightly fuzz run read_doc corpus/read_doc -- $(FUZZ_READER_FLAGS)
 	cd fuzz && cargo +nightly fuzz run read_zip corpus/read_zip -- $(FUZZ_READER_FLAGS)
