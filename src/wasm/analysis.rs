@@ -80,6 +80,20 @@ pub fn is_docx(head: &[u8]) -> bool {
     crate::decode::is_docx(head)
 }
 
+/// The text, format and heading hints of what `readDocument` of the readers module (or `readDocx` of the
+/// docx module) returned: `{text, format?, headings}`, `format` defaulting to `"docx"`.
+fn document_input(doc: &JsValue, caller: &str) -> Result<(String, crate::decode::Decoded), JsError> {
+    let field = |name: &str| js_sys::Reflect::get(doc, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let text = field("text").as_string().ok_or_else(|| JsError::new(&format!("{caller}: `text` must be a string")))?;
+    let format = field("format").as_string().unwrap_or_else(|| "docx".into());
+    let headings = stringify(&field("headings")).unwrap_or_else(|| "[]".into());
+    let hints =
+        crate::decode::HeadingHint::read_list(&text, &headings).map_err(|e| JsError::new(&format!("{caller}: {e}")))?;
+    let decoded = crate::decode::Decoded::read(&format, hints)
+        .ok_or_else(|| JsError::new(&format!("{caller}: unknown format {format:?}")))?;
+    Ok((text, decoded))
+}
+
 /// Analyze the text of a .docx: `docx` is what `readDocx` of the docx module returned (`{text,
 /// headings}`). Returns `{text, analysis}` like [`analyze_bytes`].
 #[wasm_bindgen(js_name = analyzeDocx, unchecked_return_type = "FileResult")]
@@ -100,16 +114,59 @@ pub fn analyze_document(
 ) -> Result<JsValue, JsError> {
     install_panic_hook();
     let options = options_from(options)?;
-    let field = |name: &str| js_sys::Reflect::get(&doc, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    let text = field("text").as_string().ok_or_else(|| JsError::new("analyzeDocument: `text` must be a string"))?;
-    let format = field("format").as_string().unwrap_or_else(|| "docx".into());
-    let headings = stringify(&field("headings")).unwrap_or_else(|| "[]".into());
-    let hints = crate::decode::HeadingHint::read_list(&text, &headings)
-        .map_err(|e| JsError::new(&format!("analyzeDocument: {e}")))?;
-    let info = crate::decode::Decoded::read(&format, hints)
-        .ok_or_else(|| JsError::new(&format!("analyzeDocument: unknown format {format:?}")))?;
-    let analysis = crate::analyze_decoded(&text, info, &options).map_err(into_error)?;
+    let (text, decoded) = document_input(&doc, "analyzeDocument")?;
+    let analysis = crate::analyze_decoded(&text, decoded, &options).map_err(into_error)?;
     file_result(text, analysis)
+}
+
+/// What a batch keeps of a report: its row of the comparison table and what was read.
+#[derive(Serialize)]
+struct Summary {
+    row: Vec<crate::compare::Cell>,
+    input: crate::model::InputInfo,
+}
+
+fn summary(analysis: &Analysis) -> Result<JsValue, JsError> {
+    to_js(&Summary { row: crate::compare::row(analysis), input: analysis.input.clone() })
+}
+
+/// Analyze a file's bytes like [`analyze_bytes`] but return only `{row, input}`: the report's row of the
+/// comparison table (cells in `compareColumns()` order) and what was read. For batches: a few hundred
+/// bytes per report cross into JavaScript instead of the text and the whole analysis.
+#[wasm_bindgen(js_name = summarizeBytes, unchecked_return_type = "ReportSummary")]
+pub fn summarize_bytes(
+    bytes: &[u8],
+    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let (_, analysis) = crate::analyze_bytes_with(bytes, name, &options, &BrowserDecoder).map_err(into_error)?;
+    summary(&analysis)
+}
+
+/// [`summarize_bytes`] for what `readDocument` of the readers module returned (a PDF, OFD, .doc or .docx).
+#[wasm_bindgen(js_name = summarizeDocument, unchecked_return_type = "ReportSummary")]
+pub fn summarize_document(
+    #[wasm_bindgen(unchecked_param_type = "ReadDocument | DocxText")] doc: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let (text, decoded) = document_input(&doc, "summarizeDocument")?;
+    summary(&crate::analyze_decoded(&text, decoded, &options).map_err(into_error)?)
+}
+
+/// The comparison table's columns: `{columns, names}` (ids and Chinese headers), the order of a
+/// summary's `row`.
+#[wasm_bindgen(js_name = compareColumns, unchecked_return_type = "{ columns: string[]; names: string[] }")]
+pub fn compare_columns() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Columns {
+        columns: Vec<String>,
+        names: Vec<String>,
+    }
+    to_js(&Columns { columns: crate::compare::columns(), names: crate::compare::column_names() })
 }
 
 /// The built-in checklist, in the format a user's own checklist follows.
