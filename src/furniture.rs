@@ -241,8 +241,10 @@ pub fn classify(text: &str, lines: &[Line], matchable: &crate::normalize::Matcha
 /// Page numbers and running headers and footers: among the short lines next to each page break (a
 /// line that starts with a form feed) — up to three on either side, until a paragraph — and the last
 /// lines of the text, the lines that are page numbers, and those whose text (digits aside) stands at
-/// two page edges or more. The first lines of the text, where the title is, are taken only when they
-/// are page numbers.
+/// two page edges or more. The first lines of the text, where the title is, are taken when they are page
+/// numbers, or when a line that stands at two page tops or more is followed among them by a longer line
+/// that does not end with a colon (a running head such as 法治政府建设年度报告 above the report's own title;
+/// a report whose running head is its title keeps it: nothing longer follows it but the addressee).
 fn page_edges(text: &str, lines: &[Line], shapes: &[Shape], kinds: &mut [Option<&'static str>]) {
     const SIDE: usize = 3;
     let short = |i: usize| !shapes[i].para && shapes[i].chars <= 40;
@@ -290,13 +292,22 @@ fn page_edges(text: &str, lines: &[Line], shapes: &[Shape], kinds: &mut [Option<
             blocks.entry(key(i)).or_default().insert(block);
         }
     }
-    for &(i, after, first, _) in &edge {
+    let recurs = |i: usize| blocks.get(&key(i)).is_some_and(|b| b.len() >= 2);
+    // A first line followed, among the first lines, by a longer one that is no addressee.
+    let above_title = |n: usize| {
+        let i = edge[n].0;
+        edge[n + 1..].iter().take_while(|e| e.2).any(|&(j, ..)| {
+            let line = squeeze(&text[lines[j].range()]);
+            shapes[j].chars > shapes[i].chars && !line.ends_with(['：', ':'])
+        })
+    };
+    for (n, &(i, after, first, _)) in edge.iter().enumerate() {
         if kinds[i].is_some() {
             continue;
         }
         if is_page_number(&text[lines[i].range()]) {
             kinds[i] = Some("page_number");
-        } else if !first && blocks.get(&key(i)).is_some_and(|b| b.len() >= 2) {
+        } else if recurs(i) && (!first || above_title(n)) {
             kinds[i] = Some(if after { "running_header" } else { "running_footer" });
         }
     }
@@ -562,6 +573,22 @@ mod tests {
     fn edge_rules_do_not_fire_inside_the_report() {
         let t = format!("{BODY}\n名称和职责清单全面公布\n返回\n{BODY}\n");
         assert_eq!(kinds(&t), [None, None, None, None]);
+    }
+
+    #[test]
+    fn a_running_head_above_the_title_is_furniture_a_title_repeated_as_head_is_not() {
+        let para = "2022年，我县坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，推进法治政府建设。";
+        let page = |head: &str| format!("\u{c}{head}\n{para}\n{para}\n— 2 —");
+        let head = "法治政府建设年度报告";
+        let t = format!("{head}\n某县关于2022年度法治政府建设情况的报告\n{para}\n— 1 —\n{}\n{}\n", page(head), page(head));
+        let k = kinds(&t);
+        assert_eq!((k[0], k[1]), (Some("running_header"), None), "{k:?}");
+        // The head is the title itself: the first line stays.
+        let title = "某县关于2022年度法治政府建设情况的报告";
+        let t = format!("{title}\n市人民政府：\n{para}\n— 1 —\n{}\n{}\n", page(title), page(title));
+        let k = kinds(&t);
+        assert_eq!((k[0], k[1]), (None, None), "{k:?}");
+        assert!(k.iter().filter(|k| **k == Some("running_header")).count() >= 2, "{k:?}");
     }
 
     #[test]

@@ -2,12 +2,13 @@
 // pick or drop files, a custom checklist) to the two views: the workspace for one report
 // (report/workspace.js) and the batch comparison (batch/run.js).
 import { $, fmtNumber, scrollBehavior } from "./lib/dom.js";
-import { analysisApi, analysisModule, analyzeFileHere, callAnalysis } from "./lib/wasm.js";
+import { analysisApi, analysisModule, analyzeFileHere, ArchiveError, callAnalysis } from "./lib/wasm.js";
 import { clearError, describeError, setStatus, showError, statusText } from "./lib/messages.js";
 import { currentReport, hideReport, onReportShown, showReport } from "./report/workspace.js";
 import "./report/exports.js";
 import { batchEntry, batchTable, clearBatch, configureBatch, hasBatch, hideBatchView, MAX_FILE_BYTES, runBatch, showBatchView } from "./batch/run.js";
 import "./batch/exports.js";
+import { expandArchives, isArchive } from "./batch/archives.js";
 
 const DEBOUNCE_MS = 300;
 const ui = {
@@ -85,22 +86,31 @@ async function analyzeFile(file, batchIndex = null) {
       ui.results.focus({ preventScroll: true });
     }
   } catch (e) {
+    // A .zip by its content, whatever its name: a batch of its reports.
+    if (e instanceof ArchiveError && batchIndex == null) return startBatch(await expandArchives([file], () => true));
     const [message, detail] = describeError(e, file.name);
     showError(message, detail);
     setStatus("分析未完成。");
   }
 }
 
-/** Several files: a batch. */
-function analyzeFiles(files) {
-  if (files.length === 1) return analyzeFile(files[0]);
-  if (files.length > 1) {
-    clearError();
-    hideReport();
-    ui.back.hidden = true;
-    $("batch").scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
-    return runBatch(files);
+/** Several files, or an archive of reports: a batch. */
+async function analyzeFiles(files) {
+  if (files.length === 1 && !isArchive(files[0])) return analyzeFile(files[0]);
+  if (!files.length) return;
+  if (files.some(isArchive)) {
+    setStatus("正在读取压缩包中的报告……");
+    files = await expandArchives(files);
   }
+  return startBatch(files);
+}
+
+function startBatch(files) {
+  clearError();
+  hideReport();
+  ui.back.hidden = true;
+  $("batch").scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
+  return runBatch(files);
 }
 
 configureBatch({

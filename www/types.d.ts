@@ -164,7 +164,7 @@ export interface ComparisonTable {
   yoy_rows: Cell[][];
 }
 
-/** What `summarizeBytes` / `summarizeDocx` return: a report's row of the comparison table (cells in
+/** What `summarizeBytes` / `summarizeDocument` return: a report's row of the comparison table (cells in
  * `compareColumns().columns` order) and what was read — what a batch keeps of each report. */
 export interface ReportSummary {
   row: Cell[];

@@ -3,26 +3,28 @@
 //
 // Protocol (plain, structured-clonable messages):
 //   page → worker  {type: "init", module?: WebAssembly.Module}   (the page's compiled module, if any)
-//                  {type: "analyze", id, name, file: Blob | bytes: ArrayBuffer, options, mode: "summary" | "json"}
+//                  {type: "analyze", id, name, file: Blob | bytes: ArrayBuffer, options, mode: "summary" | "json" | "list"}
 //   worker → page  {type: "ready", version}
-//                  {type: "result", id, summary?: {row, input}, json?: string, ms}
+//                  {type: "result", id, summary?: {row, input}, json?: string, members?: [{name, bytes} | {name, error}], ms}
 //                  {type: "error", id, message, panic: boolean, tooBig?: bytes}
-// Files are taken one at a time in the order they arrive (the pool keeps a few in flight per worker, so
+// Text and web pages are read by the analysis module; a PDF, OFD, .doc/.wps or .docx by the readers
+// module, imported for the first; mode "list" takes the reports out of a .zip (the members' bytes are
+// transferred back). Files are taken one at a time in the order they arrive (the pool keeps a few in flight per worker, so
 // that the next is waiting when one finishes). After a panic (a WebAssembly trap) the instance is
 // unusable: the worker says so ({panic: true}) and the pool replaces it.
-import init, { analyzeBytes, analyzeDocx, isDocx, lastPanic, summarizeBytes, summarizeDocx, version } from "../pkg/report_analyzer.js";
+import init, { analyzeBytes, analyzeDocument, detectFormat, lastPanic, summarizeBytes, summarizeDocument, version } from "../pkg/report_analyzer.js";
 import { firstThatLoads, wasmUrls } from "./simd.js";
 
 /** Instantiate the analysis module from the first of its wasm files that loads (www/simd.js). */
 const initOwn = () =>
   firstThatLoads(wasmUrls("report_analyzer", new URL("../pkg/", import.meta.url)), (url) => init({ module_or_path: url }));
-/** The .docx reader: a module of its own, imported for the first .docx. */
-let docxModule = null;
-let docxApi = null;
-const loadDocx = () =>
-  (docxModule ??= import("../pkg/report_analyzer_docx.js").then(async (m) => {
-    await m.default({ module_or_path: new URL("../pkg/report_analyzer_docx_bg.wasm", import.meta.url) });
-    docxApi = m;
+/** The readers (PDF, OFD, .doc/.wps, .docx, .zip): a module of its own, imported for the first such file. */
+let readersModule = null;
+let readersApi = null;
+const loadReaders = () =>
+  (readersModule ??= import("../pkg/report_analyzer_readers.js").then(async (m) => {
+    await m.default({ module_or_path: new URL("../pkg/report_analyzer_readers_bg.wasm", import.meta.url) });
+    readersApi = m;
     return m;
   }));
 
@@ -60,22 +62,29 @@ async function analyze({ name, file, bytes, options, mode }) {
   const size = bytes?.byteLength ?? file.size;
   if (size > MAX_FILE_BYTES) throw Object.assign(new TooBig(`${size} bytes`), { size });
   const input = new Uint8Array(bytes ?? (await file.arrayBuffer()));
-  let docx = null;
-  if (isDocx(input.subarray(0, 4))) {
+  const format = detectFormat(input, name) ?? null;
+  let doc = null;
+  if (mode === "list" || !(format === "text" || format === "html" || format === null)) {
+    let readers;
     try {
-      docx = (await loadDocx()).readDocx(input);
+      readers = await loadReaders();
     } catch (e) {
-      docxModule = null;
-      if (e instanceof WebAssembly.RuntimeError) throw e;
-      throw new Error(`docx: ${e?.message ?? e}`);
+      readersModule = null;
+      throw new Error(`readers: ${e?.message ?? e}`);
     }
+    if (mode === "list") {
+      const members = readers.listArchive(input, name);
+      return { members, transfer: members.filter((m) => m.bytes).map((m) => m.bytes.buffer) };
+    }
+    if (format === "zip") throw new Error(`${name} is a .zip archive of reports: it is read as a batch`);
+    doc = readers.readDocument(input, name);
   }
   const opts = options ?? {};
   if (mode === "json") {
-    const { analysis } = docx ? analyzeDocx(docx, opts) : analyzeBytes(input, name, opts);
+    const { analysis } = doc ? analyzeDocument(doc, opts) : analyzeBytes(input, name, opts);
     return { json: JSON.stringify(analysis, null, 2) };
   }
-  return { summary: docx ? summarizeDocx(docx, opts) : summarizeBytes(input, name, opts) };
+  return { summary: doc ? summarizeDocument(doc, opts) : summarizeBytes(input, name, opts) };
 }
 
 async function handle(msg) {
@@ -92,13 +101,13 @@ async function handle(msg) {
   }
   const t0 = performance.now();
   try {
-    const out = await analyze(msg);
-    self.postMessage({ type: "result", id, ...out, ms: performance.now() - t0 });
+    const { transfer = [], ...out } = await analyze(msg);
+    self.postMessage({ type: "result", id, ...out, ms: performance.now() - t0 }, transfer);
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
       broken = true;
       let message = null;
-      for (const last of [lastPanic, docxApi?.lastPanic]) {
+      for (const last of [lastPanic, readersApi?.lastPanic]) {
         try {
           message ??= last?.() ?? null;
         } catch {

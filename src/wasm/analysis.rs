@@ -80,9 +80,8 @@ pub fn is_docx(head: &[u8]) -> bool {
     crate::decode::is_docx(head)
 }
 
-/// The text, format and heading hints of what `readDocument` of the readers module or `readDocx` of
-/// the docx module returned (`{text, format?, headings?}`; `format` defaults to `"docx"`, `headings` to
-/// none).
+/// The text, format and heading hints of what `readDocument` of the readers module (or `readDocx` of the
+/// docx module) returned: `{text, format?, headings}`, `format` defaulting to `"docx"`.
 fn document_input(doc: &JsValue, caller: &str) -> Result<(String, crate::decode::Decoded), JsError> {
     let field = |name: &str| js_sys::Reflect::get(doc, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
     let text = field("text").as_string().ok_or_else(|| JsError::new(&format!("{caller}: `text` must be a string")))?;
@@ -147,16 +146,15 @@ pub fn summarize_bytes(
     summary(&analysis)
 }
 
-/// [`summarize_bytes`] for a .docx read by the docx module's `readDocx`, or any file the readers
-/// module's `readDocument` read (a PDF, an OFD, a .doc in a batch).
-#[wasm_bindgen(js_name = summarizeDocx, unchecked_return_type = "ReportSummary")]
-pub fn summarize_docx(
-    #[wasm_bindgen(unchecked_param_type = "ReadDocument | DocxText")] docx: JsValue,
+/// [`summarize_bytes`] for what `readDocument` of the readers module returned (a PDF, OFD, .doc or .docx).
+#[wasm_bindgen(js_name = summarizeDocument, unchecked_return_type = "ReportSummary")]
+pub fn summarize_document(
+    #[wasm_bindgen(unchecked_param_type = "ReadDocument | DocxText")] doc: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     install_panic_hook();
     let options = options_from(options)?;
-    let (text, decoded) = document_input(&docx, "summarizeDocx")?;
+    let (text, decoded) = document_input(&doc, "summarizeDocument")?;
     summary(&crate::analyze_decoded(&text, decoded, &options).map_err(into_error)?)
 }
 

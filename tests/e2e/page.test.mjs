@@ -127,12 +127,12 @@ describe("report-analyzer page", () => {
     test(`a ${file} file is decoded and analyzed like the UTF-8 seed`, async () => {
       const { page, context, errors, requests } = await openPage();
       try {
-        // The .docx reader is a module of its own, fetched for the first .docx only.
-        const docxWasm = () => requests.filter((u) => u.endsWith("/pkg/report_analyzer_docx_bg.wasm")).length;
+        // The .docx reader is in the readers module, fetched for the first file that is not text.
+        const docxWasm = () => requests.filter((u) => u.endsWith("/pkg/report_analyzer_readers_bg.wasm")).length;
         assert.equal(docxWasm(), 0);
         await page.locator('[data-testid="file-input"]').setInputFiles(fileURLToPath(new URL(file, FIXTURES)));
         await waitForAnalysis(page);
-        assert.equal(docxWasm(), file.endsWith(".docx") ? 1 : 0, "the docx module is fetched for a .docx only");
+        assert.equal(docxWasm(), file.endsWith(".docx") ? 1 : 0, "the readers module is fetched for a .docx only");
         await page.waitForFunction((t) => document.querySelector('[data-testid="meta"]').textContent.includes(t), title);
         assert.match(await page.locator('[data-testid="meta-source"]').textContent(), new RegExp(encoding));
         assert.ok((await page.locator('[data-testid="figures"] tbody tr[data-figure]').count()) > 10);

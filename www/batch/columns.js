@@ -10,6 +10,7 @@ export const COLUMN_GROUPS = [
   ["parts", "必备内容"],
   ["indicators", "关键指标"],
   ["yoy", "较上年变化"],
+  ["similar", "雷同"],
 ];
 export const PART_IDS = ["R1", "R2", "R2C", "R3", "R4"];
 const PART_CELL = { 标题: ["✓", "covered", "单列标题"], 正文: ["△", "mentioned", "仅见于正文"], 缺: ["✗", "missing", "缺失"] };
@@ -60,8 +61,10 @@ function baseWidth(c) {
   return 4;
 }
 
-/** A report's cell in column `c` (its year-over-year cells after its own). */
-export const cellOf = (entry, c) => (c.at < entry.row.length ? entry.row[c.at] : entry.yoy?.[c.at - entry.row.length]) ?? null;
+/** A report's cell in column `c`: its row's, its year-over-year cells after those, or what the column
+ * computes (`get`, the similarity's columns). */
+export const cellOf = (entry, c) =>
+  (c.get ? c.get(entry) : c.at < entry.row.length ? entry.row[c.at] : entry.yoy?.[c.at - entry.row.length]) ?? null;
 
 /** The value a cell sorts by (null sorts last either way). */
 export function sortValue(c, v) {
@@ -103,6 +106,7 @@ export function bodyCell(c, v, notReport) {
   if (c.id === "level") return td(cls, LEVELS[v] ?? v);
   if (c.id === "kind") return td(`${cls}${v === "other" ? " warn-text" : ""}`, KIND_SHORT[v] ?? v);
   if (c.id === "timely") return td(`${cls}${v === "逾期" ? " warn-text" : ""}`, v);
+  if (c.group === "similar") return td(`num ${cls}${v >= 20 ? " warn-text" : ""}`, `${fmtNumber(v)}%`);
   if (typeof v === "number") {
     const signed = c.yoy && c.id !== "prev_year";
     const text = signed && v > 0 ? `+${fmtNumber(v)}` : c.id === "year" || c.id === "prev_year" ? String(v) : fmtNumber(v);

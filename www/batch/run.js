@@ -12,6 +12,7 @@ import { Filters } from "./filters.js";
 import { runPool } from "./pool.js";
 import { Summary } from "./summary.js";
 import { CompareTable } from "./table.js";
+import { offerSimilar, resetSimilar, setSimilarColumns, similarColumns } from "./similar.js";
 
 /** The largest file analyzed (the workers refuse larger ones with this in the message). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -56,16 +57,19 @@ export const batchTable = table;
 /** The analyzed entries in the order the table shows them (filtered and sorted as the reader left it). */
 export const shownEntries = () => (batch ? table.view.map((i) => batch.entries[i]) : []);
 
-/** Analyze `files` (File objects) as a new batch. */
+/** Analyze `files` as a new batch: File objects, or `{name, error}` for what could not be read (an
+ * archive's damaged member: named among the failures). */
 export async function runBatch(files) {
   const startTime = performance.mark("ra-batch-start").startTime;
   cancelBatch();
   const api = await analysisModule.load();
   const { columns: ids, names } = api.compareColumns();
   const columns = makeColumns({ columns: ids, names });
-  const entries = files.map((file, index) => ({ index, name: file.name, file, status: "pending" }));
+  const entries = files.map((file, index) => ({ index, name: file.name, file, status: file instanceof Blob ? "pending" : "unreadable" }));
   batch = { entries, columns, meta: { columns: ids, names }, startTime, pool: null, running: false, elapsed: 0, finished: 0, answered: 0 };
   table.reset(entries, columns);
+  resetSimilar(entries, () => table.addColumns(similarColumns(1000)));
+  setSimilarColumns(columns);
   filters.reset(columns);
   summary.reset(columns);
   summary.setFiles(entries.length);
@@ -78,6 +82,11 @@ export async function runBatch(files) {
   // The view is drawn once before the workers start: its first layout (the first time its text is
   // shaped) then has a core of its own.
   setProgress(0, entries.length, `正在分析：0 / ${entries.length} 份`);
+  for (const e of entries) {
+    if (e.status !== "unreadable") continue;
+    const [message, detail] = describeError(new Error(e.file.error), e.name);
+    fail(batch, e, message, detail);
+  }
   table.draw();
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   if (batch?.entries !== entries) return;
@@ -215,6 +224,7 @@ async function finish(b) {
   if (batch !== b) return;
   filters.options();
   table.draw();
+  offerSimilar();
   ui.batch.dataset.done = "1";
 }
 

@@ -93,9 +93,11 @@ export class CompareTable {
     this.scheduleSoon();
   }
 
-  /** The year-over-year columns and cells (on each entry's `yoy`), once the batch is complete. */
+  /** Columns known once the batch is complete (year over year, similarity): they replace the columns of
+   * the same ids. */
   addColumns(columns) {
-    this.columns = [...this.columns.filter((c) => !c.yoy), ...columns];
+    const ids = new Set(columns.map((c) => c.id));
+    this.columns = [...this.columns.filter((c) => !ids.has(c.id)), ...columns];
     let filled = false;
     for (const c of columns) {
       if (this.entries.some((e) => e.row && cellOf(e, c) != null)) {

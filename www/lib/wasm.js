@@ -1,5 +1,5 @@
-// The wasm modules: the analysis, loaded with the page; the .docx reader and the exports (Markdown,
-// CSV, the comparison's year-over-year columns), loaded on first use. Each is compiled once (the
+// The wasm modules: the analysis, loaded with the page; the readers (PDF, OFD, .doc/.wps, .docx, .zip)
+// and the exports (Markdown, CSV, the comparison's year-over-year columns), loaded on first use. Each is compiled once (the
 // compiled analysis module is handed to the batch workers) and replaced by a fresh instance after a
 // panic.
 import { firstThatLoads, wasmUrls } from "../simd.js";
@@ -84,7 +84,7 @@ class WasmModule {
 }
 
 export const analysisModule = new WasmModule("report_analyzer");
-export const docxModule = new WasmModule("report_analyzer_docx");
+export const readersModule = new WasmModule("report_analyzer_readers");
 export const exportsModule = new WasmModule("report_analyzer_exports");
 
 /** The analysis module's exports once loaded (null before, and while a panicked instance is replaced). */
@@ -92,10 +92,20 @@ export const analysisApi = () => analysisModule.api;
 export const callAnalysis = (fn) => analysisModule.call(fn);
 export const callExports = (fn) => exportsModule.call(fn);
 
-/** Read a file and analyze it on this thread: `{text, analysis}` (a .docx goes through its module). */
+/** A `.zip` of reports was given where one report was expected (the page makes it a batch). */
+export class ArchiveError extends Error {}
+
+/** Formats the analysis module reads itself; the others go through the readers module. */
+const PLAIN = new Set(["text", "html", null]);
+
+/** Read a file and analyze it on this thread: `{text, analysis}`. Text and web pages are read by the
+ * analysis module; a PDF, OFD, .doc/.wps or .docx by the readers module (fetched for the first). */
 export async function analyzeFileHere(file, options) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const api = await analysisModule.load();
-  const docx = api.isDocx(bytes.subarray(0, 4)) ? await docxModule.call((d) => d.readDocx(bytes)) : null;
-  return callAnalysis((a) => (docx ? a.analyzeDocx(docx, options) : a.analyzeBytes(bytes, file.name, options)));
+  const format = api.detectFormat(bytes, file.name) ?? null;
+  if (format === "zip") throw new ArchiveError(`${file.name} is a .zip archive of reports`);
+  if (PLAIN.has(format)) return callAnalysis((a) => a.analyzeBytes(bytes, file.name, options));
+  const doc = await readersModule.call((r) => r.readDocument(bytes, file.name));
+  return callAnalysis((a) => a.analyzeDocument(doc, options));
 }

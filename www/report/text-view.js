@@ -64,6 +64,8 @@ export function renderText(text, analysis) {
   view.scrollTop = 0;
   focused = null;
   clearHighlights();
+  if (HIGHLIGHTS) for (const name of viewHighlights) CSS.highlights.delete(name);
+  viewHighlights.clear();
   hideFigureTip();
 }
 
@@ -119,11 +121,25 @@ function rangeFor(start, end) {
   return range;
 }
 
+/** Names of the highlights views set through `markRanges` (cleared with the text they belong to). */
+const viewHighlights = new Set();
+
 function clearHighlights() {
   if (HIGHLIGHTS) {
     CSS.highlights.delete("ra-focus");
     CSS.highlights.delete("ra-section");
   }
+}
+
+/** Highlight `spans` ([{start16, end16}]) of the text under the CSS highlight `name` (a view's marks
+ * that cross the text's own, such as copied passages); an empty list removes them. */
+export function markRanges(name, spans) {
+  if (!HIGHLIGHTS) return;
+  const ranges = spans.map((s) => rangeFor(s.start16, s.end16)).filter(Boolean);
+  if (ranges.length) {
+    CSS.highlights.set(name, new Highlight(...ranges));
+    viewHighlights.add(name);
+  } else CSS.highlights.delete(name);
 }
 
 /** Scroll the text view to [start, end) (UTF-16 offsets) and highlight it; `context` is a wider span

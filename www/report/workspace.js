@@ -105,14 +105,14 @@ window.addEventListener("hashchange", () => applyHash(location.hash));
 export function showReport(report) {
   const first = current == null;
   current = report;
-  ctx = { text: report.text, analysis: report.analysis, source: report.source, jump, select };
+  ctx = { text: report.text, analysis: report.analysis, source: report.source, batchIndex: report.batchIndex ?? null, jump, select };
   const { text, analysis, source } = report;
   renderText(text, analysis);
   renderMeta(analysis, source, jump);
   renderOutline(analysis);
   for (const view of VIEWS) {
     view.render(panels.get(view.id), ctx);
-    const badge = view.badge?.(analysis);
+    const badge = view.badge?.(analysis, ctx);
     tabs.get(view.id).querySelector(".tab-badge").textContent = badge == null ? "" : badge;
   }
   openView(active);
