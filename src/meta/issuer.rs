@@ -1,0 +1,464 @@
+//! The issuing body and the government level: names read from the title, the body's opening sentence,
+//! the closing signature or the page's 发布机构, and the level decided by how a name ends (the words of
+//! `data/meta/issuers.tsv`), with the words that decided it.
+
+use std::sync::OnceLock;
+
+use crate::model::Level;
+
+const TABLE: &str = include_str!("../../data/meta/issuers.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    Dept,
+    Place,
+    Capital,
+    Opener,
+}
+
+struct Word {
+    role: Role,
+    word: &'static str,
+    level: Level,
+}
+
+/// The table's words, longest first.
+fn words() -> &'static [Word] {
+    static WORDS: OnceLock<Vec<Word>> = OnceLock::new();
+    WORDS.get_or_init(|| parse(TABLE).expect("data/meta/issuers.tsv is valid (tested)"))
+}
+
+fn parse(table: &'static str) -> Result<Vec<Word>, String> {
+    let mut out = Vec::new();
+    for line in table.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [id, role, word, level] = cols[..] else { return Err(format!("four columns: {line:?}")) };
+        let role = match role {
+            "body" => Role::Body,
+            "dept" => Role::Dept,
+            "place" => Role::Place,
+            "capital" => Role::Capital,
+            "opener" => Role::Opener,
+            _ => return Err(format!("{id}: unknown role {role:?}")),
+        };
+        let level = match level {
+            "province" => Level::Province,
+            "city" => Level::City,
+            "county" => Level::County,
+            "township" => Level::Township,
+            "department" => Level::Department,
+            "-" => Level::Unknown,
+            _ => return Err(format!("{id}: unknown level {level:?}")),
+        };
+        let leveled = matches!(role, Role::Dept | Role::Place | Role::Capital);
+        if id.is_empty() || word.is_empty() || word.contains(char::is_whitespace) || leveled == (level == Level::Unknown)
+        {
+            return Err(format!("{id}: an id, a word without spaces, and a level exactly for dept/place/capital"));
+        }
+        out.push(Word { role, word, level });
+    }
+    crate::order::sort_by_key(&mut out, |w| u64::MAX - w.word.len() as u64);
+    Ok(out)
+}
+
+fn ending(s: &str, role: Role) -> Option<&'static Word> {
+    words().iter().find(|w| w.role == role && s.ends_with(w.word))
+}
+
+fn starts_with_role(s: &str, role: Role) -> bool {
+    words().iter().any(|w| w.role == role && s.starts_with(w.word))
+}
+
+/// Whether `s` ends with a word that can end a body's name (a place, a department, a body).
+fn ends_a_name(s: &str) -> bool {
+    words().iter().any(|w| w.role != Role::Opener && s.ends_with(w.word))
+}
+
+/// The level's name in Chinese, as reasons give it.
+pub fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Province => "省级",
+        Level::City => "市级",
+        Level::County => "县级",
+        Level::Township => "乡镇",
+        Level::Department => "部门",
+        Level::Unknown => "未知",
+    }
+}
+
+/// A Party committee of a place (`县委`, `中共某镇委员会`): the place, else `None`.
+fn party_committee(name: &str) -> Option<&str> {
+    for suffix in ["委员会", "委"] {
+        if let Some(place) = name.strip_suffix(suffix) {
+            if ending(place, Role::Place).is_some() {
+                return Some(place);
+            }
+        }
+    }
+    None
+}
+
+/// The place a name belongs to, once its body words are taken off (`静海区人民政府` → `静海区`,
+/// `中共某县委` → `某县`); `None` when no body word ends it (a department or a bare place).
+fn place_of_body(name: &str) -> Option<&str> {
+    let mut s = name;
+    let mut stripped = false;
+    loop {
+        if let Some(p) = party_committee(s) {
+            s = p;
+            stripped = true;
+            continue;
+        }
+        match ending(s, Role::Body) {
+            Some(w) => {
+                s = &s[..s.len() - w.word.len()];
+                stripped = true;
+            }
+            None => break,
+        }
+    }
+    stripped.then_some(s)
+}
+
+/// The level a name says, with the word that says it: `司法部` → (department, 部). For a joint name
+/// (`中共某县委、某县人民政府`, `巴州党委、政府`) the government's part, with the place of the first part
+/// when the government's names none.
+fn level_by_name(name: &str) -> Option<(Level, &'static str)> {
+    let name = name.trim_start_matches("中共");
+    let parts: Vec<&str> = name.split('、').filter(|p| !p.is_empty()).collect();
+    let part = parts.iter().rev().find(|p| p.contains("政府")).or(parts.last()).copied()?;
+    let part = part.trim_start_matches("中共");
+    let place = match place_of_body(part) {
+        Some(p) if p.is_empty() => parts.iter().find_map(|p| place_of_body(p.trim_start_matches("中共")))?,
+        Some(p) => p,
+        None => {
+            if let Some(w) = ending(part, Role::Dept) {
+                return Some((Level::Department, w.word));
+            }
+            part
+        }
+    };
+    if let Some(w) = words().iter().find(|w| w.role == Role::Capital && place.ends_with(w.word)) {
+        // 上海市 itself, not a district of it (上海市闵行区 ends with 区).
+        if place.chars().count() <= w.word.chars().count() + 1 {
+            return Some((Level::Province, w.word));
+        }
+    }
+    ending(place, Role::Place).map(|w| (w.level, w.word))
+}
+
+/// The level of `name` (as found: `静海区`, `司法部`, `我镇`) and why: `司法部 → 部门（“部”）`. A city (市)
+/// that reports to another city's Party committee or government is a county-level city.
+pub fn level_of(name: &str, addressee: Option<&str>) -> (Level, Option<String>) {
+    // `我区（自治区）`: the words as written, and in brackets the name they stand for.
+    let core = name.split_once('（').map_or(name, |(_, n)| n.trim_end_matches('）'));
+    let Some((level, word)) = level_by_name(core) else { return (Level::Unknown, None) };
+    if level == Level::City && word == "市" {
+        if let Some(above) = addressee.and_then(|a| city_above(a, name)) {
+            return (Level::County, Some(format!("{name} → 县级（县级市：报送“{above}”）")));
+        }
+    }
+    (level, Some(format!("{name} → {}（“{word}”）", level_name(level))))
+}
+
+/// The city or prefecture body an addressee line names, when it is not the issuer's own:
+/// `中共长春市委、长春市人民政府:` for 榆树市 → `长春市委`.
+fn city_above(addressee: &str, issuer: &str) -> Option<String> {
+    let a = crate::normalize::squeeze(addressee);
+    for body in ["市委", "市人民政府", "州委", "州人民政府", "盟委", "地委"] {
+        let Some(at) = a.find(body) else { continue };
+        // The place's name before the body word, back to a separator or 中共.
+        let before = &a[..at];
+        let start = before.rfind(['、', ',', '，', ' ']).map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let place = before[start.unwrap_or(0)..].trim_start_matches("中共");
+        let unit = &body[..3];
+        let own = format!("{place}{unit}");
+        if !place.is_empty() && !issuer.starts_with(&own) {
+            return Some(format!("{own}{}", &body[3..]));
+        }
+    }
+    None
+}
+
+/// A place without its proper name: only place words (`区`, `乡镇`, `市`).
+fn bare(place: &str) -> bool {
+    let mut s = place;
+    while let Some(w) = ending(s, Role::Place).or_else(|| ending(s, Role::Capital)) {
+        s = &s[..s.len() - w.word.len()];
+    }
+    s.is_empty()
+}
+
+/// The formal issuer for a name as found: places get their government (`静海区` → `静海区人民政府`,
+/// `某街道` → `某街道办事处`); bodies, joint bodies and departments stay as written. `None` for a place
+/// without its proper name (`区`, `市政府`).
+pub fn formal(name: &str) -> Option<String> {
+    if name.starts_with(['我', '全']) {
+        return None;
+    }
+    let place = |part: &str| {
+        let part = part.trim_start_matches("中共");
+        place_of_body(part).map(str::to_string).unwrap_or_else(|| part.to_string())
+    };
+    if name.contains('、') {
+        return name.split('、').any(|p| !bare(&place(p))).then(|| name.to_string());
+    }
+    if let Some(p) = place_of_body(name.trim_start_matches("中共")) {
+        return (!bare(p)).then(|| name.to_string());
+    }
+    if ending(name, Role::Dept).is_some() {
+        return Some(name.to_string());
+    }
+    if bare(name) {
+        return None;
+    }
+    match ending(name, Role::Place) {
+        Some(w) if w.word == "街道" => Some(format!("{name}办事处")),
+        Some(_) => Some(format!("{name}人民政府")),
+        None => None,
+    }
+}
+
+/// Characters of a name: CJK ideographs, and the letters and `*` of redacted names (`xx镇`, `*区`).
+fn name_char(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x3134f) || c.is_ascii_alphabetic() || c == '*'
+}
+
+/// A body's name at the start of `s` (simplified text), followed by the predicate of its sentence:
+/// `司法部坚持…` → `司法部`, `泾源县公安局在县委…` → `泾源县公安局`, `巴州党委、政府坚持…` →
+/// `巴州党委、政府`. `bare_ok`: also a place without its proper name (`自治区坚持`, `市政府坚持`).
+pub fn name_at(s: &str, bare_ok: bool) -> Option<&str> {
+    let mut chars = 0;
+    for (i, c) in s.char_indices() {
+        if i > 0 {
+            let (name, rest) = s.split_at(i);
+            if ends_a_name(name) && starts_with_role(rest, Role::Opener) {
+                let bare = level_by_name(name).is_some() && formal(name).is_none();
+                // A clause may open with a preposition or a verb before a place word (`为更好开展镇…`).
+                let verb = starts_with_role(name, Role::Opener) || FUNCTION_WORDS.iter().any(|w| name.starts_with(w));
+                if name.starts_with(['我', '全']) || bare && !bare_ok || verb {
+                    return None;
+                }
+                return Some(name);
+            }
+        }
+        chars += 1;
+        // `、` joins the names of a joint issuer (`某州党委、政府`), right after a name's end.
+        let joint = c == '、' && ends_a_name(&s[..i]);
+        if chars > 24 || !(name_char(c) || joint) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words that open a clause before any name (`为`, `根据`): a clause opening with one names no issuer.
+const FUNCTION_WORDS: [&str; 11] = ["为", "对", "由", "经", "向", "从", "通过", "根据", "开展", "按", "使"];
+
+/// A self-reference `我镇`/`我县`/`我局` at the start of `s`, followed by the predicate (`我镇持续…`).
+pub fn self_at(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix('我')?;
+    let w = words().iter().find(|w| matches!(w.role, Role::Place | Role::Dept) && rest.starts_with(w.word))?;
+    let after = &rest[w.word.len()..];
+    let end = '我'.len_utf8() + w.word.len();
+    (starts_with_role(after, Role::Opener) || after.starts_with(['，', ',', '各', '的'])).then(|| &s[..end])
+}
+
+/// Where the opening sentence may name the issuer: the paragraph's start, and after a leading year
+/// (`2022年，`), a leading circumstance (`在市委、市政府的正确领导下，`) or, for a proper name only, any
+/// comma of the first sentence. Returns the name as found (self-references included).
+pub fn from_opening(para: &str) -> Option<&str> {
+    let first_sentence = para.find('。').map_or(para, |i| &para[..i]);
+    let mut at = 0;
+    loop {
+        let s = &first_sentence[at..];
+        let lead = at == 0 || {
+            let before = first_sentence[..at].trim_end_matches(['，', ',']);
+            let year = before.trim_end_matches('度').strip_suffix('年').map(|b| b.trim_end_matches(crate::text::is_space));
+            year.is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit())) || before.ends_with(['下', '来'])
+        };
+        let s = s.trim_start_matches(crate::text::is_space);
+        if let Some(n) = self_at(s).or_else(|| name_at(s, lead)) {
+            return Some(n);
+        }
+        let next = s.find(['，', ',']).map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+        match next {
+            Some(n) => at = first_sentence.len() - s.len() + n,
+            None => return None,
+        }
+    }
+}
+
+/// The issuer a title names before its year or topic: `司法部2020年法治政府建设年度报告` → `司法部`,
+/// `2020年静海区法治政府建设情况报告` → `静海区`, `榆树市人民政府关于…` → `榆树市人民政府`,
+/// `中共某县委 某县人民政府关于…` → `中共某县委、某县人民政府`. Simplified text.
+pub fn from_title(title: &str) -> Option<String> {
+    let mut t = title.trim_start_matches(crate::text::is_space);
+    // A leading label or year: `【2022年】`, `2020年`, `2021年度`.
+    if t.starts_with(['【', '[']) {
+        if let Some((i, c)) = t.char_indices().find(|&(_, c)| matches!(c, '】' | ']')).filter(|&(i, _)| i < 24) {
+            t = t[i + c.len_utf8()..].trim_start_matches(crate::text::is_space);
+        }
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 4 {
+        t = t[4..].trim_start_matches(['年', '度', ' ']);
+    }
+    let t = t.strip_prefix("关于").unwrap_or(t);
+    let stop = ["关于", "法治", "依法", "法制", "年度", "上半年", "全年", "推进"];
+    let cut = t
+        .char_indices()
+        .find(|&(i, c)| {
+            c.is_ascii_digit()
+                || crate::text::cn_digit(c).is_some() && t[i..].chars().nth(1) == Some('年')
+                || stop.iter().any(|w| t[i..].starts_with(w))
+        })
+        .map_or(t.len(), |(i, _)| i);
+    let name: String = t[..cut].chars().filter(|c| !crate::text::is_space(*c)).collect();
+    let name = name.trim_end_matches("关于");
+    if name.is_empty() || name.chars().count() > 30 {
+        return None;
+    }
+    // A joint report of the Party committee and the government: 中共某县委 某县人民政府.
+    if let Some(p) = name.find('委') {
+        let (party, gov) = name.split_at(p + '委'.len_utf8());
+        if party.starts_with("中共") && gov.ends_with("政府") && gov.chars().count() >= 4 {
+            return Some(format!("{party}、{gov}"));
+        }
+    }
+    // The longest leading part that ends like a name (`区五年…` → `区`).
+    let mut best = None;
+    for (i, c) in name.char_indices() {
+        let end = i + c.len_utf8();
+        if ends_a_name(&name[..end]) {
+            best = Some(end);
+        }
+    }
+    best.map(|e| name[..e].to_string())
+}
+
+/// How a text calls itself when it names no issuer: its most frequent 我X (`我镇`), else its most
+/// frequent 全X (`全乡干部职工`), resolved by [`resolve_self`].
+pub fn self_reference(text: &str) -> Option<String> {
+    ['我', '全'].into_iter().find_map(|pronoun| {
+        let mut best: Option<(&str, usize)> = None;
+        let kinds = if pronoun == '我' { [Role::Place, Role::Dept] } else { [Role::Place, Role::Place] };
+        for w in words().iter().filter(|w| kinds.contains(&w.role) && w.word.chars().count() <= 2) {
+            let n = crate::text::count(text, &format!("{pronoun}{}", w.word));
+            if n > 0 && best.is_none_or(|(_, m)| n > m) {
+                best = Some((w.word, n));
+            }
+        }
+        best.map(|(word, _)| resolve_self(&format!("{pronoun}{word}"), text))
+    })
+}
+
+/// `我区` reads as an autonomous region (自治区) when the text names the region's government or Party
+/// committee more often than a district's: `我区（自治区）`. Other names are returned as they are.
+pub fn resolve_self(name: &str, text: &str) -> String {
+    if name == "我区" || name == "全区" {
+        let region = crate::text::count(text, "自治区人民政府") + crate::text::count(text, "自治区党委");
+        let district = (crate::text::count(text, "区委") + crate::text::count(text, "区政府"))
+            .saturating_sub(crate::text::count(text, "自治区党委") + crate::text::count(text, "自治区政府"));
+        if region > district {
+            return format!("{name}（自治区）");
+        }
+    }
+    name.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_valid() {
+        let words = parse(TABLE).unwrap();
+        assert!(words.len() > 60);
+        let mut seen = std::collections::HashSet::new();
+        for line in TABLE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            assert!(seen.insert(line.split('\t').next().unwrap()), "duplicate id in {line}");
+        }
+        assert!(parse("x\tplace\t县\t-\n").is_err());
+        assert!(parse("x\topener\t坚持\tcounty\n").is_err());
+        assert!(parse("x\tnoun\t县\tcounty\n").is_err());
+    }
+
+    #[track_caller]
+    fn level(name: &str, want: Level, reason: &str) {
+        assert_eq!(level_of(name, None), (want, Some(reason.to_string())), "{name}");
+    }
+
+    #[test]
+    fn levels_by_how_names_end() {
+        level("司法部", Level::Department, "司法部 → 部门（“部”）");
+        level("某县教育局", Level::Department, "某县教育局 → 部门（“局”）");
+        level("某州党委、政府", Level::City, "某州党委、政府 → 市级（“州”）");
+        level("自治区", Level::Province, "自治区 → 省级（“自治区”）");
+        level("某某回族自治县人民政府", Level::County, "某某回族自治县人民政府 → 县级（“自治县”）");
+        level("某盟", Level::City, "某盟 → 市级（“盟”）");
+        level("某某旗", Level::County, "某某旗 → 县级（“旗”）");
+        level("某某苏木", Level::Township, "某某苏木 → 乡镇（“苏木”）");
+        level("某某街道", Level::Township, "某某街道 → 乡镇（“街道”）");
+        level("中共某某镇委员会、某某镇人民政府", Level::Township, "中共某某镇委员会、某某镇人民政府 → 乡镇（“镇”）");
+        level("中共某县委", Level::County, "中共某县委 → 县级（“县”）");
+        level("某市发展和改革委员会", Level::Department, "某市发展和改革委员会 → 部门（“委员会”）");
+        level("重庆市人民政府", Level::Province, "重庆市人民政府 → 省级（“重庆市”）");
+        level("重庆市某某区", Level::County, "重庆市某某区 → 县级（“区”）");
+        level("我镇", Level::Township, "我镇 → 乡镇（“镇”）");
+        level("乡党委、政府", Level::Township, "乡党委、政府 → 乡镇（“乡”）");
+        assert_eq!(
+            level_of("某某市人民政府", Some("中共某州委、某州人民政府：")),
+            (Level::County, Some("某某市人民政府 → 县级（县级市：报送“某州委”）".into()))
+        );
+        assert_eq!(level_of("某某市人民政府", Some("中共某某市委：")).0, Level::City);
+        assert_eq!(level_of("法治建设领导小组", None), (Level::Unknown, None));
+    }
+
+    #[test]
+    fn names_that_open_a_report() {
+        assert_eq!(from_opening("2021年，某某部坚持以习近平新时代中国特色社会主义思想为指导。"), Some("某某部"));
+        assert_eq!(from_opening("2022年度，某某县在县委的领导下推进工作。"), Some("某某县"));
+        assert_eq!(from_opening("2023年，某县公安局紧紧围绕县委、县政府中心工作。"), Some("某县公安局"));
+        assert_eq!(from_opening("2022年，自治区深入推进依法行政。"), Some("自治区"));
+        assert_eq!(from_opening("2024年，在市委的正确领导下，市政府坚持依法行政。"), Some("市政府"));
+        assert_eq!(from_opening("2023年，某州党委、政府认真落实决策部署。"), Some("某州党委、政府"));
+        assert_eq!(from_opening("在新区党工委的领导下，我镇持续深化法治建设。"), Some("我镇"));
+        assert_eq!(from_opening("2020年，某乡法治政府建设工作以规范执法为重点。"), Some("某乡"));
+        assert_eq!(from_opening("根据上级的要求，某某镇依法履行政府职能。"), Some("某某镇"));
+        // A comma later in the sentence names no bare place; a sentence without a subject names nothing.
+        assert_eq!(from_opening("2022年是关键之年，县委高度重视法治建设。"), None);
+        assert_eq!(from_opening("2022年，深入推进依法行政，全县上下坚持依法办事。"), None);
+        assert_eq!(from_opening("今年以来，全区坚持依法行政。"), None);
+        assert_eq!(from_opening("今年以来，为更好开展镇法治政府建设工作，组织学法。"), None);
+        assert_eq!(from_opening("今年以来，县委、县政府坚持依法行政。"), Some("县委、县政府"));
+    }
+
+    #[test]
+    fn names_in_titles() {
+        let f = |t: &str| from_title(t);
+        assert_eq!(f("某某部2020年法治政府建设年度报告").as_deref(), Some("某某部"));
+        assert_eq!(f("2020年某某区法治政府建设情况报告").as_deref(), Some("某某区"));
+        assert_eq!(f("2023年区五年法治政府建设工作情况报告").as_deref(), Some("区"));
+        assert_eq!(f("某某街道2023年法治政府建设工作总结").as_deref(), Some("某某街道"));
+        assert_eq!(f("【2022年】某州生态环境局2022年度法治政府建设报告").as_deref(), Some("某州生态环境局"));
+        assert_eq!(f("某某乡人民政府关于法治政府建设的情况报告").as_deref(), Some("某某乡人民政府"));
+        assert_eq!(f("法治政府建设情况年度报告"), None);
+        assert_eq!(formal("某某街道").as_deref(), Some("某某街道办事处"));
+        assert_eq!(formal("区"), None);
+        assert_eq!(formal("市政府"), None);
+        assert_eq!(formal("某某部").as_deref(), Some("某某部"));
+    }
+
+    #[test]
+    fn self_references() {
+        assert_eq!(self_reference("现将我镇工作报告如下。我镇持续推进。").as_deref(), Some("我镇"));
+        let region = "我区坚持依法行政。自治区人民政府把学习放在首位，自治区党委统筹推进。";
+        assert_eq!(self_reference(region).as_deref(), Some("我区（自治区）"));
+        assert_eq!(self_reference("我区坚持依法行政。区委、区政府高度重视。").as_deref(), Some("我区"));
+        assert_eq!(self_reference("我们坚持依法行政。"), None);
+        assert_eq!(self_reference("组织全乡干部职工学法。全乡共开展宣传5次。").as_deref(), Some("全乡"));
+        assert_eq!(self_reference("我局组织全县教育系统学法。").as_deref(), Some("我局"));
+    }
+}

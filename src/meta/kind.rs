@@ -1,0 +1,184 @@
+//! The document's kind: from the title when it says; else from the body — a text that reports a
+//! year's 法治政府建设 in the words reports use is a report, and the near misses of
+//! `data/meta/kinds.tsv` (a 政府工作报告, a plan, a 信息公开 年报, a five-year review, 行政复议
+//! statistics) are `other` — with the reason when the title did not say it.
+
+use std::sync::OnceLock;
+
+use crate::model::DocKind;
+
+const TABLE: &str = include_str!("../../data/meta/kinds.tsv");
+
+struct NearMiss {
+    body: bool,
+    cue: &'static str,
+    min: usize,
+    unless: Vec<&'static str>,
+    reason: &'static str,
+}
+
+fn near_misses() -> &'static [NearMiss] {
+    static TABLE_ROWS: OnceLock<Vec<NearMiss>> = OnceLock::new();
+    TABLE_ROWS.get_or_init(|| parse(TABLE).expect("data/meta/kinds.tsv is valid (tested)"))
+}
+
+fn parse(table: &'static str) -> Result<Vec<NearMiss>, String> {
+    let mut out = Vec::new();
+    for line in table.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [id, scope, cue, min, unless, reason] = cols[..] else { return Err(format!("six columns: {line:?}")) };
+        let body = match scope {
+            "title" => false,
+            "body" => true,
+            _ => return Err(format!("{id}: unknown scope {scope:?}")),
+        };
+        let min: usize = min.parse().map_err(|_| format!("{id}: min {min:?}"))?;
+        if id.is_empty() || cue.is_empty() || reason.is_empty() || min == 0 {
+            return Err(format!("{id}: an id, a cue, a reason and min ≥ 1"));
+        }
+        let unless = if unless == "-" { Vec::new() } else { unless.split('|').collect() };
+        out.push(NearMiss { body, cue, min, unless, reason });
+    }
+    Ok(out)
+}
+
+/// Words a 法治政府建设 report is about (any one in a title says the title is about it).
+fn about_rule_of_law(s: &str) -> bool {
+    s.contains("法治政府") || s.contains("依法行政") || s.contains("法治建设") || s.contains("法制建设")
+}
+
+/// The closing formula of a report's opening paragraph (`现将有关情况报告如下`), and the kind it says.
+const FORMULAS: [(&str, DocKind); 4] = [
+    ("报告如下", DocKind::AnnualReport),
+    ("汇报如下", DocKind::AnnualReport),
+    ("总结如下", DocKind::WorkSummary),
+    ("具体情况如下", DocKind::AnnualReport),
+];
+
+/// The kind of a document with this (simplified) title and matchable text, and why when the title did
+/// not say it: a near miss's reason, or the body's words that make it a report.
+pub fn kind_of(title: Option<&str>, text: &str, opening_year: bool) -> (DocKind, Option<String>) {
+    let near = |m: &NearMiss, s: &str| {
+        crate::text::count(s, m.cue) >= m.min && !m.unless.iter().any(|w| crate::text::contains(s, w))
+    };
+    if let Some(t) = title {
+        if let Some(m) = near_misses().iter().find(|m| !m.body && near(m, t)) {
+            return (DocKind::Other, Some(format!("标题“{t}”：{}", m.reason)));
+        }
+        if about_rule_of_law(t) {
+            let kind = if t.contains("自查") || t.contains("评估") {
+                DocKind::SelfInspection
+            } else if t.contains("总结") {
+                DocKind::WorkSummary
+            } else {
+                DocKind::AnnualReport
+            };
+            return (kind, None);
+        }
+    }
+    if let Some(m) = near_misses().iter().find(|m| m.body && near(m, text)) {
+        return (DocKind::Other, Some(m.reason.to_string()));
+    }
+    // No telling title: a report of the year's 法治政府建设 by its words.
+    let mentions = ["法治政府", "依法行政", "法治建设"].iter().map(|w| crate::text::count(text, w)).sum::<usize>();
+    let formula = FORMULAS.iter().find(|(w, _)| crate::text::contains(text, w));
+    let untitled = if title.is_some() { "标题未写明文种" } else { "页面未见标题" };
+    if let Some((w, kind)) = formula.filter(|_| mentions >= 2) {
+        return (*kind, Some(format!("{untitled}；正文述及法治政府建设{mentions}处，并有“{w}”")));
+    }
+    if let Some(part) = first_part_heading(text).filter(|_| mentions >= 2) {
+        return (DocKind::AnnualReport, Some(format!("{untitled}；正文第一部分为“{part}”，述及法治政府建设{mentions}处")));
+    }
+    if opening_year && mentions >= 2 {
+        return (
+            DocKind::AnnualReport,
+            Some(format!("{untitled}；正文以年份开篇，述及法治政府建设{mentions}处")),
+        );
+    }
+    let per_10k = mentions * 10_000 / text.chars().count().max(1);
+    if mentions >= 5 && per_10k >= 4 {
+        return (DocKind::AnnualReport, Some(format!("{untitled}；正文述及法治政府建设{mentions}处")));
+    }
+    (DocKind::Other, Some(format!("{untitled}；正文未见报告一年法治政府建设情况的用语（述及{mentions}处）")))
+}
+
+/// The first `一、` heading of the text when it announces a year's work (`一、2022年工作情况`,
+/// `一、主要举措和成效`), as reports open their body.
+fn first_part_heading(text: &str) -> Option<&str> {
+    let at = text.match_indices("一、").map(|(i, _)| i).find(|&i| i == 0 || text[..i].ends_with('\n'))?;
+    let line = text[at..].lines().next().unwrap_or("");
+    let line = &line[..line.char_indices().nth(30).map_or(line.len(), |(i, _)| i)];
+    ["工作情况", "开展情况", "主要举措", "主要做法", "成效", "主要工作"].iter().any(|w| line.contains(w)).then_some(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_valid() {
+        let rows = parse(TABLE).unwrap();
+        assert!(rows.len() >= 15);
+        let mut seen = std::collections::HashSet::new();
+        for line in TABLE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            assert!(seen.insert(line.split('\t').next().unwrap()), "duplicate id in {line}");
+        }
+        assert!(parse("x\tpage\t方案\t1\t-\t方案\n").is_err());
+        assert!(parse("x\ttitle\t方案\t0\t-\t方案\n").is_err());
+    }
+
+    #[track_caller]
+    fn kind(title: Option<&str>, text: &str) -> (DocKind, Option<String>) {
+        kind_of(title, text, text.starts_with("20"))
+    }
+
+    #[test]
+    fn titles_that_say_it() {
+        assert_eq!(kind(Some("某州2021年法治政府建设工作总结"), ""), (DocKind::WorkSummary, None));
+        assert_eq!(kind(Some("某县2022年法治政府建设自查报告"), ""), (DocKind::SelfInspection, None));
+        assert_eq!(kind(Some("某区2023年度法治建设工作报告"), ""), (DocKind::AnnualReport, None));
+    }
+
+    #[test]
+    fn near_misses_say_why() {
+        for (title, why) in [
+            ("2026年某省人民政府工作报告", "政府工作报告"),
+            ("某县法治政府建设实施方案（2021-2025年）", "方案"),
+            ("某市2023年法治政府建设工作要点", "工作要点"),
+            ("某区2023年政府信息公开工作年度报告", "信息公开"),
+            ("某区五年法治政府建设工作情况报告", "五年"),
+            ("某县2022年普法工作总结", "普法"),
+            ("某县2023年度行政复议工作报告", "行政复议"),
+        ] {
+            let (k, reason) = kind(Some(title), "");
+            assert_eq!(k, DocKind::Other, "{title}");
+            assert!(reason.as_deref().is_some_and(|r| r.contains(why)), "{title}: {reason:?}");
+        }
+        // A report that also lays out next year's plan is still a report.
+        assert_eq!(kind(Some("某镇2023年度法治政府建设情况报告及2024年工作方案"), "").0, DocKind::AnnualReport);
+        let stats = "一、案件办理情况\n全年新受理行政复议案件51件。\n二、被申请人构成\n行政复议案件中县政府部门40件。\n三、行政复议申请事项\n";
+        let (k, reason) = kind(None, stats);
+        assert_eq!(k, DocKind::Other);
+        assert!(reason.unwrap().contains("行政复议"));
+    }
+
+    #[test]
+    fn untitled_reports_by_their_words() {
+        let opening = "2021年，某部坚持以习近平法治思想为指导，推进法治政府建设，法治政府建设取得新成效。一、加强党对法治政府建设的领导";
+        let (k, reason) = kind(None, opening);
+        assert_eq!(k, DocKind::AnnualReport);
+        assert!(reason.unwrap().contains("以年份开篇"));
+        let parts = "一、工作开展情况\n（一）深入学习，推进法治政府建设\n乡党委坚持依法行政，法治政府建设有序推进。";
+        let (k, reason) = kind(None, parts);
+        assert_eq!(k, DocKind::AnnualReport);
+        assert!(reason.unwrap().contains("一、工作开展情况"));
+        let summary = "今年以来，某街道扎实推进法治政府建设，依法行政水平不断提升。现对全年工作总结如下：";
+        assert_eq!(kind(None, summary).0, DocKind::WorkSummary);
+        let formula = "在县委的领导下，我镇推进法治政府建设。现将我镇2024年法治政府建设情况报告如下。";
+        assert_eq!(kind(None, formula).0, DocKind::AnnualReport);
+        // A text about something else.
+        let (k, reason) = kind(None, "今年以来，我县持续推进乡村振兴，农业总产值增长5%。");
+        assert_eq!(k, DocKind::Other);
+        assert!(reason.unwrap().contains("未见"));
+    }
+}
