@@ -237,6 +237,11 @@ fn label_prefix(s: &str) -> usize {
 pub(crate) fn is_title(s: &str) -> bool {
     let n = s.chars().count();
     let t = s.trim_end_matches(|c: char| c == '。' || c.is_whitespace());
+    // A 范文 site's numbering of its versions: `…报告 篇1`.
+    let t = match t.trim_end_matches(|c: char| c.is_ascii_digit()).strip_suffix('篇') {
+        Some(rest) if t.ends_with(|c: char| c.is_ascii_digit()) => rest.trim_end(),
+        _ => t,
+    };
     // A trailing note in brackets: （全文）, (2023年3月28日), 【图解】.
     let t = match t.char_indices().rev().find(|&(_, c)| matches!(c, '（' | '(' | '【' | '[')) {
         Some((i, _)) if t.ends_with(['）', ')', '】', ']']) && t[i..].chars().count() <= 16 && i > 0 => {
