@@ -34,7 +34,7 @@ pub fn extract(doc: &Doc) -> Meta {
     // The names the document gives its issuer, the most telling first: the signature, the title, the
     // opening sentence, the page's 发布机构, and how the text calls itself (我镇). The issuer is given in
     // simplified characters, so that reports of mirror sites compare.
-    let names: Vec<String> = [
+    let mut names: Vec<String> = [
         signer,
         simple_title.as_deref().and_then(issuer::from_title),
         opening.as_deref().and_then(issuer::from_opening).map(|n| issuer::resolve_self(n, doc.matchable.text())),
@@ -42,14 +42,17 @@ pub fn extract(doc: &Doc) -> Meta {
     ]
     .into_iter()
     .flatten()
-    .chain(std::iter::once_with(|| issuer::self_reference(doc.matchable.text())).flatten())
     .collect();
     let issuer = names.iter().find_map(|n| issuer::formal(n));
-    let (level, level_reason) = names
-        .iter()
-        .map(|n| issuer::level_of(n, addressee.as_deref()))
-        .find(|(l, _)| *l != Level::Unknown)
-        .unwrap_or((Level::Unknown, None));
+    let mut levels = names.iter().map(|n| issuer::level_of(n, addressee.as_deref()));
+    let (level, level_reason) = match levels.find(|(l, _)| *l != Level::Unknown) {
+        Some(found) => found,
+        // The text's words for itself, counted only when nothing else tells.
+        None => {
+            names.extend(issuer::self_reference(doc.matchable.text()));
+            names.last().map_or((Level::Unknown, None), |n| issuer::level_of(n, addressee.as_deref()))
+        }
+    };
     let opens_with_year = opening.as_deref().is_some_and(|o| leading_year(o).is_some());
     let (kind, kind_reason) = kind::kind_of(simple_title.as_deref(), doc.matchable.text(), opens_with_year);
     let index_number = index_number(doc);
@@ -290,6 +293,7 @@ fn years(s: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
 
 /// The year a paragraph opens with (`2022年，`, `2022年度，`, `2019 年以来`), not a date's (`2019年12月`).
 fn leading_year(s: &str) -> Option<i32> {
+    let s = &s[..s.char_indices().nth(12).map_or(s.len(), |(i, _)| i)];
     let (y, after) = years(s).next()?;
     let head: String = s.chars().take(after).collect();
     let next: Vec<char> = s.chars().skip(after).take(2).collect();
@@ -304,14 +308,21 @@ fn report_year(doc: &Doc, title: Option<&str>, head: &[(usize, Range<usize>)], o
     if let Some(y) = title.and_then(first_year) {
         return Some(y);
     }
-    let lines: Vec<std::borrow::Cow<str>> = head.iter().map(|(_, r)| simplify(&doc.text[r.clone()])).collect();
+    // The head lines as the matchable text has them (simplified already).
+    let m = &doc.matchable;
+    let lines: Vec<&str> =
+        head.iter().map(|(_, r)| &m.text()[m.to_normalized(r.start)..m.to_normalized(r.end)]).collect();
     let formula = lines.iter().find_map(|l| {
-        let end = l.find("如下")?;
+        let end = crate::text::find(l, "如下", 0)?;
         let start = ["现将", "现就", "现对", "特将"].iter().filter_map(|w| l[..end].rfind(w)).max()?;
         first_year(&l[start..end])
     });
+    // A line's first 200 characters (a year further into a paragraph says little of the report's).
+    fn lead(l: &str) -> &str {
+        &l[..l.char_indices().nth(200).map_or(l.len(), |(i, _)| i)]
+    }
     formula.or_else(|| opening.and_then(leading_year)).or_else(|| {
-        lines.iter().filter(|l| l.contains("法治") || l.contains("依法")).find_map(|l| year_outside_titles(l))
+        lines.iter().map(|l| lead(l)).filter(|l| l.contains("法治") || l.contains("依法")).find_map(year_outside_titles)
     })
 }
 

@@ -217,6 +217,9 @@ const DOCUMENT_WORDS: [&str; 12] =
 /// A document's name that starts with the year at `s` and runs, without punctuation (brackets
 /// allowed), to one of [`DOCUMENT_WORDS`] that its clause does not go on after: its end.
 pub(crate) fn named_document(d: &Chars, s: usize) -> Option<usize> {
+    if d.at(s + 4) != '年' {
+        return None;
+    }
     let mut j = s;
     while j < d.len() && j - s < 30 {
         let c = d.at(j);
@@ -227,7 +230,9 @@ pub(crate) fn named_document(d: &Chars, s: usize) -> Option<usize> {
         // The name ends where the sentence goes on: a mark, a quote's end, or a particle.
         let after = d.at(j);
         let closes = matches!(after, '、' | ',' | '。' | ';' | '”' | '’' | '》' | '"' | ')') || "的等中和及与".contains(after);
-        if j - s >= 6 && d.at(s + 4) == '年' && DOCUMENT_WORDS.iter().any(|w| d.ends_with(j, w)) && closes {
+        // The words' last characters first (a name is a few characters long, its ending one of these).
+        let last = matches!(c, '点' | '案' | '划' | '要' | '见' | '法' | '则' | '例' | '录' | '定');
+        if last && closes && j - s >= 6 && DOCUMENT_WORDS.iter().any(|w| d.ends_with(j, w)) {
             return Some(j);
         }
     }
@@ -240,8 +245,11 @@ pub(crate) fn page_label(d: &Chars, num: &Num) -> Option<usize> {
     if d.back(num.start, 1) == '篇' {
         return Some(num.end);
     }
+    if d.at(num.end) != '字' {
+        return None;
+    }
     let labelled = ["省略", "展示", "全文共", "全文"].iter().any(|w| d.ends_with(num.start, w));
-    (labelled && d.at(num.end) == '字').then_some(num.end + 1)
+    labelled.then_some(num.end + 1)
 }
 
 /// A bare number in a cell of a table row of rates (`占比 | 49.66% | 0 | 2.64%`): a percentage whose `%`

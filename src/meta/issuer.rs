@@ -70,9 +70,30 @@ fn starts_with_role(s: &str, role: Role) -> bool {
     words().iter().any(|w| w.role == role && s.starts_with(w.word))
 }
 
+/// The last characters of the words that end a name, and the first characters of the openers, sorted:
+/// asked first, so that the scan of an opening sentence tries the words at few of its characters.
+fn edge_chars() -> &'static (Vec<char>, Vec<char>) {
+    static EDGES: OnceLock<(Vec<char>, Vec<char>)> = OnceLock::new();
+    EDGES.get_or_init(|| {
+        let mut last: Vec<char> = words().iter().filter(|w| w.role != Role::Opener).filter_map(|w| w.word.chars().last()).collect();
+        let mut first: Vec<char> = words().iter().filter(|w| w.role == Role::Opener).filter_map(|w| w.word.chars().next()).collect();
+        for v in [&mut last, &mut first] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        (last, first)
+    })
+}
+
 /// Whether `s` ends with a word that can end a body's name (a place, a department, a body).
 fn ends_a_name(s: &str) -> bool {
-    words().iter().any(|w| w.role != Role::Opener && s.ends_with(w.word))
+    s.chars().next_back().is_some_and(|c| edge_chars().0.binary_search(&c).is_ok())
+        && words().iter().any(|w| w.role != Role::Opener && s.ends_with(w.word))
+}
+
+/// Whether `s` opens with an opener (`坚持`, `在`).
+fn opens_predicate(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| edge_chars().1.binary_search(&c).is_ok()) && starts_with_role(s, Role::Opener)
 }
 
 /// The level's name in Chinese, as reasons give it.
@@ -233,7 +254,7 @@ pub fn name_at(s: &str, bare_ok: bool) -> Option<&str> {
     for (i, c) in s.char_indices() {
         if i > 0 {
             let (name, rest) = s.split_at(i);
-            if ends_a_name(name) && starts_with_role(rest, Role::Opener) {
+            if ends_a_name(name) && opens_predicate(rest) {
                 let bare = level_by_name(name).is_some() && formal(name).is_none();
                 // A clause may open with a preposition or a verb before a place word (`为更好开展镇…`).
                 let verb = starts_with_role(name, Role::Opener) || FUNCTION_WORDS.iter().any(|w| name.starts_with(w));
@@ -262,7 +283,7 @@ pub fn self_at(s: &str) -> Option<&str> {
     let w = words().iter().find(|w| matches!(w.role, Role::Place | Role::Dept) && rest.starts_with(w.word))?;
     let after = &rest[w.word.len()..];
     let end = '我'.len_utf8() + w.word.len();
-    (starts_with_role(after, Role::Opener) || after.starts_with(['，', ',', '各', '的'])).then(|| &s[..end])
+    (opens_predicate(after) || after.starts_with(['，', ',', '各', '的'])).then(|| &s[..end])
 }
 
 /// Where the opening sentence may name the issuer: the paragraph's start, and after a leading year
@@ -339,18 +360,27 @@ pub fn from_title(title: &str) -> Option<String> {
 }
 
 /// How a text calls itself when it names no issuer: its most frequent 我X (`我镇`), else its most
-/// frequent 全X (`全乡干部职工`), resolved by [`resolve_self`].
+/// frequent 全X (`全乡干部职工`), resolved by [`resolve_self`]. One search per pronoun.
 pub fn self_reference(text: &str) -> Option<String> {
     ['我', '全'].into_iter().find_map(|pronoun| {
-        let mut best: Option<(&str, usize)> = None;
         let kinds = if pronoun == '我' { [Role::Place, Role::Dept] } else { [Role::Place, Role::Place] };
-        for w in words().iter().filter(|w| kinds.contains(&w.role) && w.word.chars().count() <= 2) {
-            let n = crate::text::count(text, &format!("{pronoun}{}", w.word));
-            if n > 0 && best.is_none_or(|(_, m)| n > m) {
-                best = Some((w.word, n));
+        let candidates: Vec<&Word> =
+            words().iter().filter(|w| kinds.contains(&w.role) && w.word.chars().count() <= 2).collect();
+        let mut counts = vec![0usize; candidates.len()];
+        let p = pronoun.to_string();
+        let mut at = 0;
+        while let Some(i) = crate::text::find(text, &p, at) {
+            at = i + p.len();
+            // The longest word that follows (`街道` before `街`).
+            if let Some(k) = (0..candidates.len())
+                .filter(|&k| text[at..].starts_with(candidates[k].word))
+                .max_by_key(|&k| candidates[k].word.len())
+            {
+                counts[k] += 1;
             }
         }
-        best.map(|(word, _)| resolve_self(&format!("{pronoun}{word}"), text))
+        let (k, _) = counts.iter().enumerate().filter(|(_, &n)| n > 0).rev().max_by_key(|(_, &n)| n)?;
+        Some(resolve_self(&format!("{pronoun}{}", candidates[k].word), text))
     })
 }
 

@@ -47,6 +47,9 @@ fn about_rule_of_law(s: &str) -> bool {
     s.contains("法治政府") || s.contains("依法行政") || s.contains("法治建设") || s.contains("法制建设")
 }
 
+/// How much of the text the body's words are looked for in (a few pages: about 6,000 characters).
+const BODY_BYTES: usize = 18_000;
+
 /// The closing formula of a report's opening paragraph (`现将有关情况报告如下`), and the kind it says.
 const FORMULAS: [(&str, DocKind); 4] = [
     ("报告如下", DocKind::AnnualReport),
@@ -76,6 +79,12 @@ pub fn kind_of(title: Option<&str>, text: &str, opening_year: bool) -> (DocKind,
             return (kind, None);
         }
     }
+    // What a document is shows in its first pages: the body's words are looked for there.
+    let mut cut = BODY_BYTES.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let text = &text[..cut];
     if let Some(m) = near_misses().iter().find(|m| m.body && near(m, text)) {
         return (DocKind::Other, Some(m.reason.to_string()));
     }
@@ -95,7 +104,7 @@ pub fn kind_of(title: Option<&str>, text: &str, opening_year: bool) -> (DocKind,
             Some(format!("{untitled}；正文以年份开篇，述及法治政府建设{mentions}处")),
         );
     }
-    let per_10k = mentions * 10_000 / text.chars().count().max(1);
+    let per_10k = mentions * 30_000 / text.len().max(1);
     if mentions >= 5 && per_10k >= 4 {
         return (DocKind::AnnualReport, Some(format!("{untitled}；正文述及法治政府建设{mentions}处")));
     }

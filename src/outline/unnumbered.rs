@@ -32,7 +32,7 @@ pub(super) fn lead_head(line: &str) -> Option<usize> {
             '，' | ',' | '、' => commas += 1,
             _ if c.is_ascii_digit() || c.is_ascii_punctuation() && !matches!(c, '(' | ')') => return None,
             '：' | '；' | '！' | '？' | '《' | '“' | '”' | '％' | '（' | '）' => return None,
-            _ if c.is_numeric() => return None,
+            '０'..='９' => return None,
             _ => {}
         }
         if commas > 1 {
@@ -49,6 +49,10 @@ pub(super) fn lead_head(line: &str) -> Option<usize> {
 /// A short line heading a group of paragraphs: 6–30 characters of words and spaces only (no
 /// punctuation, figure or Latin letter), between two paragraphs, neither a title nor a body's name.
 pub(super) fn group_line(line: &str, prev: &str, next: &str) -> bool {
+    // 30 characters of three bytes and a few spaces at most (most lines are paragraphs).
+    if line.len() > 100 || line.len() < 18 {
+        return false;
+    }
     let n = line.chars().filter(|&c| counts(c)).count();
     let long = |s: &str| s.chars().filter(|&c| counts(c)).nth(39).is_some();
     (6..=30).contains(&n)
