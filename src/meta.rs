@@ -137,7 +137,7 @@ fn find_title(doc: &Doc, head: &[(usize, Range<usize>)]) -> Option<(String, Span
             let at = start + t.start;
             return Some((text[at..start + t.end].to_string(), Span::new(at, start + t.end)));
         }
-        if let Some(t) = run_on_title(first) {
+        if let Some(t) = run_on_title(first).filter(|_| k < 3) {
             let at = start + t.start;
             return Some((text[at..start + t.end].to_string(), Span::new(at, start + t.end)));
         }
@@ -177,7 +177,9 @@ fn run_on_title(s: &str) -> Option<Range<usize>> {
         .filter_map(|w| window.find(w).map(|i| i + w.len()))
         .filter(|&e| !s[e..].starts_with(['如', '会', '》', '”']))
         .min()?;
-    if end == s.len() {
+    // The text goes on with a new start: a year, a space, or the title again (`…自查报告法治政府…自查报告`).
+    let rest = &s[end..];
+    if rest.is_empty() || !(rest.starts_with(|c: char| c.is_ascii_digit() || crate::text::is_space(c))) && !repeats(s, end) {
         return None;
     }
     // Back from the end over the characters of a title: ideographs, digits, spaces, brackets, `x`.
@@ -199,6 +201,13 @@ fn run_on_title(s: &str) -> Option<Range<usize>> {
     let start = start + s[start..].len() - s[start..].trim_start_matches(crate::text::is_space).len();
     let t = simplify(&s[start..end]);
     (is_title(&t) && about_the_law(&t) && !t.starts_with(['现', '特'])).then_some(start..end)
+}
+
+/// Whether the text after `end` opens with the same two characters as the title that ends there.
+fn repeats(s: &str, end: usize) -> bool {
+    let title = s[..end].trim_start_matches(crate::text::is_space);
+    let head: String = title.chars().take(2).collect();
+    head.chars().count() == 2 && s[end..].starts_with(&head)
 }
 
 /// The title a 范文 site's introduction names: `…为大家整理了X，供大家参考。` Byte range in `s`.
@@ -661,8 +670,12 @@ mod tests {
         assert_eq!(m.title, None);
         let m = meta(&format!("[ 主题分类 ] 司法 [ 体裁分类 ] 工作报告\n{BODY}"));
         assert_eq!(m.title, None);
-        // The report formula is no title.
+        // The report formula is no title, nor a sentence that opens with a name and a title's words.
         let m = meta("2022年，某县推进法治政府建设，现将2022年法治政府建设情况报告如下：一、主要举措");
         assert_eq!(m.title, None);
+        let m = meta("县司法局作为我县法治政府建设工作总结报告的起草单位，撰写了报告，形成本报告，经过多次研究讨论。");
+        assert_eq!(m.title, None);
+        let m = meta("法治政府建设年度自查报告法治政府建设年度自查报告依据考评指标，我镇进行了自查自评，现报告如下：");
+        assert_eq!(m.title.as_deref(), Some("法治政府建设年度自查报告"));
     }
 }

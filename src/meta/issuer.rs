@@ -338,7 +338,7 @@ pub fn from_title(title: &str) -> Option<String> {
         .map_or(t.len(), |(i, _)| i);
     let name: String = t[..cut].chars().filter(|c| !crate::text::is_space(*c)).collect();
     let name = name.trim_end_matches("关于");
-    if name.is_empty() || name.chars().count() > 30 {
+    if name.is_empty() || name.chars().count() > 30 || name.contains(['我', '，', ',', '。']) {
         return None;
     }
     // A joint report of the Party committee and the government: 中共某县委 某县人民政府.

@@ -165,6 +165,14 @@ mod tests {
         }
         // A report that also lays out next year's plan is still a report.
         assert_eq!(kind(Some("某镇2023年度法治政府建设情况报告及2024年工作方案"), "").0, DocKind::AnnualReport);
+        for (text, why) in [
+            ("按照要求，我县总结全年法治政府建设工作，印发报告，现解读如下：一、起草背景", "解读"),
+            ("为深入推进依法行政，全面建设法治政府，结合本省实际，制定本方案。一、健全政府机构职能体系", "方案"),
+        ] {
+            let (k, reason) = kind(None, text);
+            assert_eq!(k, DocKind::Other, "{text}");
+            assert!(reason.is_some_and(|r| r.contains(why)), "{text}");
+        }
         let stats = "一、案件办理情况\n全年新受理行政复议案件51件。\n二、被申请人构成\n行政复议案件中县政府部门40件。\n三、行政复议申请事项\n";
         let (k, reason) = kind(None, stats);
         assert_eq!(k, DocKind::Other);
