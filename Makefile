@@ -2,7 +2,7 @@
 #   make serve   build and serve the page on http://127.0.0.1:$(PORT)/www/
 #   make test    every test: fmt, clippy (native + wasm32), cargo test, wasm tests in Node and
 #                Chromium, browser end-to-end tests
-#   make bench   benchmarks        make size   wasm size budget
+#   make bench   benchmarks (make bench-page: the page's batch alone)        make size   wasm size budget
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := build
@@ -20,8 +20,8 @@ STAMP := target/.stamps
 comma := ,
 
 
-.PHONY: size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
-        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench profile profile-wasm size clean
+.PHONY: js-check size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
+        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench bench-page profile profile-wasm size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
 setup: setup-rust setup-system setup-node
@@ -93,7 +93,10 @@ serve: setup build
 test: setup lint fuzz-check test-native build test-scores test-wasm-node test-wasm-browser test-e2e
 	@echo "make test: all passed"
 
-lint: fmt-check clippy
+lint: fmt-check clippy js-check
+# Every script of the page parses (a syntax error would only show as a page that never becomes ready).
+js-check:
+	@for f in $$(find www tools tests/e2e -name '*.js' -o -name '*.mjs'); do node --check $$f || exit 1; done
 fmt-check:
 	cargo fmt --all -- --check
 clippy: setup-rust
@@ -159,6 +162,10 @@ bench: build
 	$(call wasm_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	$(call wasm_simd_module,report_analyzer_bench,analysis-api$(comma)bench-api,target/bench-pkg)
 	node tools/bench-wasm.mjs
+	node tools/bench-page.mjs
+# The page's batch alone (BENCH_PAGE_SCALES="10 30 100 1000" for 10,000 files): see tools/bench-page.mjs.
+bench-page: setup-node setup-system build-wasm
+	node tools/bench-page.mjs
 # Instructions of the full analysis over ../shared/corpus (3 rounds), counted by callgrind: repeatable on
 # a machine whose speed drifts, so two versions compare exactly; the top functions follow.
 profile:

@@ -281,27 +281,35 @@ fn shared_terms(a: &str, b: &str) -> usize {
     TERMS.iter().filter(|w| contains(a, w) && contains(b, w)).count()
 }
 
+/// The publication deadline of a report on `meta.year`: 4月1日 of the next year, 3月1日 for departments
+/// (`../shared/reference/requirements.md`), as `YYYY-MM-DD`.
+pub fn deadline(meta: &Meta) -> Option<String> {
+    let y = meta.year? + 1;
+    Some(if meta.level == Level::Department { format!("{y}-03-01") } else { format!("{y}-04-01") })
+}
+
+/// The date timeliness is judged by (the closing date line, else the page's 发布日期), its deadline and
+/// whether it came before; `None` without a date or a report year.
+pub fn timeliness(meta: &Meta) -> Option<(&str, String, bool)> {
+    let date = meta.signed.as_deref().or(meta.published.as_deref())?;
+    let deadline = deadline(meta)?;
+    let on_time = date < deadline.as_str();
+    Some((date, deadline, on_time))
+}
+
 fn form(meta: &Meta) -> Dimension {
     let mut t = Tally::new();
-    let date = meta.signed.as_deref().or(meta.published.as_deref());
-    let deadline = meta.year.map(|y| {
-        if meta.level == Level::Department {
-            format!("{}-03-01", y + 1)
-        } else {
-            format!("{}-04-01", y + 1)
-        }
-    });
+    let timely = timeliness(meta);
     // With no date the timeliness point cannot be judged: the other two carry the 5 points.
-    let each = if date.is_some() && deadline.is_some() { 1.0 } else { 2.5 };
+    let each = if timely.is_some() { 1.0 } else { 2.5 };
     let titled = meta.title.as_deref().is_some_and(|s| crate::meta::first_year(s).is_some());
     t.earn(each, if titled { 1.0 } else { 0.0 }, |l| format!("标题未写明年度（-{l}分）"));
     t.earn(each, if meta.addressee.is_some() { 1.0 } else { 0.0 }, |l| format!("未写明报送对象（主送机关）（-{l}分）"));
-    match (date, deadline) {
-        (Some(d), Some(deadline)) => {
-            let on_time = d < deadline.as_str();
+    match timely {
+        Some((d, deadline, on_time)) => {
             t.earn(3.0, if on_time { 1.0 } else { 0.0 }, |l| format!("发布或落款日期{d}晚于{deadline}（-{l}分）"));
         }
-        _ => t.reasons.push("未找到落款或发布日期（或报告年度），时效不评，本项按其余两项折算".into()),
+        None => t.reasons.push("未找到落款或发布日期（或报告年度），时效不评，本项按其余两项折算".into()),
     }
     t.done("S6", "形式与时效", 5.0)
 }

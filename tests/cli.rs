@@ -196,7 +196,9 @@ fn compare_writes_one_row_per_report() {
     let csv = stdout(&o);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 6);
-    assert!(lines[0].starts_with("source,title,issuer,year,level,kind,published,signed,score,S1"));
+    assert!(lines[0].starts_with("source,title,issuer,year,level,kind,published,signed,timely,score,S1"));
+    // Every seed is dated before its deadline.
+    assert_eq!(lines[1..].iter().filter(|l| l.contains(",按时,")).count(), 5);
     assert!(lines[0].contains("reconsideration_count") && lines[0].contains("prev_year"));
     assert!(lines[3].contains("榆树市人民政府"));
     let o = run(&["compare", "--format", "md", dir.to_str().unwrap()]);

@@ -148,3 +148,32 @@ fn docx_read_by_its_module_then_analyzed_equals_analyze_bytes() {
     assert_eq!(get(&split, "text").as_string(), get(&whole, "text").as_string());
     assert_eq!(round_trip(get(&split, "analysis")), round_trip(get(&whole, "analysis")));
 }
+
+#[wasm_bindgen_test]
+fn summaries_carry_the_comparison_row_and_rows_come_back_to_the_exports() {
+    let stringify = |v: &JsValue| String::from(js_sys::JSON::stringify(v).unwrap());
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    let options = js_sys::JSON::parse(r#"{"source": "002.txt"}"#).unwrap();
+    let summary = report_analyzer::wasm::summarize_bytes(SEED_002.as_bytes(), "002.txt", options.clone())
+        .map_err(JsValue::from)
+        .unwrap();
+    let a = analyze(SEED_002, options).unwrap();
+    let table = report_analyzer::wasm::compare_table(js_sys::Array::of1(&a).into()).map_err(JsValue::from).unwrap();
+    // The row a summary carries is the comparison table's row of the whole analysis.
+    let row = get(&summary, "row");
+    assert_eq!(stringify(&row), stringify(&js_sys::Array::from(&get(&table, "rows")).get(0)));
+    assert_eq!(get(&get(&summary, "input"), "chars").as_f64(), Some(SEED_002.chars().count() as f64));
+    let columns = report_analyzer::wasm::compare_columns().map_err(JsValue::from).unwrap();
+    assert_eq!(stringify(&get(&columns, "columns")), stringify(&get(&table, "columns")));
+    // Rows handed back: the same CSV as from the analyses; a row of the wrong length is refused.
+    let rows = js_sys::Array::of2(&row, &row);
+    let from_rows = report_analyzer::wasm::rows_csv(rows.clone().into()).map_err(JsValue::from).unwrap();
+    let from_analyses =
+        report_analyzer::wasm::compare_csv(js_sys::Array::of2(&a, &a).into()).map_err(JsValue::from).unwrap();
+    assert_eq!(from_rows, from_analyses);
+    let yoy = report_analyzer::wasm::year_over_year(rows.into()).map_err(JsValue::from).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&yoy, "rows")).length(), 2);
+    let short = js_sys::Array::of1(&js_sys::Array::of1(&"x".into()));
+    let e = report_analyzer::wasm::rows_markdown(short.into()).map_err(JsValue::from).unwrap_err();
+    assert!(String::from(e.dyn_into::<js_sys::Error>().unwrap().message()).contains("cells"));
+}

@@ -156,7 +156,8 @@ export type Cell = string | number | null;
 
 /** The comparison of several reports (see compareTable). */
 export interface ComparisonTable {
-  /** Stable column ids: source, title, issuer, year, level, kind, published, signed, score, S1…S6,
+  /** Stable column ids: source, title, issuer, year, level, kind, published, signed, timely (按时/逾期,
+   * empty when it cannot be judged), score, S1…S6,
    * R1, R2, R2C, R3, R4, areas_covered, figures, defects, then `{family}_count` / `{family}_rate`. */
   columns: string[];
   /** Chinese headers, one per column. */
@@ -165,4 +166,11 @@ export interface ComparisonTable {
   /** prev_year, then `{column}_change` for the score and each indicator. */
   yoy_columns: string[];
   yoy_rows: Cell[][];
+}
+
+/** What `summarizeBytes` / `summarizeDocx` return: a report's row of the comparison table (cells in
+ * `compareColumns().columns` order) and what was read — what a batch keeps of each report. */
+export interface ReportSummary {
+  row: Cell[];
+  input: { bytes: number; chars: number; encoding: string; format: string };
 }

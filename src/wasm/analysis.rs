@@ -93,6 +93,16 @@ pub fn is_docx(head: &[u8]) -> bool {
     crate::decode::is_docx(head)
 }
 
+/// The text and heading hints of what `readDocx` of the docx module returned (`{text, headings}`).
+fn docx_input(docx: &JsValue, caller: &str) -> Result<(String, crate::decode::Decoded), JsError> {
+    let field = |name: &str| js_sys::Reflect::get(docx, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let text = field("text").as_string().ok_or_else(|| JsError::new(&format!("{caller}: `text` must be a string")))?;
+    let headings = stringify(&field("headings")).unwrap_or_default();
+    let hints =
+        crate::decode::HeadingHint::read_list(&text, &headings).map_err(|e| JsError::new(&format!("{caller}: {e}")))?;
+    Ok((text, crate::decode::Decoded::docx(hints)))
+}
+
 /// Analyze the text of a .docx: `docx` is what `readDocx` of the docx module returned (`{text,
 /// headings}`). Returns `{text, analysis}` like [`analyze_bytes`].
 #[wasm_bindgen(js_name = analyzeDocx, unchecked_return_type = "FileResult")]
@@ -102,13 +112,59 @@ pub fn analyze_docx(
 ) -> Result<JsValue, JsError> {
     install_panic_hook();
     let options = options_from(options)?;
-    let field = |name: &str| js_sys::Reflect::get(&docx, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    let text = field("text").as_string().ok_or_else(|| JsError::new("analyzeDocx: `text` must be a string"))?;
-    let headings = stringify(&field("headings")).unwrap_or_default();
-    let hints = crate::decode::HeadingHint::read_list(&text, &headings)
-        .map_err(|e| JsError::new(&format!("analyzeDocx: {e}")))?;
-    let analysis = crate::analyze_decoded(&text, crate::decode::Decoded::docx(hints), &options).map_err(into_error)?;
+    let (text, decoded) = docx_input(&docx, "analyzeDocx")?;
+    let analysis = crate::analyze_decoded(&text, decoded, &options).map_err(into_error)?;
     file_result(text, analysis)
+}
+
+/// What a batch keeps of a report: its row of the comparison table and what was read.
+#[derive(Serialize)]
+struct Summary {
+    row: Vec<crate::compare::Cell>,
+    input: crate::model::InputInfo,
+}
+
+fn summary(analysis: &Analysis) -> Result<JsValue, JsError> {
+    to_js(&Summary { row: crate::compare::row(analysis), input: analysis.input.clone() })
+}
+
+/// Analyze a file's bytes like [`analyze_bytes`] but return only `{row, input}`: the report's row of the
+/// comparison table (cells in `compareColumns()` order) and what was read. For batches: a few hundred
+/// bytes per report cross into JavaScript instead of the text and the whole analysis.
+#[wasm_bindgen(js_name = summarizeBytes, unchecked_return_type = "ReportSummary")]
+pub fn summarize_bytes(
+    bytes: &[u8],
+    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let (_, analysis) = crate::analyze_bytes_with(bytes, name, &options, &BrowserDecoder).map_err(into_error)?;
+    summary(&analysis)
+}
+
+/// [`summarize_bytes`] for a .docx read by the docx module's `readDocx`.
+#[wasm_bindgen(js_name = summarizeDocx, unchecked_return_type = "ReportSummary")]
+pub fn summarize_docx(
+    #[wasm_bindgen(unchecked_param_type = "DocxText")] docx: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let (text, decoded) = docx_input(&docx, "summarizeDocx")?;
+    summary(&crate::analyze_decoded(&text, decoded, &options).map_err(into_error)?)
+}
+
+/// The comparison table's columns: `{columns, names}` (ids and Chinese headers), the order of a
+/// summary's `row`.
+#[wasm_bindgen(js_name = compareColumns, unchecked_return_type = "{ columns: string[]; names: string[] }")]
+pub fn compare_columns() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Columns {
+        columns: Vec<String>,
+        names: Vec<String>,
+    }
+    to_js(&Columns { columns: crate::compare::columns(), names: crate::compare::column_names() })
 }
 
 /// The built-in checklist, in the format a user's own checklist follows.

@@ -71,3 +71,38 @@ pub fn compare_markdown(
 ) -> Result<String, JsError> {
     Ok(crate::compare::to_markdown(&analyses_from(analyses)?))
 }
+
+/// Rows of the comparison table handed back by JavaScript (the `row` of `summarizeBytes`), each as long
+/// as `compareColumns().columns`.
+fn rows_from(rows: JsValue) -> Result<Vec<Vec<crate::compare::Cell>>, JsError> {
+    let rows: Vec<Vec<crate::compare::Cell>> = from_js(rows)?;
+    let n = crate::compare::columns().len();
+    match rows.iter().position(|r| r.len() != n) {
+        Some(i) => Err(JsError::new(&format!("row {i} has {} cells, {n} expected", rows[i].len()))),
+        None => Ok(rows),
+    }
+}
+
+/// The year-over-year columns of comparison rows: `{columns, rows}` (see `compareTable`'s `yoy_*`).
+#[wasm_bindgen(js_name = yearOverYear, unchecked_return_type = "{ columns: string[]; rows: Cell[][] }")]
+pub fn year_over_year(#[wasm_bindgen(unchecked_param_type = "Cell[][]")] rows: JsValue) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Yoy {
+        columns: Vec<String>,
+        rows: Vec<Vec<crate::compare::Cell>>,
+    }
+    let (columns, rows) = crate::compare::year_over_year(&rows_from(rows)?);
+    to_js(&Yoy { columns, rows })
+}
+
+/// [`compare_csv`] from comparison rows (a batch keeps rows, not analyses).
+#[wasm_bindgen(js_name = rowsCsv)]
+pub fn rows_csv(#[wasm_bindgen(unchecked_param_type = "Cell[][]")] rows: JsValue) -> Result<String, JsError> {
+    Ok(crate::compare::rows_to_csv(&rows_from(rows)?))
+}
+
+/// [`compare_markdown`] from comparison rows.
+#[wasm_bindgen(js_name = rowsMarkdown)]
+pub fn rows_markdown(#[wasm_bindgen(unchecked_param_type = "Cell[][]")] rows: JsValue) -> Result<String, JsError> {
+    Ok(crate::compare::rows_to_markdown(&rows_from(rows)?))
+}

@@ -97,12 +97,12 @@ describe("the page picks the build", () => {
             w.onmessage = (e) => {
               if (e.data.type === "result" || e.data.type === "error") resolve(e.data);
             };
-            w.postMessage({ type: "analyze", id: 1, name: "002.txt", bytes: new Uint8Array(data).buffer, options: {} });
+            w.postMessage({ type: "analyze", id: 1, name: "002.txt", file: new Blob([new Uint8Array(data)]), options: {}, mode: "json" });
           }),
         bytes,
       );
       assert.equal(answer.type, "result", answer.message);
-      assert.equal(answer.analysis.meta.title, TITLE_002);
+      assert.equal(JSON.parse(answer.json).meta.title, TITLE_002);
       const fetched = hostRequests.filter((u) => /\/pkg\/report_analyzer(_simd)?_bg\.wasm$/.test(u)).length;
       assert.ok(fetched >= 4, "page and worker each tried the SIMD build, then fetched the baseline");
     } finally {
