@@ -179,7 +179,9 @@ fn run_on_title(s: &str) -> Option<Range<usize>> {
         .min()?;
     // The text goes on with a new start: a year, a space, or the title again (`…自查报告法治政府…自查报告`).
     let rest = &s[end..];
-    if rest.is_empty() || !(rest.starts_with(|c: char| c.is_ascii_digit() || crate::text::is_space(c))) && !repeats(s, end) {
+    if rest.is_empty()
+        || !(rest.starts_with(|c: char| c.is_ascii_digit() || crate::text::is_space(c))) && !repeats(s, end)
+    {
         return None;
     }
     // Back from the end over the characters of a title: ideographs, digits, spaces, brackets, `x`.
@@ -582,7 +584,8 @@ mod tests {
         extract(&Doc::new(t))
     }
 
-    const BODY: &str = "2022年,我县坚持以习近平新时代中国特色社会主义思想为指导,推动法治政府建设取得新进展,现报告如下。";
+    const BODY: &str =
+        "2022年,我县坚持以习近平新时代中国特色社会主义思想为指导,推动法治政府建设取得新进展,现报告如下。";
 
     #[test]
     fn years_written_with_a_space_or_in_a_formula() {
@@ -603,16 +606,22 @@ mod tests {
         assert_eq!(m.level_reason.as_deref(), Some("某某部 → 部门（“部”）"));
         let m = meta(&format!("2020年某某区法治政府建设情况报告\n{BODY}"));
         assert_eq!((m.issuer.as_deref(), m.level), (Some("某某区人民政府"), Level::County));
-        let m = meta("2021年，某某部坚持以习近平法治思想为指导，扎实推进法治政府建设，法治政府建设各项工作取得新成效。\n");
+        let m =
+            meta("2021年，某某部坚持以习近平法治思想为指导，扎实推进法治政府建设，法治政府建设各项工作取得新成效。\n");
         assert_eq!((m.title.as_deref(), m.issuer.as_deref(), m.level), (None, Some("某某部"), Level::Department));
         assert_eq!(m.kind, DocKind::AnnualReport);
         assert!(m.kind_reason.as_deref().is_some_and(|r| r.contains("页面未见标题")), "{:?}", m.kind_reason);
         let m = meta("2022年，自治区坚持以习近平新时代中国特色社会主义思想为指导，推动法治政府建设取得新进展。现将有关情况报告如下：\n");
         assert_eq!((m.issuer, m.level), (None, Level::Province));
-        let m = meta(&format!("[ 发布机构 ] 某某县某某乡人民政府 [ 有效性 ]\n法治政府建设情况\n{}", BODY.replace("我县", "")));
+        let m = meta(&format!(
+            "[ 发布机构 ] 某某县某某乡人民政府 [ 有效性 ]\n法治政府建设情况\n{}",
+            BODY.replace("我县", "")
+        ));
         assert_eq!(m.issuer.as_deref(), Some("某某县某某乡人民政府"));
         assert_eq!(m.level, Level::Township);
-        let m = meta("县委、县政府：\n在县委的领导下，我镇持续深化法治政府建设，依法行政水平不断提升，现将有关情况报告如下。\n");
+        let m = meta(
+            "县委、县政府：\n在县委的领导下，我镇持续深化法治政府建设，依法行政水平不断提升，现将有关情况报告如下。\n",
+        );
         assert_eq!((m.issuer, m.level), (None, Level::Township));
         assert_eq!(m.level_reason.as_deref(), Some("我镇 → 乡镇（“镇”）"));
     }

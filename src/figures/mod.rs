@@ -296,7 +296,11 @@ impl Scan<'_, '_> {
                 return e;
             }
             // A year whose 年 was lost, opening a clause (`2025坚持以…`, `。2023总共需办理…`).
-            if norm::is_han(after) && after != '年' && traps::clause_start(d, num.start) && !tables().is_unit_start(after) {
+            if norm::is_han(after)
+                && after != '年'
+                && traps::clause_start(d, num.start)
+                && !tables().is_unit_start(after)
+            {
                 let (start, end, value) = (num.start, num.end, num.value * 1e4);
                 return self.push(Cand { start, end, value, unit: "date", kind: FigureKind::Date, approx: false });
             }
@@ -396,12 +400,14 @@ impl Scan<'_, '_> {
         let d = self.d;
         let after = d.at(num.end + 1);
         num.int().filter(|v| (1..=100).contains(v))?;
-        if "这那哪每上下同当前后第的去今明个".contains(prev) || "级度份初底末终代轻龄华货会报鉴检审薪假".contains(after) {
+        if "这那哪每上下同当前后第的去今明个".contains(prev) || "级度份初底末终代轻龄华货会报鉴检审薪假".contains(after)
+        {
             return None;
         }
         // Parallels and names (`九年一贯制`, `三年三级跳`, `一年四季`, `九年义务教育`), campaigns and plans
         // (`三年行动`, `五年规划`), slogans (`“三年行动”`), sayings.
-        let named = ["行动", "攻坚", "计划", "规划", "义务", "一贯", "之计"].iter().any(|w| d.starts_with(num.end + 1, w));
+        let named =
+            ["行动", "攻坚", "计划", "规划", "义务", "一贯", "之计"].iter().any(|w| d.starts_with(num.end + 1, w));
         if is_cn_num(after) || named || traps::in_short_quote(d, num.start, num.end) {
             return None;
         }
@@ -482,7 +488,8 @@ impl Scan<'_, '_> {
             return self.push(c);
         }
         let next = d.at(num.end);
-        let may_continue = matches!(next, '年' | '余' | '多' | '大' | ' ') || tables().is_unit_start(next) || next == '月';
+        let may_continue =
+            matches!(next, '年' | '余' | '多' | '大' | ' ') || tables().is_unit_start(next) || next == '月';
         if !may_continue && !matches!(d.back(i, 1), '第' | '前') {
             // Nothing a Chinese numeral figure could continue with (一是, 统一, 十九大).
             return num.end;
@@ -534,7 +541,9 @@ impl Scan<'_, '_> {
         let Some(u) = m.unit else { return num.end };
         // 一 with a measure word is an article (一项重要任务, 一次全面清理), except for people (配备一名) and
         // the times of a frequency (每季度听取一次).
-        if run == ['一'].as_slice() && !matches!(u.canonical, "名" | "人" | "位") && !(u.canonical == "次" && frequency_before(d, i))
+        if run == ['一'].as_slice()
+            && !matches!(u.canonical, "名" | "人" | "位")
+            && !(u.canonical == "次" && frequency_before(d, i))
         {
             return num.end;
         }

@@ -521,7 +521,16 @@ fn periods_in_chinese_numerals() {
     assert_figure("连续两年获评先进", "两年", 2.0, "年", Duration, false);
     assert_figure("以每两月1次频次开展学法", "两月", 2.0, "月", Duration, false);
     // A year of a phrase, a grade, a name or a campaign.
-    for t in ["这一年工作成效明显", "极其重要的一年。", "上一年度考核", "一年级学生", "一年一度的评议", "九年一贯制学校", "实现“三年三级跳”", "开展三年行动"] {
+    for t in [
+        "这一年工作成效明显",
+        "极其重要的一年。",
+        "上一年度考核",
+        "一年级学生",
+        "一年一度的评议",
+        "九年一贯制学校",
+        "实现“三年三级跳”",
+        "开展三年行动",
+    ] {
         assert!(extract(t, &[]).iter().all(|f| f.kind != Duration), "{t}");
     }
 }

@@ -229,7 +229,8 @@ pub(crate) fn named_document(d: &Chars, s: usize) -> Option<usize> {
         j += 1;
         // The name ends where the sentence goes on: a mark, a quote's end, or a particle.
         let after = d.at(j);
-        let closes = matches!(after, '、' | ',' | '。' | ';' | '”' | '’' | '》' | '"' | ')') || "的等中和及与".contains(after);
+        let closes =
+            matches!(after, '、' | ',' | '。' | ';' | '”' | '’' | '》' | '"' | ')') || "的等中和及与".contains(after);
         // The words' last characters first (a name is a few characters long, its ending one of these).
         let last = matches!(c, '点' | '案' | '划' | '要' | '见' | '法' | '则' | '例' | '录' | '定');
         if last && closes && j - s >= 6 && DOCUMENT_WORDS.iter().any(|w| d.ends_with(j, w)) {

@@ -52,7 +52,10 @@ fn parse(table: &'static str) -> Result<Vec<Word>, String> {
             _ => return Err(format!("{id}: unknown level {level:?}")),
         };
         let leveled = matches!(role, Role::Dept | Role::Place | Role::Capital);
-        if id.is_empty() || word.is_empty() || word.contains(char::is_whitespace) || leveled == (level == Level::Unknown)
+        if id.is_empty()
+            || word.is_empty()
+            || word.contains(char::is_whitespace)
+            || leveled == (level == Level::Unknown)
         {
             return Err(format!("{id}: an id, a word without spaces, and a level exactly for dept/place/capital"));
         }
@@ -75,8 +78,10 @@ fn starts_with_role(s: &str, role: Role) -> bool {
 fn edge_chars() -> &'static (Vec<char>, Vec<char>) {
     static EDGES: OnceLock<(Vec<char>, Vec<char>)> = OnceLock::new();
     EDGES.get_or_init(|| {
-        let mut last: Vec<char> = words().iter().filter(|w| w.role != Role::Opener).filter_map(|w| w.word.chars().last()).collect();
-        let mut first: Vec<char> = words().iter().filter(|w| w.role == Role::Opener).filter_map(|w| w.word.chars().next()).collect();
+        let mut last: Vec<char> =
+            words().iter().filter(|w| w.role != Role::Opener).filter_map(|w| w.word.chars().last()).collect();
+        let mut first: Vec<char> =
+            words().iter().filter(|w| w.role == Role::Opener).filter_map(|w| w.word.chars().next()).collect();
         for v in [&mut last, &mut first] {
             v.sort_unstable();
             v.dedup();
@@ -151,7 +156,7 @@ fn level_by_name(name: &str) -> Option<(Level, &'static str)> {
     let part = parts.iter().rev().find(|p| p.contains("政府")).or(parts.last()).copied()?;
     let part = part.trim_start_matches("中共");
     let place = match place_of_body(part) {
-        Some(p) if p.is_empty() => parts.iter().find_map(|p| place_of_body(p.trim_start_matches("中共")))?,
+        Some("") => parts.iter().find_map(|p| place_of_body(p.trim_start_matches("中共")))?,
         Some(p) => p,
         None => {
             if let Some(w) = ending(part, Role::Dept) {
@@ -191,7 +196,8 @@ fn city_above(addressee: &str, issuer: &str) -> Option<String> {
         let Some(at) = a.find(body) else { continue };
         // The place's name before the body word, back to a separator or 中共.
         let before = &a[..at];
-        let start = before.rfind(['、', ',', '，', ' ']).map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let start =
+            before.rfind(['、', ',', '，', ' ']).map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8));
         let place = before[start.unwrap_or(0)..].trim_start_matches("中共");
         let unit = &body[..3];
         let own = format!("{place}{unit}");
@@ -296,7 +302,8 @@ pub fn from_opening(para: &str) -> Option<&str> {
         let s = &first_sentence[at..];
         let lead = at == 0 || {
             let before = first_sentence[..at].trim_end_matches(['，', ',']);
-            let year = before.trim_end_matches('度').strip_suffix('年').map(|b| b.trim_end_matches(crate::text::is_space));
+            let year =
+                before.trim_end_matches('度').strip_suffix('年').map(|b| b.trim_end_matches(crate::text::is_space));
             year.is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit())) || before.ends_with(['下', '来'])
         };
         let s = s.trim_start_matches(crate::text::is_space);

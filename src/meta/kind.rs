@@ -96,13 +96,13 @@ pub fn kind_of(title: Option<&str>, text: &str, opening_year: bool) -> (DocKind,
         return (*kind, Some(format!("{untitled}；正文述及法治政府建设{mentions}处，并有“{w}”")));
     }
     if let Some(part) = first_part_heading(text).filter(|_| mentions >= 2) {
-        return (DocKind::AnnualReport, Some(format!("{untitled}；正文第一部分为“{part}”，述及法治政府建设{mentions}处")));
-    }
-    if opening_year && mentions >= 2 {
         return (
             DocKind::AnnualReport,
-            Some(format!("{untitled}；正文以年份开篇，述及法治政府建设{mentions}处")),
+            Some(format!("{untitled}；正文第一部分为“{part}”，述及法治政府建设{mentions}处")),
         );
+    }
+    if opening_year && mentions >= 2 {
+        return (DocKind::AnnualReport, Some(format!("{untitled}；正文以年份开篇，述及法治政府建设{mentions}处")));
     }
     let per_10k = mentions * 30_000 / text.len().max(1);
     if mentions >= 5 && per_10k >= 4 {
@@ -117,7 +117,10 @@ fn first_part_heading(text: &str) -> Option<&str> {
     let at = text.match_indices("一、").map(|(i, _)| i).find(|&i| i == 0 || text[..i].ends_with('\n'))?;
     let line = text[at..].lines().next().unwrap_or("");
     let line = &line[..line.char_indices().nth(30).map_or(line.len(), |(i, _)| i)];
-    ["工作情况", "开展情况", "主要举措", "主要做法", "成效", "主要工作"].iter().any(|w| line.contains(w)).then_some(line)
+    ["工作情况", "开展情况", "主要举措", "主要做法", "成效", "主要工作"]
+        .iter()
+        .any(|w| line.contains(w))
+        .then_some(line)
 }
 
 #[cfg(test)]

@@ -188,7 +188,7 @@ fn run_in_heads_of_sibling_paragraphs() {
     );
     // Under a numbered subheading they sit one level below it; a lone one is a sentence.
     assert_tree(
-        &format!("一、主要举措\n一)强化学习\n强化分层培训。将法治学习纳入中心组学习计划，全年组织学法多次。\n拓宽宣传渠道。依托法治文化阵地开展流动课堂，覆盖所有行政村。\n"),
+        "一、主要举措\n一)强化学习\n强化分层培训。将法治学习纳入中心组学习计划，全年组织学法多次。\n拓宽宣传渠道。依托法治文化阵地开展流动课堂，覆盖所有行政村。\n",
         &["1 一、 主要举措 {R1}", "2 (一) 强化学习", "3  强化分层培训", "3  拓宽宣传渠道"],
     );
     assert_tree(

@@ -193,7 +193,9 @@ fn inline_candidates(text: &str, r: std::ops::Range<usize>, all_styles: bool, ou
     };
     if all_styles {
         // Every numbered style: at `(`, a digit or any non-ASCII character.
-        line.char_indices().filter(|&(_, c)| !c.is_ascii() || c == '(' || c.is_ascii_digit()).for_each(|(i, _)| try_at(i));
+        line.char_indices()
+            .filter(|&(_, c)| !c.is_ascii() || c == '(' || c.is_ascii_digit())
+            .for_each(|(i, _)| try_at(i));
     } else {
         // `(` or `（` (whose lead byte EF memchr2 finds): a per-character loop was 1.3% of an analysis.
         memchr::memchr2_iter(b'(', 0xEF, line.as_bytes())
@@ -289,7 +291,8 @@ fn ends_mid_sentence(line: &str) -> bool {
 fn is_unnumbered_heading(text: &str, lines: &[std::ops::Range<usize>], k: usize, year: Option<i32>) -> bool {
     let full = text[lines[k].clone()].trim_end_matches(is_space);
     // A lead-in to a list (`存在的问题主要有：`, `具体情况如下：`) is no heading.
-    if full.ends_with(['：', ':']) && full.trim_end_matches(['：', ':']).ends_with(['有', '下', '在', '为', '是', '括']) {
+    if full.ends_with(['：', ':']) && full.trim_end_matches(['：', ':']).ends_with(['有', '下', '在', '为', '是', '括'])
+    {
         return false;
     }
     let line = full.trim_end_matches(['。', '：', ':']);

@@ -12,8 +12,28 @@ fn counts(c: char) -> bool {
 
 /// Openings of sentences that state, rather than head: a time, a connective, a pronoun.
 const STATEMENT_OPENERS: [&str; 22] = [
-    "今年", "同时", "与此同时", "此外", "另外", "其中", "目前", "截至", "总之", "过去", "近年来", "一年来", "为此",
-    "因此", "但是", "我", "这", "全年", "全县", "全区", "全市", "—",
+    "今年",
+    "同时",
+    "与此同时",
+    "此外",
+    "另外",
+    "其中",
+    "目前",
+    "截至",
+    "总之",
+    "过去",
+    "近年来",
+    "一年来",
+    "为此",
+    "因此",
+    "但是",
+    "我",
+    "这",
+    "全年",
+    "全县",
+    "全区",
+    "全市",
+    "—",
 ];
 
 /// The run-in head a paragraph opens with, as a byte length of `line` (its first sentence without the
@@ -87,7 +107,10 @@ mod tests {
             lead_head(s).map(|n| &s[..n])
         }
         assert_eq!(head("加强统筹谋划。县委、县政府把法治建设摆在突出位置，定期研究。"), Some("加强统筹谋划"));
-        assert_eq!(head("健全工作机制，压实各方责任。建立月调度制度，逐项销号推进。"), Some("健全工作机制，压实各方责任"));
+        assert_eq!(
+            head("健全工作机制，压实各方责任。建立月调度制度，逐项销号推进。"),
+            Some("健全工作机制，压实各方责任")
+        );
         // Statements, figures, quotations and long sentences are not heads.
         assert_eq!(head("今年共召开专题会议。会议研究了年度立法计划等事项。"), None);
         assert_eq!(head("全年办理案件45件。其中行政复议案件20件，行政诉讼25件。"), None);
