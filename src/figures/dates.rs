@@ -250,6 +250,9 @@ pub(crate) fn glued(d: &Chars, num: &Num) -> Option<Option<Cand>> {
         return None;
     }
     let digits: Vec<u32> = (num.start..num.end).filter_map(|k| d.at(k).to_digit(10)).collect();
+    if digits.len() != num.int_digits {
+        return None;
+    }
     let y = digits[..4].iter().fold(0, |a, x| a * 10 + x);
     if !(2000..=2100).contains(&y) {
         return None;

@@ -207,8 +207,12 @@ fn group_lines_of_a_report_without_numbered_parts() {
     let o = outline(&format!("{P}全面贯彻落实党的二十大精神\n统筹推进法治政府建设高质量发展\n{P}\n"));
     assert_eq!(o.sections.len(), 1);
     assert_eq!(o.sections[0].title, "全面贯彻落实党的二十大精神\n统筹推进法治政府建设高质量发展");
-    // In a report with numbered parts, such a line is text.
-    assert_tree(&format!("一、加强领导\n{P}\n坚持高位推动 责任不断强化\n{P}\n"), &["1 一、 加强领导 {R1}"]);
+    // In a report with numbered parts, a line of two phrases heads a group below the part; another is text.
+    assert_tree(
+        &format!("一、加强领导\n{P}\n坚持高位推动 法治建设责任不断强化\n{P}\n"),
+        &["1 一、 加强领导 {R1}", "2  坚持高位推动 法治建设责任不断强化"],
+    );
+    assert_tree(&format!("一、加强领导\n{P}\n坚持高位推动法治建设\n{P}\n"), &["1 一、 加强领导 {R1}"]);
 }
 
 #[test]

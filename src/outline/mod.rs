@@ -94,7 +94,15 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
         crate::order::sort_by_key(&mut cands[before..], |c| c.at as u64);
     }
     let numbered_parts = cands.iter().any(|c| c.line_start && matches!(c.marker.style, Style::CnDun | Style::Chapter));
-    if !numbered_parts {
+    if numbered_parts {
+        // Under numbered parts, only a line of two phrases (`坚持高位推动 责任不断强化`) heads a group:
+        // one level below the heading above it.
+        let two_phrases = |c: &Candidate| unnumbered::two_phrases(&text[c.at..c.line_end]);
+        cands.extend(group_lines.into_iter().filter(two_phrases).map(|mut c| {
+            c.marker.style = Style::Lead;
+            c
+        }));
+    } else {
         cands.extend(group_lines);
     }
     cands.extend(keep_lead_groups(leads));

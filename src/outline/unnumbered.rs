@@ -83,6 +83,13 @@ pub(super) fn group_line(line: &str, prev: &str, next: &str) -> bool {
         && !crate::meta::is_title(&crate::normalize::simplify(line))
 }
 
+/// A group line of two phrases of four characters or more, set apart by a space or a line break
+/// (`坚持高位推动 法治政府建设责任不断强化`): the shape of a heading, also among numbered parts.
+pub(super) fn two_phrases(s: &str) -> bool {
+    let phrases: Vec<&str> = s.split(is_space).filter(|p| !p.is_empty()).collect();
+    phrases.len() == 2 && phrases.iter().all(|p| p.chars().filter(|&c| counts(c)).count() >= 4)
+}
+
 /// The start (byte offset in `prev`) of a heading's first line that the page glued to the end of the
 /// paragraph before it (`…取得重要进展和成效。全面贯彻落实党的二十大精神` + the next line): a tail after the
 /// last sentence end that would be a group line's first half.
@@ -129,6 +136,10 @@ mod tests {
         assert!(!group_line("某某县人民政府", para, para));
         assert!(!group_line("存在的问题：", para, para));
         assert!(!group_line("坚持高位推动", "短", para));
+        assert!(two_phrases("坚持高位推动 法治政府建设责任不断强化"));
+        assert!(two_phrases("全面贯彻落实党的二十大精神\n统筹推进法治政府建设高质量发展"));
+        assert!(!two_phrases("坚持高位推动法治政府建设"));
+        assert!(!two_phrases("一 二 三"));
         let prev = "各项工作取得重要进展和成效。全面贯彻落实党的二十大精神";
         assert_eq!(glued_tail(prev).map(|i| &prev[i..]), Some("全面贯彻落实党的二十大精神"));
         assert_eq!(glued_tail("各项工作取得重要进展和成效。"), None);
