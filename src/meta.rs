@@ -15,6 +15,19 @@ pub use issuer::level_name;
 /// How many report lines from the top may hold the title or the addressee.
 const HEAD_LINES: usize = 12;
 
+/// The first `n` characters of `s` (one copy for every caller: each inlined character loop cost the
+/// analysis module's size).
+#[inline(never)]
+pub(crate) fn prefix_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
+}
+
+/// The characters of `s` (one copy, as [`prefix_chars`]).
+#[inline(never)]
+pub(crate) fn char_count(s: &str) -> usize {
+    s.chars().count()
+}
+
 pub fn extract(doc: &Doc) -> Meta {
     let text = doc.text;
     let content: Vec<(usize, Range<usize>)> = doc.content_lines().collect();
@@ -105,7 +118,7 @@ fn find_title(doc: &Doc, head: &[(usize, Range<usize>)]) -> Option<(String, Span
     // A title has at most 80 characters (`is_title`), so at most 320 bytes: longer lines (paragraphs)
     // are not simplified to be looked at.
     let title = |s: &str| s.len() <= 320 && is_title(&simplify(s));
-    let short = |s: &str| s.chars().count() <= 40;
+    let short = |s: &str| char_count(s) <= 40;
     for (k, (line, r)) in head.iter().enumerate() {
         let whole = &text[r.clone()];
         let start = r.start + label_prefix(whole);
@@ -164,14 +177,14 @@ fn name_line_above(doc: &Doc, line: usize) -> Option<Range<usize>> {
     let above = (0..line).rev().find(|&i| !doc.text[doc.lines[i].range()].trim().is_empty())?;
     let r = crate::text::trim_range(doc.text, doc.lines[above].range());
     let s = squeeze(&doc.text[r.clone()]);
-    (s.chars().count() <= 20 && is_body_name(&s)).then_some(r)
+    (char_count(&s) <= 20 && is_body_name(&s)).then_some(r)
 }
 
 /// A title opening a line that runs on into the report (`某省人民政府关于…的报告2023年，省政府坚持…`,
 /// `某镇 法治政府建设 工作总结 2019 年以来，…`): from the line's start, or after a site's name in Latin
 /// letters, to the first 报告/总结/汇报 that does not close the report formula (`报告如下`). Byte range in `s`.
 fn run_on_title(s: &str) -> Option<Range<usize>> {
-    let window = &s[..s.char_indices().nth(120).map_or(s.len(), |(i, _)| i)];
+    let window = prefix_chars(s, 120);
     let end = ["报告", "总结", "汇报"]
         .iter()
         .filter_map(|w| window.find(w).map(|i| i + w.len()))
@@ -207,9 +220,8 @@ fn run_on_title(s: &str) -> Option<Range<usize>> {
 
 /// Whether the text after `end` opens with the same two characters as the title that ends there.
 fn repeats(s: &str, end: usize) -> bool {
-    let title = s[..end].trim_start_matches(crate::text::is_space);
-    let head: String = title.chars().take(2).collect();
-    head.chars().count() == 2 && s[end..].starts_with(&head)
+    let head = prefix_chars(s[..end].trim_start_matches(crate::text::is_space), 2);
+    char_count(head) == 2 && s[end..].starts_with(head)
 }
 
 /// The title a 范文 site's introduction names: `…为大家整理了X，供大家参考。` Byte range in `s`.
@@ -237,7 +249,7 @@ fn label_prefix(s: &str) -> usize {
         _ => '］',
     };
     match s.find(close) {
-        Some(i) if s[..i].chars().count() <= 12 && s[..i].chars().any(|c| c.is_ascii_digit() || c == '年') => {
+        Some(i) if char_count(&s[..i]) <= 12 && s[..i].contains(|c: char| c.is_ascii_digit() || c == '年') => {
             let rest = &s[i + close.len_utf8()..];
             i + close.len_utf8() + (rest.len() - rest.trim_start_matches(crate::text::is_space).len())
         }
@@ -249,7 +261,7 @@ fn label_prefix(s: &str) -> usize {
 /// about the law), a bracketed note allowed after it (（全文）, (乡镇版)); no sentence inside, no page
 /// label (`[ 体裁分类 ] 工作报告`), no heading marker (`一、工作情况`).
 pub(crate) fn is_title(s: &str) -> bool {
-    let n = s.chars().count();
+    let n = char_count(s);
     let t = s.trim_end_matches(|c: char| c == '。' || c.is_whitespace());
     // A 范文 site's numbering of its versions: `…报告 篇1`.
     let t = match t.trim_end_matches(|c: char| c.is_ascii_digit()).strip_suffix('篇') {
@@ -258,7 +270,7 @@ pub(crate) fn is_title(s: &str) -> bool {
     };
     // A trailing note in brackets: （全文）, (2023年3月28日), 【图解】.
     let t = match t.char_indices().rev().find(|&(_, c)| matches!(c, '（' | '(' | '【' | '[')) {
-        Some((i, _)) if t.ends_with(['）', ')', '】', ']']) && t[i..].chars().count() <= 16 && i > 0 => {
+        Some((i, _)) if t.ends_with(['）', ')', '】', ']']) && char_count(&t[i..]) <= 16 && i > 0 => {
             t[..i].trim_end()
         }
         _ => t,
@@ -303,13 +315,13 @@ fn years(s: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
 }
 
 /// The year a paragraph opens with (`2022年，`, `2022年度，`, `2019 年以来`), not a date's (`2019年12月`).
+/// `s` is matchable text (full-width digits folded).
 fn leading_year(s: &str) -> Option<i32> {
-    let s = &s[..s.char_indices().nth(12).map_or(s.len(), |(i, _)| i)];
-    let (y, after) = years(s).next()?;
-    let head: String = s.chars().take(after).collect();
-    let next: Vec<char> = s.chars().skip(after).take(2).collect();
-    let is_date = next.first().is_some_and(|c| c.is_ascii_digit() || crate::text::cn_digit(*c).is_some());
-    (head.chars().count() <= 6 && !is_date).then_some(y)
+    let digits = s.get(..4).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = s[4..].trim_start_matches(' ').strip_prefix('年')?;
+    let y: i32 = digits.parse().ok()?;
+    let date = rest.starts_with(|c: char| c.is_ascii_digit() || crate::text::cn_digit(c).is_some());
+    ((1990..=2100).contains(&y) && !date).then_some(y)
 }
 
 /// The report year: the title's; else the year of the report formula (`现将我镇2024年…报告如下`); else
@@ -329,11 +341,8 @@ fn report_year(doc: &Doc, title: Option<&str>, head: &[(usize, Range<usize>)], o
         first_year(&l[start..end])
     });
     // A line's first 200 characters (a year further into a paragraph says little of the report's).
-    fn lead(l: &str) -> &str {
-        &l[..l.char_indices().nth(200).map_or(l.len(), |(i, _)| i)]
-    }
     formula.or_else(|| opening.and_then(leading_year)).or_else(|| {
-        lines.iter().map(|l| lead(l)).filter(|l| l.contains("法治") || l.contains("依法")).find_map(year_outside_titles)
+        lines.iter().map(|l| prefix_chars(l, 200)).filter(|l| about_the_law(l)).find_map(year_outside_titles)
     })
 }
 
@@ -370,7 +379,7 @@ fn opening_paragraph(
     content.iter().take(HEAD_LINES + 4).find_map(|(_, r)| {
         let start = title.filter(|t| r.contains(&t.end) || t.end == r.end).map_or(r.start, |t| t.end.max(r.start));
         let s = &doc.text[start..r.end];
-        if s.chars().nth(39).is_none() || has_addressee && is_addressee(s) {
+        if char_count(prefix_chars(s, 40)) < 40 || has_addressee && is_addressee(s) {
             return None;
         }
         let normalized = &m.text()[m.to_normalized(start)..m.to_normalized(r.end)];
@@ -378,19 +387,19 @@ fn opening_paragraph(
     })
 }
 
-/// The body the page's metadata names as the publisher (`发布机构 某县司法局`, `[ 发布机构 ] 某乡人民政府`).
+/// The body the page's metadata names as the publisher (`发布机构 某县司法局`, `[ 发布机构 ] 某乡人民政府`):
+/// the characters after the label up to the next label or mark.
 fn publisher(doc: &Doc) -> Option<String> {
     doc.lines.iter().zip(&doc.furniture).filter(|(_, k)| **k == Some("page_meta")).find_map(|(l, _)| {
         let s = squeeze(&doc.text[l.range()]);
-        let at = s.find("发布机构")? + "发布机构".len();
+        let at = crate::text::find(&s, "发布机构", 0)? + "发布机构".len();
         let rest = s[at..].trim_start_matches([':', '|', ']', '】']);
-        let name: String = rest.chars().take_while(|&c| c as u32 >= 0x3400 && !"：【】|".contains(c)).collect();
-        let name = ["发布日期", "发布时间", "成文日期", "有效性", "主题分类"]
-            .iter()
-            .filter_map(|w| name.find(w))
-            .min()
-            .map_or(name.as_str(), |i| &name[..i]);
-        (name.chars().count() >= 2 && is_body_name(name)).then(|| name.to_string())
+        let mut end = rest.find([':', '|', '[', '【']).unwrap_or(rest.len());
+        for label in ["发布日期", "发布时间", "成文日期", "有效性", "主题分类"] {
+            end = crate::text::find(&rest[..end], label, 0).unwrap_or(end);
+        }
+        let name = &rest[..end];
+        (char_count(name) >= 2 && is_body_name(name)).then(|| name.to_string())
     })
 }
 
