@@ -28,6 +28,49 @@ pub(crate) fn char_count(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Whether `s` starts with one of `set`. These helpers on character sets are one copy for every caller:
+/// the standard string patterns, one per set's size or closure, each copied a searcher into the module.
+#[inline(never)]
+pub(crate) fn starts_with_any(s: &str, set: &[char]) -> bool {
+    s.chars().next().is_some_and(|c| set.contains(&c))
+}
+
+/// Whether `s` ends with one of `set`.
+#[inline(never)]
+pub(crate) fn ends_with_any(s: &str, set: &[char]) -> bool {
+    s.chars().next_back().is_some_and(|c| set.contains(&c))
+}
+
+/// The byte offset of the first of `set` in `s`.
+#[inline(never)]
+pub(crate) fn find_any(s: &str, set: &[char]) -> Option<usize> {
+    s.char_indices().find(|(_, c)| set.contains(c)).map(|(i, _)| i)
+}
+
+/// The byte offset of the last of `set` in `s`.
+#[inline(never)]
+pub(crate) fn rfind_any(s: &str, set: &[char]) -> Option<usize> {
+    s.char_indices().rev().find(|(_, c)| set.contains(c)).map(|(i, _)| i)
+}
+
+/// `s` without the characters of `set` (and spaces when `spaces`) at its start.
+#[inline(never)]
+pub(crate) fn trim_start_any<'a>(s: &'a str, set: &[char], spaces: bool) -> &'a str {
+    s.trim_start_matches(|c: char| set.contains(&c) || spaces && crate::text::is_space(c))
+}
+
+/// `s` without the characters of `set` (and spaces when `spaces`) at its end.
+#[inline(never)]
+pub(crate) fn trim_end_any<'a>(s: &'a str, set: &[char], spaces: bool) -> &'a str {
+    s.trim_end_matches(|c: char| set.contains(&c) || spaces && crate::text::is_space(c))
+}
+
+/// Whether `s` holds one of `words`.
+#[inline(never)]
+pub(crate) fn contains_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| crate::text::contains(s, w))
+}
+
 pub fn extract(doc: &Doc) -> Meta {
     let text = doc.text;
     let content: Vec<(usize, Range<usize>)> = doc.content_lines().collect();
@@ -138,8 +181,8 @@ fn find_title(doc: &Doc, head: &[(usize, Range<usize>)]) -> Option<(String, Span
             if next_line - line <= 2 && short(first) && short(second) {
                 let opens = simplify(first);
                 let joined = format!("{first}{second}");
-                if !opens.ends_with(['。', '，', ',', ':', '：', '；'])
-                    && ["关于", "年", "政府", "法治", "依法"].iter().any(|w| opens.contains(w))
+                if !ends_with_any(&opens, &['。', '，', ',', ':', '：', '；'])
+                    && contains_any(&opens, &["关于", "年", "政府", "法治", "依法"])
                     && title(&joined)
                 {
                     return Some((format!("{}{joined}", &whole[..start - r.start]), Span::new(r.start, next.end)));
@@ -188,7 +231,7 @@ fn run_on_title(s: &str) -> Option<Range<usize>> {
     let end = ["报告", "总结", "汇报"]
         .iter()
         .filter_map(|w| window.find(w).map(|i| i + w.len()))
-        .filter(|&e| !s[e..].starts_with(['如', '会', '》', '”']))
+        .filter(|&e| !starts_with_any(&s[e..], &['如', '会', '》', '”']))
         .min()?;
     // The text goes on with a new start: a year, a space, or the title again (`…自查报告法治政府…自查报告`).
     let rest = &s[end..];
@@ -215,7 +258,7 @@ fn run_on_title(s: &str) -> Option<Range<usize>> {
     }
     let start = start + s[start..].len() - s[start..].trim_start_matches(crate::text::is_space).len();
     let t = simplify(&s[start..end]);
-    (is_title(&t) && about_the_law(&t) && !t.starts_with(['现', '特'])).then_some(start..end)
+    (is_title(&t) && about_the_law(&t) && !starts_with_any(&t, &['现', '特'])).then_some(start..end)
 }
 
 /// Whether the text after `end` opens with the same two characters as the title that ends there.
@@ -226,18 +269,16 @@ fn repeats(s: &str, end: usize) -> bool {
 
 /// The title a 范文 site's introduction names: `…为大家整理了X，供大家参考。` Byte range in `s`.
 fn introduced_title(s: &str) -> Option<Range<usize>> {
-    let at = s.find("为大家整理")? + "为大家整理".len();
-    let rest = &s[at..];
-    let skip = rest.len() - rest.trim_start_matches(['了', '的']).len();
-    let from = at + skip;
-    let end = s[from..].find(['，', ',', '。']).map_or(s.len(), |i| from + i);
+    let at = crate::text::find(s, "为大家整理", 0)? + "为大家整理".len();
+    let from = s.len() - trim_start_any(&s[at..], &['了', '的'], false).len();
+    let end = find_any(&s[from..], &['，', ',', '。']).map_or(s.len(), |i| from + i);
     let t = simplify(&s[from..end]);
     (is_title(&t) && about_the_law(&t)).then_some(from..end)
 }
 
 /// Words that say a title is about the law (法治, 依法, 法制).
 fn about_the_law(s: &str) -> bool {
-    s.contains("法治") || s.contains("依法") || s.contains("法制")
+    contains_any(s, &["法治", "依法", "法制"])
 }
 
 /// Bytes of a leading label such as `【2022年】` or `[2021年度]` that mirrors put before a title.
@@ -249,9 +290,9 @@ fn label_prefix(s: &str) -> usize {
         _ => '］',
     };
     match s.find(close) {
-        Some(i) if char_count(&s[..i]) <= 12 && s[..i].contains(|c: char| c.is_ascii_digit() || c == '年') => {
+        Some(i) if char_count(&s[..i]) <= 12 && find_any(&s[..i], &['年', '0', '1', '2', '9']).is_some() => {
             let rest = &s[i + close.len_utf8()..];
-            i + close.len_utf8() + (rest.len() - rest.trim_start_matches(crate::text::is_space).len())
+            i + close.len_utf8() + (rest.len() - trim_start_any(rest, &[], true).len())
         }
         _ => 0,
     }
@@ -262,22 +303,23 @@ fn label_prefix(s: &str) -> usize {
 /// label (`[ 体裁分类 ] 工作报告`), no heading marker (`一、工作情况`).
 pub(crate) fn is_title(s: &str) -> bool {
     let n = char_count(s);
-    let t = s.trim_end_matches(|c: char| c == '。' || c.is_whitespace());
+    const DIGITS: [char; 10] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+    let t = trim_end_any(s, &['。'], true);
     // A 范文 site's numbering of its versions: `…报告 篇1`.
-    let t = match t.trim_end_matches(|c: char| c.is_ascii_digit()).strip_suffix('篇') {
-        Some(rest) if t.ends_with(|c: char| c.is_ascii_digit()) => rest.trim_end(),
+    let t = match trim_end_any(t, &DIGITS, false).strip_suffix('篇') {
+        Some(rest) if ends_with_any(t, &DIGITS) => trim_end_any(rest, &[], true),
         _ => t,
     };
     // A trailing note in brackets: （全文）, (2023年3月28日), 【图解】.
-    let t = match t.char_indices().rev().find(|&(_, c)| matches!(c, '（' | '(' | '【' | '[')) {
-        Some((i, _)) if t.ends_with(['）', ')', '】', ']']) && char_count(&t[i..]) <= 16 && i > 0 => {
-            t[..i].trim_end()
+    let t = match rfind_any(t, &['（', '(', '【', '[']) {
+        Some(i) if ends_with_any(t, &['）', ')', '】', ']']) && char_count(&t[i..]) <= 16 && i > 0 => {
+            trim_end_any(&t[..i], &[], true)
         }
         _ => t,
     };
     (6..=80).contains(&n)
-        && !t.contains(['。', '[', ']', '|', '｜'])
-        && !t.ends_with([':', '：'])
+        && find_any(t, &['。', '[', ']', '|', '｜']).is_none()
+        && !ends_with_any(t, &[':', '：'])
         && crate::outline::markers::parse(t, false).is_none()
         && (t.ends_with("报告")
             || t.ends_with("总结")
@@ -337,8 +379,12 @@ fn report_year(doc: &Doc, title: Option<&str>, head: &[(usize, Range<usize>)], o
         head.iter().map(|(_, r)| &m.text()[m.to_normalized(r.start)..m.to_normalized(r.end)]).collect();
     let formula = lines.iter().find_map(|l| {
         let end = crate::text::find(l, "如下", 0)?;
-        let start = ["现将", "现就", "现对", "特将"].iter().filter_map(|w| l[..end].rfind(w)).max()?;
-        first_year(&l[start..end])
+        // The last 现将/现就/现对 before it.
+        let mut start = None;
+        while let Some(i) = crate::text::find(l, "现", start.map_or(0, |s| s + 1)).filter(|&i| i < end) {
+            start = Some(i);
+        }
+        first_year(&l[start?..end])
     });
     // A line's first 200 characters (a year further into a paragraph says little of the report's).
     formula.or_else(|| opening.and_then(leading_year)).or_else(|| {
@@ -393,8 +439,8 @@ fn publisher(doc: &Doc) -> Option<String> {
     doc.lines.iter().zip(&doc.furniture).filter(|(_, k)| **k == Some("page_meta")).find_map(|(l, _)| {
         let s = squeeze(&doc.text[l.range()]);
         let at = crate::text::find(&s, "发布机构", 0)? + "发布机构".len();
-        let rest = s[at..].trim_start_matches([':', '|', ']', '】']);
-        let mut end = rest.find([':', '|', '[', '【']).unwrap_or(rest.len());
+        let rest = trim_start_any(&s[at..], &[':', '|', ']', '】'], false);
+        let mut end = find_any(rest, &[':', '|', '[', '【']).unwrap_or(rest.len());
         for label in ["发布日期", "发布时间", "成文日期", "有效性", "主题分类"] {
             end = crate::text::find(&rest[..end], label, 0).unwrap_or(end);
         }
@@ -554,15 +600,15 @@ const BODY_ENDINGS: [&str; 15] = [
 ];
 
 fn is_body_name(s: &str) -> bool {
-    !s.contains(['。', ',', '，']) && BODY_ENDINGS.iter().any(|e| s.ends_with(e))
+    find_any(s, &['。', ',', '，']).is_none() && BODY_ENDINGS.iter().any(|e| s.ends_with(e))
 }
 
 fn is_addressee(s: &str) -> bool {
-    let n = s.chars().count();
+    let n = char_count(s);
     (4..=60).contains(&n)
-        && s.trim_end().ends_with([':', '：'])
+        && ends_with_any(trim_end_any(s, &[], true), &[':', '：'])
         && !s.contains('。')
-        && ["委", "政府", "人大", "办公室", "局", "厅"].iter().any(|w| s.contains(w))
+        && contains_any(s, &["委", "政府", "人大", "办公室", "局", "厅"])
 }
 
 #[cfg(test)]

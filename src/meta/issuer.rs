@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use super::{char_count, ends_with_any, find_any, rfind_any, starts_with_any, trim_end_any, trim_start_any};
 use crate::model::Level;
 
 const TABLE: &str = include_str!("../../data/meta/issuers.tsv");
@@ -147,7 +148,7 @@ fn place_of_body(name: &str) -> Option<&str> {
 fn level_by_name(name: &str) -> Option<(Level, &'static str)> {
     let name = name.trim_start_matches("中共");
     let parts: Vec<&str> = name.split('、').filter(|p| !p.is_empty()).collect();
-    let part = parts.iter().rev().find(|p| p.contains("政府")).or(parts.last()).copied()?;
+    let part = parts.iter().rev().find(|p| crate::text::contains(p, "政府")).or(parts.last()).copied()?;
     let part = part.trim_start_matches("中共");
     let place = match place_of_body(part) {
         Some("") => parts.iter().find_map(|p| place_of_body(p.trim_start_matches("中共")))?,
@@ -190,8 +191,8 @@ fn city_above(addressee: &str, issuer: &str) -> Option<String> {
         let Some(at) = a.find(body) else { continue };
         // The place's name before the body word, back to a separator or 中共.
         let before = &a[..at];
-        let start =
-            before.rfind(['、', ',', '，', ' ']).map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let start = rfind_any(before, &['、', ',', '，', ' '])
+            .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8));
         let place = before[start.unwrap_or(0)..].trim_start_matches("中共");
         let unit = &body[..3];
         let own = format!("{place}{unit}");
@@ -215,7 +216,7 @@ fn bare(place: &str) -> bool {
 /// `某街道` → `某街道办事处`); bodies, joint bodies and departments stay as written. `None` for a place
 /// without its proper name (`区`, `市政府`).
 pub fn formal(name: &str) -> Option<String> {
-    if name.starts_with(['我', '全']) {
+    if starts_with_any(name, &['我', '全']) {
         return None;
     }
     let place = |part: &str| {
@@ -258,7 +259,7 @@ pub fn name_at(s: &str, bare_ok: bool) -> Option<&str> {
                 let bare = level_by_name(name).is_some() && formal(name).is_none();
                 // A clause may open with a preposition or a verb before a place word (`为更好开展镇…`).
                 let verb = starts_with_role(name, Role::Opener) || FUNCTION_WORDS.iter().any(|w| name.starts_with(w));
-                if name.starts_with(['我', '全']) || bare && !bare_ok || verb {
+                if starts_with_any(name, &['我', '全']) || bare && !bare_ok || verb {
                     return None;
                 }
                 return Some(name);
@@ -283,7 +284,7 @@ pub fn self_at(s: &str) -> Option<&str> {
     let w = words().iter().find(|w| matches!(w.role, Role::Place | Role::Dept) && rest.starts_with(w.word))?;
     let after = &rest[w.word.len()..];
     let end = '我'.len_utf8() + w.word.len();
-    (opens_predicate(after) || after.starts_with(['，', ',', '各', '的'])).then(|| &s[..end])
+    (opens_predicate(after) || starts_with_any(after, &['，', ',', '各', '的'])).then(|| &s[..end])
 }
 
 /// Where the opening sentence may name the issuer: the paragraph's start, and after a leading year
@@ -295,16 +296,16 @@ pub fn from_opening(para: &str) -> Option<&str> {
     loop {
         let s = &first_sentence[at..];
         let lead = at == 0 || {
-            let before = first_sentence[..at].trim_end_matches(['，', ',']);
-            let year =
-                before.trim_end_matches('度').strip_suffix('年').map(|b| b.trim_end_matches(crate::text::is_space));
-            year.is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit())) || before.ends_with(['下', '来'])
+            let before = trim_end_any(&first_sentence[..at], &['，', ','], false);
+            let year = trim_end_any(before, &['度'], false).strip_suffix('年').map(|b| trim_end_any(b, &[], true));
+            year.is_some_and(|b| ends_with_any(b, &['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']))
+                || ends_with_any(before, &['下', '来'])
         };
-        let s = s.trim_start_matches(crate::text::is_space);
+        let s = trim_start_any(s, &[], true);
         if let Some(n) = self_at(s).or_else(|| name_at(s, lead)) {
             return Some(n);
         }
-        let next = s.find(['，', ',']).map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+        let next = find_any(s, &['，', ',']).map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8));
         match next {
             Some(n) => at = first_sentence.len() - s.len() + n,
             None => return None,
@@ -316,16 +317,16 @@ pub fn from_opening(para: &str) -> Option<&str> {
 /// `2020年静海区法治政府建设情况报告` → `静海区`, `榆树市人民政府关于…` → `榆树市人民政府`,
 /// `中共某县委 某县人民政府关于…` → `中共某县委、某县人民政府`. Simplified text.
 pub fn from_title(title: &str) -> Option<String> {
-    let mut t = title.trim_start_matches(crate::text::is_space);
+    let mut t = trim_start_any(title, &[], true);
     // A leading label or year: `【2022年】`, `2020年`, `2021年度`.
-    if t.starts_with(['【', '[']) {
-        if let Some((i, c)) = t.char_indices().find(|&(_, c)| matches!(c, '】' | ']')).filter(|&(i, _)| i < 24) {
-            t = t[i + c.len_utf8()..].trim_start_matches(crate::text::is_space);
+    if starts_with_any(t, &['【', '[']) {
+        if let Some(i) = find_any(t, &['】', ']']).filter(|&i| i < 24) {
+            t = trim_start_any(&t[i..], &['】', ']'], true);
         }
     }
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
     if digits == 4 {
-        t = t[4..].trim_start_matches(['年', '度', ' ']);
+        t = trim_start_any(&t[4..], &['年', '度'], true);
     }
     let t = t.strip_prefix("关于").unwrap_or(t);
     let stop = ["关于", "法治", "依法", "法制", "年度", "上半年", "全年", "推进"];
@@ -339,7 +340,7 @@ pub fn from_title(title: &str) -> Option<String> {
         .map_or(t.len(), |(i, _)| i);
     let name: String = t[..cut].chars().filter(|c| !crate::text::is_space(*c)).collect();
     let name = name.trim_end_matches("关于");
-    if name.is_empty() || name.chars().count() > 30 || name.contains(['我', '，', ',', '。']) {
+    if name.is_empty() || char_count(name) > 30 || find_any(name, &['我', '，', ',', '。']).is_some() {
         return None;
     }
     // A joint report of the Party committee and the government: 中共某县委 某县人民政府.
@@ -364,7 +365,23 @@ pub fn from_title(title: &str) -> Option<String> {
 /// frequent 全X (`全乡干部职工`), resolved by [`resolve_self`].
 pub fn self_reference(text: &str) -> Option<String> {
     const SELF: [&[&str]; 2] = [
-        &["我省", "我区", "我市", "我州", "我盟", "我县", "我旗", "我镇", "我乡", "我街道", "我局", "我委", "我厅", "我办", "我部"],
+        &[
+            "我省",
+            "我区",
+            "我市",
+            "我州",
+            "我盟",
+            "我县",
+            "我旗",
+            "我镇",
+            "我乡",
+            "我街道",
+            "我局",
+            "我委",
+            "我厅",
+            "我办",
+            "我部",
+        ],
         &["全省", "全区", "全市", "全州", "全盟", "全县", "全旗", "全镇", "全乡", "全街道"],
     ];
     SELF.iter().find_map(|words| {

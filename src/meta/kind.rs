@@ -40,7 +40,7 @@ fn parse_line(line: &'static str) -> Option<NearMiss> {
 
 /// Words a 法治政府建设 report is about (any one in a title says the title is about it).
 fn about_rule_of_law(s: &str) -> bool {
-    s.contains("法治政府") || s.contains("依法行政") || s.contains("法治建设") || s.contains("法制建设")
+    super::contains_any(s, &["法治政府", "依法行政", "法治建设", "法制建设"])
 }
 
 /// How much of the text the body's words are looked for in (a few pages: about 6,000 characters).
@@ -65,9 +65,9 @@ pub fn kind_of(title: Option<&str>, text: &str, opening_year: bool) -> (DocKind,
             return (DocKind::Other, Some(format!("标题“{t}”：{}", m.reason)));
         }
         if about_rule_of_law(t) {
-            let kind = if t.contains("自查") || t.contains("评估") {
+            let kind = if super::contains_any(t, &["自查", "评估"]) {
                 DocKind::SelfInspection
-            } else if t.contains("总结") {
+            } else if super::contains_any(t, &["总结"]) {
                 DocKind::WorkSummary
             } else {
                 DocKind::AnnualReport
@@ -110,13 +110,10 @@ pub fn kind_of(title: Option<&str>, text: &str, opening_year: bool) -> (DocKind,
 /// The first `一、` heading of the text when it announces a year's work (`一、2022年工作情况`,
 /// `一、主要举措和成效`), as reports open their body.
 fn first_part_heading(text: &str) -> Option<&str> {
-    let at = text.match_indices("一、").map(|(i, _)| i).find(|&i| i == 0 || text[..i].ends_with('\n'))?;
-    let line = text[at..].lines().next().unwrap_or("");
-    let line = &line[..line.char_indices().nth(30).map_or(line.len(), |(i, _)| i)];
-    ["工作情况", "开展情况", "主要举措", "主要做法", "成效", "主要工作"]
-        .iter()
-        .any(|w| line.contains(w))
-        .then_some(line)
+    let at = if text.starts_with("一、") { 0 } else { crate::text::find(text, "\n一、", 0)? + 1 };
+    let line = super::prefix_chars(&text[at..], 30);
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    super::contains_any(line, &["工作情况", "开展情况", "主要举措", "主要做法", "成效", "主要工作"]).then_some(line)
 }
 
 #[cfg(test)]
