@@ -172,7 +172,7 @@ fn find_title(doc: &Doc, head: &[(usize, Range<usize>)]) -> Option<(String, Span
         if title(first) {
             // A `关于…` title under the body's name, which the page's furniture took for a header line.
             if let Some(name) = name_line_above(doc, *line).filter(|_| simplify(first).starts_with("关于")) {
-                return Some((format!("{}{first}", &text[name.clone()]), Span::new(name.start, r.end)));
+                return Some(([&text[name.clone()], first].concat(), Span::new(name.start, r.end)));
             }
             return Some((whole.to_string(), Span::new(r.start, r.end)));
         }
@@ -180,12 +180,12 @@ fn find_title(doc: &Doc, head: &[(usize, Range<usize>)]) -> Option<(String, Span
             let second = &text[next.clone()];
             if next_line - line <= 2 && short(first) && short(second) {
                 let opens = simplify(first);
-                let joined = format!("{first}{second}");
+                let joined = [first, second].concat();
                 if !ends_with_any(&opens, &['。', '，', ',', ':', '：', '；'])
                     && contains_any(&opens, &["关于", "年", "政府", "法治", "依法"])
                     && title(&joined)
                 {
-                    return Some((format!("{}{joined}", &whole[..start - r.start]), Span::new(r.start, next.end)));
+                    return Some(([&whole[..start - r.start], &joined].concat(), Span::new(r.start, next.end)));
                 }
             }
         }

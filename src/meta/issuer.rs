@@ -1,10 +1,17 @@
 //! The issuing body and the government level: names read from the title, the body's opening sentence,
 //! the closing signature or the page's 发布机构, and the level decided by how a name ends (the words of
 //! `data/meta/issuers.tsv`), with the words that decided it.
+//!
+//! The table's roles: `body`, a government or Party body after its place (人民政府, 党委: the place
+//! decides the level); `dept`, the last word of a department's name (部, 局: `department`); `place`, the
+//! last word of a place's name (县, 自治区: the level of its row); `capital`, a municipality directly
+//! under the central government, its whole name (`province`); `opener`, a word that opens the predicate
+//! after the issuer in a report's opening sentence (`2021年，司法部|坚持…`). Matched longest first, on
+//! simplified text.
 
 use std::sync::OnceLock;
 
-use super::{char_count, ends_with_any, find_any, rfind_any, starts_with_any, trim_end_any, trim_start_any};
+use super::{char_count, ends_with_any, find_any, starts_with_any, trim_end_any, trim_start_any};
 use crate::model::Level;
 
 const TABLE: &str = include_str!("../../data/meta/issuers.tsv");
@@ -175,32 +182,16 @@ pub fn level_of(name: &str, addressee: Option<&str>) -> (Level, Option<String>) 
     // `我区（自治区）`: the words as written, and in brackets the name they stand for.
     let core = name.split_once('（').map_or(name, |(_, n)| n.trim_end_matches('）'));
     let Some((level, word)) = level_by_name(core) else { return (Level::Unknown, None) };
-    if level == Level::City && word == "市" {
-        if let Some(above) = addressee.and_then(|a| city_above(a, name)) {
-            return (Level::County, Some(format!("{name} → 县级（县级市：报送“{above}”）")));
+    // A 市 that reports to another city's or prefecture's Party committee or government (`中共长春市委、
+    // 长春市人民政府:` for 榆树市), not its own (`中共某某市委:` for 某某市), is a county-level city.
+    let own = core.find('市').map_or(core, |i| &core[..i + '市'.len_utf8()]);
+    if let Some(a) = addressee.filter(|a| level == Level::City && word == "市" && !crate::text::contains(a, own)) {
+        if super::contains_any(a, &["市委", "市人民政府", "州委", "州人民政府", "盟委", "地委"]) {
+            let a = trim_end_any(a, &[':', '：'], true);
+            return (Level::County, Some([name, " → 县级（县级市：报送“", a, "”）"].concat()));
         }
     }
-    (level, Some(format!("{name} → {}（“{word}”）", level_name(level))))
-}
-
-/// The city or prefecture body an addressee line names, when it is not the issuer's own:
-/// `中共长春市委、长春市人民政府:` for 榆树市 → `长春市委`.
-fn city_above(addressee: &str, issuer: &str) -> Option<String> {
-    let a = crate::normalize::squeeze(addressee);
-    for body in ["市委", "市人民政府", "州委", "州人民政府", "盟委", "地委"] {
-        let Some(at) = a.find(body) else { continue };
-        // The place's name before the body word, back to a separator or 中共.
-        let before = &a[..at];
-        let start = rfind_any(before, &['、', ',', '，', ' '])
-            .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-        let place = before[start.unwrap_or(0)..].trim_start_matches("中共");
-        let unit = &body[..3];
-        let own = format!("{place}{unit}");
-        if !place.is_empty() && !issuer.starts_with(&own) {
-            return Some(format!("{own}{}", &body[3..]));
-        }
-    }
-    None
+    (level, Some([name, " → ", level_name(level), "（“", word, "”）"].concat()))
 }
 
 /// A place without its proper name: only place words (`区`, `乡镇`, `市`).
@@ -236,8 +227,8 @@ pub fn formal(name: &str) -> Option<String> {
         return None;
     }
     match ending(name, Role::Place) {
-        Some(w) if w.word == "街道" => Some(format!("{name}办事处")),
-        Some(_) => Some(format!("{name}人民政府")),
+        Some(w) if w.word == "街道" => Some([name, "办事处"].concat()),
+        Some(_) => Some([name, "人民政府"].concat()),
         None => None,
     }
 }
@@ -399,7 +390,7 @@ pub fn resolve_self(name: &str, text: &str) -> String {
         let district = (crate::text::count(text, "区委") + crate::text::count(text, "区政府"))
             .saturating_sub(crate::text::count(text, "自治区党委") + crate::text::count(text, "自治区政府"));
         if region > district {
-            return format!("{name}（自治区）");
+            return [name, "（自治区）"].concat();
         }
     }
     name.to_string()
@@ -452,7 +443,7 @@ mod tests {
         level("乡党委、政府", Level::Township, "乡党委、政府 → 乡镇（“乡”）");
         assert_eq!(
             level_of("某某市人民政府", Some("中共某州委、某州人民政府：")),
-            (Level::County, Some("某某市人民政府 → 县级（县级市：报送“某州委”）".into()))
+            (Level::County, Some("某某市人民政府 → 县级（县级市：报送“中共某州委、某州人民政府”）".into()))
         );
         assert_eq!(level_of("某某市人民政府", Some("中共某某市委：")).0, Level::City);
         assert_eq!(level_of("法治建设领导小组", None), (Level::Unknown, None));

@@ -2,6 +2,9 @@
 //! year's 法治政府建设 in the words reports use is a report, and the near misses of
 //! `data/meta/kinds.tsv` (a 政府工作报告, a plan, a 信息公开 年报, a five-year review, 行政复议
 //! statistics) are `other` — with the reason when the title did not say it.
+//!
+//! The table's columns: a stable id; the scope, `title` (in the title) or `body` (in the first pages,
+//! at least `min` times); the cue; the words that cancel it (`|`-separated, or `-`); the reason given.
 
 use std::sync::OnceLock;
 
@@ -62,7 +65,7 @@ pub fn kind_of(title: Option<&str>, text: &str, opening_year: bool) -> (DocKind,
     };
     if let Some(t) = title {
         if let Some(m) = near_misses().iter().find(|m| !m.body && near(m, t)) {
-            return (DocKind::Other, Some(format!("标题“{t}”：{}", m.reason)));
+            return (DocKind::Other, Some(["标题“", t, "”：", m.reason].concat()));
         }
         if about_rule_of_law(t) {
             let kind = if super::contains_any(t, &["自查", "评估"]) {
@@ -86,25 +89,22 @@ pub fn kind_of(title: Option<&str>, text: &str, opening_year: bool) -> (DocKind,
     }
     // No telling title: a report of the year's 法治政府建设 by its words.
     let mentions = ["法治政府", "依法行政", "法治建设"].iter().map(|w| crate::text::count(text, w)).sum::<usize>();
-    let formula = FORMULAS.iter().find(|(w, _)| crate::text::contains(text, w));
+    let formula = FORMULAS.iter().find(|(w, _)| crate::text::contains(text, w)).filter(|_| mentions >= 2);
+    let part = || first_part_heading(text).filter(|_| mentions >= 2);
+    let (kind, why) = if let Some((w, kind)) = formula {
+        (*kind, ["有“", w, "”"].concat())
+    } else if let Some(part) = part() {
+        (DocKind::AnnualReport, ["第一部分为“", part, "”"].concat())
+    } else if opening_year && mentions >= 2 {
+        (DocKind::AnnualReport, "以年份开篇".to_string())
+    } else if mentions >= 5 && mentions * 30_000 / text.len().max(1) >= 4 {
+        (DocKind::AnnualReport, "多处述及".to_string())
+    } else {
+        (DocKind::Other, "未见报告一年法治政府建设情况的用语".to_string())
+    };
     let untitled = if title.is_some() { "标题未写明文种" } else { "页面未见标题" };
-    if let Some((w, kind)) = formula.filter(|_| mentions >= 2) {
-        return (*kind, Some(format!("{untitled}；正文述及法治政府建设{mentions}处，并有“{w}”")));
-    }
-    if let Some(part) = first_part_heading(text).filter(|_| mentions >= 2) {
-        return (
-            DocKind::AnnualReport,
-            Some(format!("{untitled}；正文第一部分为“{part}”，述及法治政府建设{mentions}处")),
-        );
-    }
-    if opening_year && mentions >= 2 {
-        return (DocKind::AnnualReport, Some(format!("{untitled}；正文以年份开篇，述及法治政府建设{mentions}处")));
-    }
-    let per_10k = mentions * 30_000 / text.len().max(1);
-    if mentions >= 5 && per_10k >= 4 {
-        return (DocKind::AnnualReport, Some(format!("{untitled}；正文述及法治政府建设{mentions}处")));
-    }
-    (DocKind::Other, Some(format!("{untitled}；正文未见报告一年法治政府建设情况的用语（述及{mentions}处）")))
+    let reason = [untitled, "；正文", &why, "（述及法治政府建设", &mentions.to_string(), "处）"].concat();
+    (kind, Some(reason))
 }
 
 /// The first `一、` heading of the text when it announces a year's work (`一、2022年工作情况`,
