@@ -230,17 +230,14 @@ fn run_on_title(s: &str) -> Option<Range<usize>> {
     let window = prefix_chars(s, 120);
     let end = ["报告", "总结", "汇报"]
         .iter()
-        .filter_map(|w| window.find(w).map(|i| i + w.len()))
+        .filter_map(|w| crate::text::find(window, w, 0).map(|i| i + w.len()))
         .filter(|&e| !starts_with_any(&s[e..], &['如', '会', '》', '”']))
         .min()?;
     // The text goes on with a new start: a year, a space, or the title again (`…自查报告法治政府…自查报告`).
     let rest = &s[end..];
-    if rest.is_empty()
-        || !(rest.starts_with(|c: char| c.is_ascii_digit() || crate::text::is_space(c))) && !repeats(s, end)
-    {
-        return None;
-    }
-    // Back from the end over the characters of a title: ideographs, digits, spaces, brackets, `x`.
+    let new_start = starts_with_any(rest, &['0', '1', '2', '9', ' ', '\u{3000}']) || repeats(s, end);
+    // Back from the end over the characters of a title: ideographs, digits, spaces, brackets, `x`; before
+    // it, the line's start or a site's name in Latin letters.
     let start = s[..end]
         .char_indices()
         .rev()
@@ -252,13 +249,11 @@ fn run_on_title(s: &str) -> Option<Range<usize>> {
             !title_char
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let before = s[..start].chars().next_back();
-    if before.is_some_and(|c| !c.is_ascii_alphanumeric() && !matches!(c, '—' | '-' | '|' | '>' | ']' | '】')) {
-        return None;
-    }
-    let start = start + s[start..].len() - s[start..].trim_start_matches(crate::text::is_space).len();
+    let after_name = start == 0 || s[..start].ends_with(|c: char| c.is_ascii_alphanumeric() || "—-|>]】".contains(c));
+    let start = s.len() - trim_start_any(&s[start..], &[], true).len();
     let t = simplify(&s[start..end]);
-    (is_title(&t) && about_the_law(&t) && !starts_with_any(&t, &['现', '特'])).then_some(start..end)
+    (new_start && after_name && is_title(&t) && about_the_law(&t) && !starts_with_any(&t, &['现', '特']))
+        .then_some(start..end)
 }
 
 /// Whether the text after `end` opens with the same two characters as the title that ends there.

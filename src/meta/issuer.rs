@@ -308,48 +308,34 @@ pub fn from_opening(para: &str) -> Option<&str> {
 /// `2020年静海区法治政府建设情况报告` → `静海区`, `榆树市人民政府关于…` → `榆树市人民政府`,
 /// `中共某县委 某县人民政府关于…` → `中共某县委、某县人民政府`. Simplified text.
 pub fn from_title(title: &str) -> Option<String> {
-    let mut t = trim_start_any(title, &[], true);
+    const DIGITS: [char; 10] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
     // A leading label or year: `【2022年】`, `2020年`, `2021年度`.
-    if starts_with_any(t, &['【', '[']) {
-        if let Some(i) = find_any(t, &['】', ']']).filter(|&i| i < 24) {
-            t = trim_start_any(&t[i..], &['】', ']'], true);
-        }
+    let mut t = trim_start_any(title, &['【', '['], true);
+    if find_any(t, &['】', ']']).is_some_and(|i| i < 24) {
+        t = trim_start_any(&t[find_any(t, &['】', ']']).unwrap_or(0)..], &['】', ']'], true);
     }
-    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 4 {
-        t = trim_start_any(&t[4..], &['年', '度'], true);
-    }
+    let t = trim_start_any(t, &DIGITS, false);
+    let t = trim_start_any(t, &['年', '度'], true);
     let t = t.strip_prefix("关于").unwrap_or(t);
-    let stop = ["关于", "法治", "依法", "法制", "年度", "上半年", "全年", "推进"];
-    let cut = t
-        .char_indices()
-        .find(|&(i, c)| {
-            c.is_ascii_digit()
-                || crate::text::cn_digit(c).is_some() && t[i..].chars().nth(1) == Some('年')
-                || stop.iter().any(|w| t[i..].starts_with(w))
-        })
-        .map_or(t.len(), |(i, _)| i);
-    let name: String = t[..cut].chars().filter(|c| !crate::text::is_space(*c)).collect();
-    let name = name.trim_end_matches("关于");
-    if name.is_empty() || char_count(name) > 30 || find_any(name, &['我', '，', ',', '。']).is_some() {
+    // The name runs to a digit or to the title's topic; spaces are no part of it.
+    let mut cut = find_any(t, &DIGITS).unwrap_or(t.len());
+    for w in ["关于", "法治", "依法", "法制", "年度", "上半年", "全年", "推进"] {
+        cut = crate::text::find(&t[..cut], w, 0).unwrap_or(cut);
+    }
+    let name: String = t[..cut].split(' ').collect();
+    if name.is_empty() || char_count(&name) > 30 || find_any(&name, &['我', '，', ',', '。']).is_some() {
         return None;
     }
     // A joint report of the Party committee and the government: 中共某县委 某县人民政府.
-    if let Some(p) = name.find('委') {
+    if let Some(p) = crate::text::find(&name, "委", 0).filter(|_| name.starts_with("中共") && name.ends_with("政府")) {
         let (party, gov) = name.split_at(p + '委'.len_utf8());
-        if party.starts_with("中共") && gov.ends_with("政府") && gov.chars().count() >= 4 {
-            return Some(format!("{party}、{gov}"));
+        if char_count(gov) >= 4 {
+            return Some([party, "、", gov].concat());
         }
     }
     // The longest leading part that ends like a name (`区五年…` → `区`).
-    let mut best = None;
-    for (i, c) in name.char_indices() {
-        let end = i + c.len_utf8();
-        if ends_a_name(&name[..end]) {
-            best = Some(end);
-        }
-    }
-    best.map(|e| name[..e].to_string())
+    let end = name.char_indices().map(|(i, c)| i + c.len_utf8()).filter(|&e| ends_a_name(&name[..e])).last()?;
+    Some(name[..end].to_string())
 }
 
 /// How a text calls itself when it names no issuer: its most frequent 我X (`我镇`), else its most
