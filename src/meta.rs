@@ -65,6 +65,19 @@ pub(crate) fn trim_end_any<'a>(s: &'a str, set: &[char], spaces: bool) -> &'a st
     s.trim_end_matches(|c: char| set.contains(&c) || spaces && crate::text::is_space(c))
 }
 
+/// Whether `s` starts with one of `words` (one copy: a loop over a list of words, unrolled, was a
+/// comparison per word in the module).
+#[inline(never)]
+pub(crate) fn starts_with_word(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.starts_with(w))
+}
+
+/// Whether `s` ends with one of `words`.
+#[inline(never)]
+pub(crate) fn ends_with_word(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.ends_with(w))
+}
+
 /// Whether `s` holds one of `words`.
 #[inline(never)]
 pub(crate) fn contains_any(s: &str, words: &[&str]) -> bool {
@@ -535,10 +548,7 @@ fn published(doc: &Doc) -> Option<String> {
             .take_while(|(_, r)| r.len() < 300)
             .take(12)
             .map(|(_, r)| squeeze(&doc.text[r]))
-            .filter(|s| {
-                s.chars().count() <= 60
-                    && ["来源", "发布", "时间", "日期", "浏览", "字号"].iter().any(|w| s.contains(w))
-            })
+            .filter(|s| s.chars().count() <= 60 && contains_any(&s, &["来源", "发布", "时间", "日期", "浏览", "字号"]))
             .find_map(|s| parse_date(&labelled(&s).unwrap_or_else(|| s.into_owned())))
     })
 }
@@ -595,7 +605,7 @@ const BODY_ENDINGS: [&str; 15] = [
 ];
 
 fn is_body_name(s: &str) -> bool {
-    find_any(s, &['。', ',', '，']).is_none() && BODY_ENDINGS.iter().any(|e| s.ends_with(e))
+    find_any(s, &['。', ',', '，']).is_none() && ends_with_word(s, &BODY_ENDINGS)
 }
 
 fn is_addressee(s: &str) -> bool {

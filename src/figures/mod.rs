@@ -406,8 +406,7 @@ impl Scan<'_, '_> {
         }
         // Parallels and names (`九年一贯制`, `三年三级跳`, `一年四季`, `九年义务教育`), campaigns and plans
         // (`三年行动`, `五年规划`), slogans (`“三年行动”`), sayings.
-        let named =
-            ["行动", "攻坚", "计划", "规划", "义务", "一贯", "之计"].iter().any(|w| d.starts_with(num.end + 1, w));
+        let named = traps::word_at(d, num.end + 1, &["行动", "攻坚", "计划", "规划", "义务", "一贯", "之计"]);
         if is_cn_num(after) || named || traps::in_short_quote(d, num.start, num.end) {
             return None;
         }

@@ -209,6 +209,19 @@ pub(crate) fn is_vague(d: &Chars, num: &Num) -> bool {
     tables().word_ending(Role::VaguePre, d, num.start).is_some() && (d.back(num.start, 1) != '成' || multiplier)
 }
 
+/// Whether one of `words` starts at `i` (one copy: a loop over a list of words, unrolled, was a
+/// comparison per word in the module).
+#[inline(never)]
+pub(crate) fn word_at(d: &Chars, i: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| d.starts_with(i, w))
+}
+
+/// Whether one of `words` ends at `i`.
+#[inline(never)]
+pub(crate) fn word_before(d: &Chars, i: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| d.ends_with(i, w))
+}
+
 /// The last words of a document's name (`工作要点`, `实施方案`): a name that opens with a year is a title
 /// even without 《》 (`2023年普法依法治理工作要点`, `“2024年新开办学校…划分方案”`).
 const DOCUMENT_WORDS: [&str; 12] =
@@ -233,7 +246,7 @@ pub(crate) fn named_document(d: &Chars, s: usize) -> Option<usize> {
             matches!(after, '、' | ',' | '。' | ';' | '”' | '’' | '》' | '"' | ')') || "的等中和及与".contains(after);
         // The words' last characters first (a name is a few characters long, its ending one of these).
         let last = matches!(c, '点' | '案' | '划' | '要' | '见' | '法' | '则' | '例' | '录' | '定');
-        if last && closes && j - s >= 6 && DOCUMENT_WORDS.iter().any(|w| d.ends_with(j, w)) {
+        if last && closes && j - s >= 6 && word_before(d, j, &DOCUMENT_WORDS) {
             return Some(j);
         }
     }
@@ -249,7 +262,7 @@ pub(crate) fn page_label(d: &Chars, num: &Num) -> Option<usize> {
     if d.at(num.end) != '字' {
         return None;
     }
-    let labelled = ["省略", "展示", "全文共", "全文"].iter().any(|w| d.ends_with(num.start, w));
+    let labelled = word_before(d, num.start, &["省略", "展示", "全文共", "全文"]);
     labelled.then_some(num.end + 1)
 }
 
@@ -285,7 +298,7 @@ pub(crate) fn session_list(d: &Chars, s: usize, ue: usize) -> bool {
         }
         j = k + 1;
     }
-    if !["会议", "全会", "全体会议", "代表大会"].iter().any(|w| d.starts_with(j, w)) {
+    if !word_at(d, j, &["会议", "全会", "全体会议", "代表大会"]) {
         return false;
     }
     // Back over the list's earlier items to the 届 before the first.

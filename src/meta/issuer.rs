@@ -249,7 +249,7 @@ pub fn name_at(s: &str, bare_ok: bool) -> Option<&str> {
             if ends_a_name(name) && opens_predicate(rest) {
                 let bare = level_by_name(name).is_some() && formal(name).is_none();
                 // A clause may open with a preposition or a verb before a place word (`为更好开展镇…`).
-                let verb = starts_with_role(name, Role::Opener) || FUNCTION_WORDS.iter().any(|w| name.starts_with(w));
+                let verb = starts_with_role(name, Role::Opener) || super::starts_with_word(name, &FUNCTION_WORDS);
                 if starts_with_any(name, &['我', '全']) || bare && !bare_ok || verb {
                     return None;
                 }
@@ -327,7 +327,8 @@ pub fn from_title(title: &str) -> Option<String> {
         return None;
     }
     // A joint report of the Party committee and the government: 中共某县委 某县人民政府.
-    if let Some(p) = crate::text::find(&name, "委", 0).filter(|_| name.starts_with("中共") && name.ends_with("政府")) {
+    if let Some(p) = crate::text::find(&name, "委", 0).filter(|_| name.starts_with("中共") && name.ends_with("政府"))
+    {
         let (party, gov) = name.split_at(p + '委'.len_utf8());
         if char_count(gov) >= 4 {
             return Some([party, "、", gov].concat());

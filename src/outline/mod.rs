@@ -318,7 +318,7 @@ fn is_unnumbered_heading(text: &str, lines: &[std::ops::Range<usize>], k: usize,
         return false;
     }
     parts::classify_title(&simple, year).is_some()
-        || ["举措", "成效", "主要做法", "工作情况", "主要工作"].iter().any(|w| simple.contains(w))
+        || crate::meta::contains_any(&simple, &["举措", "成效", "主要做法", "工作情况", "主要工作"])
 }
 
 /// Lines longer than this, in a text of five lines or fewer, are a text that lost its line breaks.

@@ -46,7 +46,7 @@ pub(super) fn lead_head(line: &str) -> Option<usize> {
         match c {
             '。' => {
                 let rest = line[i + c.len_utf8()..].chars().filter(|&c| counts(c)).take(8).count();
-                let opener = STATEMENT_OPENERS.iter().any(|w| line.starts_with(w));
+                let opener = crate::meta::starts_with_word(line, &STATEMENT_OPENERS);
                 return ((5..=24).contains(&n) && rest >= 8 && !opener).then_some(i);
             }
             '，' | ',' | '、' => commas += 1,
@@ -79,7 +79,7 @@ pub(super) fn group_line(line: &str, prev: &str, next: &str) -> bool {
         && line.chars().all(|c| is_space(c) || counts(c) && !is_cjk_punct(c))
         && long(prev)
         && long(next)
-        && !["政府", "委员会", "办公室", "局", "厅", "部", "委", "办"].iter().any(|w| line.ends_with(w))
+        && !crate::meta::ends_with_word(line, &["政府", "委员会", "办公室", "局", "厅", "部", "委", "办"])
         && !crate::meta::is_title(&crate::normalize::simplify(line))
 }
 
