@@ -9,12 +9,8 @@
 //! after the issuer in a report's opening sentence (`2021年，司法部|坚持…`). Matched longest first, on
 //! simplified text.
 
-use std::sync::OnceLock;
-
 use super::{char_count, ends_with_any, find_any, starts_with_any, trim_end_any, trim_start_any};
 use crate::model::Level;
-
-const TABLE: &str = include_str!("../../data/meta/issuers.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -31,38 +27,116 @@ struct Word {
     level: Level,
 }
 
-/// The table's words, longest first.
-fn words() -> &'static [Word] {
-    static WORDS: OnceLock<Vec<Word>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut out: Vec<Word> = TABLE.lines().filter_map(parse_line).collect();
-        crate::order::sort_by_key(&mut out, |w| u64::MAX - w.word.len() as u64);
-        out
-    })
-}
+/// `data/meta/issuers.tsv` as the code matches it, longest first: a copy that a test checks against the
+/// table (parsing the table at run time cost the analysis module 3 KB of its size budget).
+const WORDS: [Word; 90] = [
+    Word { role: Role::Body, word: "管理委员会", level: Level::Unknown },
+    Word { role: Role::Body, word: "人民政府", level: Level::Unknown },
+    Word { role: Role::Body, word: "办事处", level: Level::Unknown },
+    Word { role: Role::Body, word: "党工委", level: Level::Unknown },
+    Word { role: Role::Body, word: "管委会", level: Level::Unknown },
+    Word { role: Role::Dept, word: "委员会", level: Level::Department },
+    Word { role: Role::Dept, word: "办公室", level: Level::Department },
+    Word { role: Role::Place, word: "自治区", level: Level::Province },
+    Word { role: Role::Place, word: "自治州", level: Level::City },
+    Word { role: Role::Place, word: "自治县", level: Level::County },
+    Word { role: Role::Place, word: "自治旗", level: Level::County },
+    Word { role: Role::Place, word: "民族乡", level: Level::Township },
+    Word { role: Role::Capital, word: "北京市", level: Level::Province },
+    Word { role: Role::Capital, word: "天津市", level: Level::Province },
+    Word { role: Role::Capital, word: "上海市", level: Level::Province },
+    Word { role: Role::Capital, word: "重庆市", level: Level::Province },
+    Word { role: Role::Opener, word: "进一步", level: Level::Unknown },
+    Word { role: Role::Body, word: "政府", level: Level::Unknown },
+    Word { role: Role::Body, word: "党委", level: Level::Unknown },
+    Word { role: Role::Body, word: "党组", level: Level::Unknown },
+    Word { role: Role::Dept, word: "中心", level: Level::Department },
+    Word { role: Role::Place, word: "地区", level: Level::City },
+    Word { role: Role::Place, word: "特区", level: Level::County },
+    Word { role: Role::Place, word: "街道", level: Level::Township },
+    Word { role: Role::Place, word: "苏木", level: Level::Township },
+    Word { role: Role::Opener, word: "坚持", level: Level::Unknown },
+    Word { role: Role::Opener, word: "深入", level: Level::Unknown },
+    Word { role: Role::Opener, word: "认真", level: Level::Unknown },
+    Word { role: Role::Opener, word: "全面", level: Level::Unknown },
+    Word { role: Role::Opener, word: "持续", level: Level::Unknown },
+    Word { role: Role::Opener, word: "继续", level: Level::Unknown },
+    Word { role: Role::Opener, word: "始终", level: Level::Unknown },
+    Word { role: Role::Opener, word: "紧紧", level: Level::Unknown },
+    Word { role: Role::Opener, word: "紧扣", level: Level::Unknown },
+    Word { role: Role::Opener, word: "紧密", level: Level::Unknown },
+    Word { role: Role::Opener, word: "扎实", level: Level::Unknown },
+    Word { role: Role::Opener, word: "着力", level: Level::Unknown },
+    Word { role: Role::Opener, word: "聚焦", level: Level::Unknown },
+    Word { role: Role::Opener, word: "积极", level: Level::Unknown },
+    Word { role: Role::Opener, word: "不断", level: Level::Unknown },
+    Word { role: Role::Opener, word: "围绕", level: Level::Unknown },
+    Word { role: Role::Opener, word: "按照", level: Level::Unknown },
+    Word { role: Role::Opener, word: "高度", level: Level::Unknown },
+    Word { role: Role::Opener, word: "牢牢", level: Level::Unknown },
+    Word { role: Role::Opener, word: "坚定", level: Level::Unknown },
+    Word { role: Role::Opener, word: "坚决", level: Level::Unknown },
+    Word { role: Role::Opener, word: "立足", level: Level::Unknown },
+    Word { role: Role::Opener, word: "结合", level: Level::Unknown },
+    Word { role: Role::Opener, word: "严格", level: Level::Unknown },
+    Word { role: Role::Opener, word: "切实", level: Level::Unknown },
+    Word { role: Role::Opener, word: "统筹", level: Level::Unknown },
+    Word { role: Role::Opener, word: "大力", level: Level::Unknown },
+    Word { role: Role::Opener, word: "锚定", level: Level::Unknown },
+    Word { role: Role::Opener, word: "加快", level: Level::Unknown },
+    Word { role: Role::Opener, word: "加强", level: Level::Unknown },
+    Word { role: Role::Opener, word: "强化", level: Level::Unknown },
+    Word { role: Role::Opener, word: "推进", level: Level::Unknown },
+    Word { role: Role::Opener, word: "推动", level: Level::Unknown },
+    Word { role: Role::Opener, word: "深化", level: Level::Unknown },
+    Word { role: Role::Opener, word: "主动", level: Level::Unknown },
+    Word { role: Role::Opener, word: "自觉", level: Level::Unknown },
+    Word { role: Role::Opener, word: "全力", level: Level::Unknown },
+    Word { role: Role::Opener, word: "贯彻", level: Level::Unknown },
+    Word { role: Role::Opener, word: "落实", level: Level::Unknown },
+    Word { role: Role::Opener, word: "狠抓", level: Level::Unknown },
+    Word { role: Role::Opener, word: "秉持", level: Level::Unknown },
+    Word { role: Role::Opener, word: "对照", level: Level::Unknown },
+    Word { role: Role::Opener, word: "依法", level: Level::Unknown },
+    Word { role: Role::Opener, word: "法治", level: Level::Unknown },
+    Word { role: Role::Opener, word: "充分", level: Level::Unknown },
+    Word { role: Role::Dept, word: "部", level: Level::Department },
+    Word { role: Role::Dept, word: "局", level: Level::Department },
+    Word { role: Role::Dept, word: "厅", level: Level::Department },
+    Word { role: Role::Dept, word: "委", level: Level::Department },
+    Word { role: Role::Dept, word: "办", level: Level::Department },
+    Word { role: Role::Dept, word: "署", level: Level::Department },
+    Word { role: Role::Dept, word: "院", level: Level::Department },
+    Word { role: Role::Place, word: "省", level: Level::Province },
+    Word { role: Role::Place, word: "州", level: Level::City },
+    Word { role: Role::Place, word: "盟", level: Level::City },
+    Word { role: Role::Place, word: "市", level: Level::City },
+    Word { role: Role::Place, word: "县", level: Level::County },
+    Word { role: Role::Place, word: "旗", level: Level::County },
+    Word { role: Role::Place, word: "区", level: Level::County },
+    Word { role: Role::Place, word: "乡", level: Level::Township },
+    Word { role: Role::Place, word: "镇", level: Level::Township },
+    Word { role: Role::Opener, word: "在", level: Level::Unknown },
+    Word { role: Role::Opener, word: "以", level: Level::Unknown },
+    Word { role: Role::Opener, word: "把", level: Level::Unknown },
+    Word { role: Role::Opener, word: "将", level: Level::Unknown },
+];
 
-/// A row of the table: `None` for a comment or a blank line, and for a malformed row (the tests check
-/// that every row parses, its level given exactly for the leveled roles).
-fn parse_line(line: &'static str) -> Option<Word> {
-    let mut cols = line.split('\t');
-    let (_id, role, word, level) = (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
-    let role = match role {
-        "body" => Role::Body,
-        "dept" => Role::Dept,
-        "place" => Role::Place,
-        "capital" => Role::Capital,
-        "opener" => Role::Opener,
-        _ => return None,
-    };
-    let level = match level {
-        "province" => Level::Province,
-        "city" => Level::City,
-        "county" => Level::County,
-        "township" => Level::Township,
-        "department" => Level::Department,
-        _ => Level::Unknown,
-    };
-    Some(Word { role, word, level })
+/// The last characters of the words that end a name, and the first characters of the openers, sorted
+/// (checked against [`WORDS`] by a test): asked first, so that the scan of an opening sentence tries the
+/// words at few of its characters.
+const NAME_LAST: [char; 24] = [
+    '乡', '会', '办', '区', '厅', '县', '处', '委', '室', '局', '州', '市', '府', '心', '旗', '木', '盟', '省', '组',
+    '署', '道', '部', '镇', '院',
+];
+const OPENER_FIRST: [char; 42] = [
+    '不', '严', '主', '以', '依', '充', '全', '切', '加', '围', '在', '坚', '大', '始', '对', '将', '强', '扎', '把',
+    '持', '按', '推', '法', '深', '牢', '狠', '着', '秉', '积', '立', '紧', '结', '统', '继', '聚', '自', '落', '认',
+    '贯', '进', '锚', '高',
+];
+
+fn words() -> &'static [Word] {
+    &WORDS
 }
 
 fn ending(s: &str, role: Role) -> Option<&'static Word> {
@@ -73,34 +147,15 @@ fn starts_with_role(s: &str, role: Role) -> bool {
     words().iter().any(|w| w.role == role && s.starts_with(w.word))
 }
 
-/// The last characters of the words that end a name, and the first characters of the openers, sorted:
-/// asked first, so that the scan of an opening sentence tries the words at few of its characters.
-fn edge_chars() -> &'static (Vec<char>, Vec<char>) {
-    static EDGES: OnceLock<(Vec<char>, Vec<char>)> = OnceLock::new();
-    EDGES.get_or_init(|| {
-        let edge = |opener: bool| {
-            let mut v: Vec<char> = words()
-                .iter()
-                .filter(|w| (w.role == Role::Opener) == opener)
-                .filter_map(|w| if opener { w.word.chars().next() } else { w.word.chars().last() })
-                .collect();
-            crate::order::sort_by_key(&mut v, |&c| c as u64);
-            v.dedup();
-            v
-        };
-        (edge(false), edge(true))
-    })
-}
-
 /// Whether `s` ends with a word that can end a body's name (a place, a department, a body).
 fn ends_a_name(s: &str) -> bool {
-    s.chars().next_back().is_some_and(|c| edge_chars().0.binary_search(&c).is_ok())
+    s.chars().next_back().is_some_and(|c| NAME_LAST.binary_search(&c).is_ok())
         && words().iter().any(|w| w.role != Role::Opener && s.ends_with(w.word))
 }
 
 /// Whether `s` opens with an opener (`坚持`, `在`).
 fn opens_predicate(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| edge_chars().1.binary_search(&c).is_ok()) && starts_with_role(s, Role::Opener)
+    s.chars().next().is_some_and(|c| OPENER_FIRST.binary_search(&c).is_ok()) && starts_with_role(s, Role::Opener)
 }
 
 /// The level's name in Chinese, as reasons give it.
@@ -387,21 +442,63 @@ pub fn resolve_self(name: &str, text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A row of `data/meta/issuers.tsv`.
+    fn parse_line(line: &'static str) -> Option<Word> {
+        let mut cols = line.split('\t');
+        let (_id, role, word, level) = (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
+        let role = match role {
+            "body" => Role::Body,
+            "dept" => Role::Dept,
+            "place" => Role::Place,
+            "capital" => Role::Capital,
+            "opener" => Role::Opener,
+            _ => return None,
+        };
+        let level = match level {
+            "province" => Level::Province,
+            "city" => Level::City,
+            "county" => Level::County,
+            "township" => Level::Township,
+            "department" => Level::Department,
+            "-" => Level::Unknown,
+            _ => return None,
+        };
+        Some(Word { role, word, level })
+    }
+
+    /// The code's copy of the table is the table: its rows in the same order, longest first, and the
+    /// edge characters of its words.
     #[test]
-    fn table_is_valid() {
+    fn the_words_are_the_table() {
+        const TABLE: &str = include_str!("../../data/meta/issuers.tsv");
         let rows: Vec<&str> = TABLE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
         let mut seen = std::collections::HashSet::new();
+        let mut table = Vec::new();
         for line in &rows {
             let cols: Vec<&str> = line.split('\t').collect();
             assert_eq!(cols.len(), 4, "four columns: {line:?}");
             assert!(seen.insert(cols[0]) && !cols[0].is_empty(), "a unique id: {line:?}");
             assert!(!cols[2].is_empty() && !cols[2].contains(char::is_whitespace), "a word: {line:?}");
-            let w = parse_line(line).unwrap_or_else(|| panic!("a known role: {line:?}"));
+            let w = parse_line(line).unwrap_or_else(|| panic!("a known role and level: {line:?}"));
             let leveled = matches!(w.role, Role::Dept | Role::Place | Role::Capital);
             assert_eq!(leveled, w.level != Level::Unknown, "a level exactly for dept/place/capital: {line:?}");
-            assert_eq!(cols[3] == "-", !leveled, "`-` for the roles without a level: {line:?}");
+            table.push(w);
         }
-        assert_eq!(words().len(), rows.len());
+        crate::order::sort_by_key(&mut table, |w| u64::MAX - w.word.len() as u64);
+        let key = |w: &Word| (w.role, w.word, w.level);
+        assert_eq!(WORDS.iter().map(key).collect::<Vec<_>>(), table.iter().map(key).collect::<Vec<_>>());
+        let edges = |opener: bool| {
+            let mut v: Vec<char> = WORDS
+                .iter()
+                .filter(|w| (w.role == Role::Opener) == opener)
+                .filter_map(|w| if opener { w.word.chars().next() } else { w.word.chars().last() })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        assert_eq!(edges(false), NAME_LAST);
+        assert_eq!(edges(true), OPENER_FIRST);
         assert!(parse_line("x\tnoun\t县\tcounty").is_none());
     }
 
