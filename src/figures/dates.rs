@@ -249,37 +249,32 @@ pub(crate) fn glued(d: &Chars, num: &Num) -> Option<Option<Cand>> {
     if num.has_point || !(5..=8).contains(&num.int_digits) {
         return None;
     }
-    let digits: Vec<u32> = (num.start..num.end).filter_map(|k| d.at(k).to_digit(10)).collect();
-    if digits.len() != num.int_digits {
+    // The digits as a number (the numeral has no point: `num.value` is exact), its year and its rest.
+    let n = num.int_digits as u32 - 4;
+    let v = num.int()?;
+    let (y, rest) = (v / 10u32.pow(n), v % 10u32.pow(n));
+    if (num.end - num.start) as u32 != n + 4 || !(2000..=2100).contains(&y) {
         return None;
     }
-    let y = digits[..4].iter().fold(0, |a, x| a * 10 + x);
-    if !(2000..=2100).contains(&y) {
-        return None;
-    }
-    let rest = &digits[4..];
-    let value = |ds: &[u32]| ds.iter().fold(0, |a, x| a * 10 + x);
     let after = d.at(num.end);
-    if after == '月' && rest.len() <= 2 {
-        let m = value(rest);
-        return Some((1..=12).contains(&m).then(|| {
+    if after == '月' && n <= 2 {
+        return Some((1..=12).contains(&rest).then(|| {
             let (day, end) = month_tail(d, num.end + 1);
-            date(num.start, end, y, m, day)
+            date(num.start, end, y, rest, day)
         }));
     }
-    if !matches!(after, '日' | '号') || rest.len() < 2 {
+    if !matches!(after, '日' | '号') || n < 2 {
         return None;
     }
-    // Month and day as one or two digits each (four digits: two each).
-    let splits = if rest.len() == 4 { 2..3 } else { 1..rest.len() };
-    let readings: Vec<(u32, u32)> = splits
-        .map(|k| (value(&rest[..k]), value(&rest[k..])))
-        .filter(|&(m, day)| (1..=12).contains(&m) && (1..=31).contains(&day))
-        .collect();
-    Some(match readings[..] {
-        [(m, day)] => Some(date(num.start, num.end + 1, y, m, day)),
-        _ => None,
-    })
+    // Month and day as one or two digits each (four digits: two each); one reading only.
+    let (mut found, mut count) = ((0, 0), 0);
+    for k in if n == 4 { 2..3 } else { 1..n } {
+        let (m, day) = (rest / 10u32.pow(n - k), rest % 10u32.pow(n - k));
+        if (1..=12).contains(&m) && (1..=31).contains(&day) {
+            (found, count) = ((m, day), count + 1);
+        }
+    }
+    Some((count == 1).then(|| date(num.start, num.end + 1, y, found.0, found.1)))
 }
 
 /// A day of the Chinese calendar after 农历 (`农历十月初七`, `农历八月十五`), valued MMDD as written.

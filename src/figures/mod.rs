@@ -603,7 +603,9 @@ fn frequency_before(d: &Chars, i: usize) -> bool {
 }
 
 /// The words of administrative levels that name a list of levels without a 、 (`乡村两级`, `市县两级`).
-const LEVEL_WORDS: &str = "省市州县区乡镇村组街社";
+fn level_word(c: char) -> bool {
+    matches!(c, '省' | '市' | '州' | '县' | '区' | '乡' | '镇' | '村' | '组' | '街' | '社')
+}
 
 /// A list of places or levels before `i` (`市、乡、村、组四级`, `州、县(市)两级`, `乡村两级`).
 fn list_before(d: &Chars, i: usize) -> bool {
@@ -611,7 +613,7 @@ fn list_before(d: &Chars, i: usize) -> bool {
         // 二、三级医院: a list of grades, not a count of levels.
         return false;
     }
-    if LEVEL_WORDS.contains(d.back(i, 1)) && LEVEL_WORDS.contains(d.back(i, 2)) {
+    if level_word(d.back(i, 1)) && level_word(d.back(i, 2)) {
         return true;
     }
     let mut k = i;

@@ -273,47 +273,34 @@ pub(crate) fn in_rate_row(d: &Chars, num: &Num) -> bool {
     if !bar(d.at(d.skip_spaces(num.end))) || !bar(d.prev_non_space(num.start)) {
         return false;
     }
-    let mut a = num.start;
-    while a > 0 && d.c[a - 1] != '\n' && num.start - a < 400 {
-        a -= 1;
+    // The `%` and `|` of the row (its line, up to 400 characters each side).
+    let (mut percents, mut bars) = (0, 0);
+    for k in num.start.saturating_sub(400)..(num.end + 400).min(d.len()) {
+        match d.c[k] {
+            '\n' if k < num.start => (percents, bars) = (0, 0),
+            '\n' => break,
+            '%' => percents += 1,
+            '|' => bars += 1,
+            _ => {}
+        }
     }
-    let mut b = num.end;
-    while b < d.len() && d.c[b] != '\n' && b - num.end < 400 {
-        b += 1;
-    }
-    (a..b).filter(|&k| d.c[k] == '%').count() >= 2 && (a..b).filter(|&k| bar(d.c[k])).count() >= 3
+    percents >= 2 && bars >= 3
 }
 
 /// `十一届三次、四次、五次全会`: the numeral at `s..e` (with 次 up to `ue`) is one of a list of sessions
 /// (`N次、`) that ends with 全会/会议 and follows a 届 — ordinals, not counts.
 pub(crate) fn session_list(d: &Chars, s: usize, ue: usize) -> bool {
+    // Over the list's items (`、四次`…) to the meeting, and back to the 届 before the first.
+    let item = |c: char| c == '、' || c == '次' || is_cn_num(c);
     let mut j = ue;
-    while d.at(j) == '、' && is_cn_num(d.at(j + 1)) {
-        let mut k = j + 1;
-        while is_cn_num(d.at(k)) {
-            k += 1;
-        }
-        if d.at(k) != '次' {
-            break;
-        }
-        j = k + 1;
+    while j < ue + 12 && item(d.at(j)) {
+        j += 1;
     }
-    if !word_at(d, j, &["会议", "全会", "全体会议", "代表大会"]) {
-        return false;
-    }
-    // Back over the list's earlier items to the 届 before the first.
     let mut i = s;
-    while d.back(i, 1) == '、' && d.back(i, 2) == '次' {
-        let mut k = i - 2;
-        while k > 0 && is_cn_num(d.c[k - 1]) {
-            k -= 1;
-        }
-        if k == i - 2 {
-            break;
-        }
-        i = k;
+    while i > 0 && s - i < 12 && item(d.c[i - 1]) {
+        i -= 1;
     }
-    (i.saturating_sub(10)..i).any(|k| d.c[k] == '届')
+    word_at(d, j, &["会议", "全会", "全体会议", "代表大会"]) && (i.saturating_sub(10)..i).any(|k| d.c[k] == '届')
 }
 
 /// 〔2021〕30号, [2021]、【2021】 and the glued 〔202130号: inside or after a document-number bracket.

@@ -208,12 +208,9 @@ fn place_of_body(name: &str) -> Option<&str> {
 /// (`中共某县委、某县人民政府`, `巴州党委、政府`) the government's part, with the place of the first part
 /// when the government's names none.
 fn level_by_name(name: &str) -> Option<(Level, &'static str)> {
-    let name = name.trim_start_matches("中共");
-    let parts: Vec<&str> = name.split('、').filter(|p| !p.is_empty()).collect();
-    let part = parts.iter().rev().find(|p| crate::text::contains(p, "政府")).or(parts.last()).copied()?;
-    let part = part.trim_start_matches("中共");
+    let (first, part) = joint_parts(name);
     let place = match place_of_body(part) {
-        Some("") => parts.iter().find_map(|p| place_of_body(p.trim_start_matches("中共")))?,
+        Some("") => place_of_body(first)?,
         Some(p) => p,
         None => {
             if let Some(w) = ending(part, Role::Dept) {
@@ -222,11 +219,9 @@ fn level_by_name(name: &str) -> Option<(Level, &'static str)> {
             part
         }
     };
-    if let Some(w) = words().iter().find(|w| w.role == Role::Capital && place.ends_with(w.word)) {
-        // 上海市 itself, not a district of it (上海市闵行区 ends with 区).
-        if place.chars().count() <= w.word.chars().count() + 1 {
-            return Some((Level::Province, w.word));
-        }
+    // 上海市 itself, not a district of it (上海市闵行区 ends with 区).
+    if let Some(w) = ending(place, Role::Capital).filter(|w| place.len() <= w.word.len() + 3) {
+        return Some((Level::Province, w.word));
     }
     ending(place, Role::Place).map(|w| (w.level, w.word))
 }
@@ -249,6 +244,19 @@ pub fn level_of(name: &str, addressee: Option<&str>) -> (Level, Option<String>) 
     (level, Some([name, " → ", level_name(level), "（“", word, "”）"].concat()))
 }
 
+/// The parts of a joint name (`中共某县委、某县人民政府`, `巴州党委、政府`): the first, and the government's
+/// (the last), each without 中共; a single name twice.
+fn joint_parts(name: &str) -> (&str, &str) {
+    fn strip(s: &str) -> &str {
+        s.strip_prefix("中共").unwrap_or(s)
+    }
+    let name = strip(name);
+    match name.rfind('、') {
+        Some(i) => (strip(&name[..i]), strip(&name[i + '、'.len_utf8()..])),
+        None => (name, name),
+    }
+}
+
 /// A place without its proper name: only place words (`区`, `乡镇`, `市`).
 fn bare(place: &str) -> bool {
     let mut s = place;
@@ -265,14 +273,12 @@ pub fn formal(name: &str) -> Option<String> {
     if starts_with_any(name, &['我', '全']) {
         return None;
     }
-    let place = |part: &str| {
-        let part = part.trim_start_matches("中共");
-        place_of_body(part).map(str::to_string).unwrap_or_else(|| part.to_string())
-    };
-    if name.contains('、') {
-        return name.split('、').any(|p| !bare(&place(p))).then(|| name.to_string());
+    let (first, last) = joint_parts(name);
+    if first != last {
+        let proper = |p: &str| !bare(place_of_body(p).unwrap_or(p));
+        return (proper(first) || proper(last)).then(|| name.to_string());
     }
-    if let Some(p) = place_of_body(name.trim_start_matches("中共")) {
+    if let Some(p) = place_of_body(last) {
         return (!bare(p)).then(|| name.to_string());
     }
     if ending(name, Role::Dept).is_some() {

@@ -105,7 +105,7 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
     } else {
         cands.extend(group_lines);
     }
-    cands.extend(keep_lead_groups(leads));
+    keep_lead_groups(leads, &mut cands);
     crate::order::sort_by_key(&mut cands, |c| c.at as u64);
     let cands = keep_item_groups(cands);
     let cands = keep_inline_sequences(cands);
@@ -340,15 +340,13 @@ fn group_line_at(text: &str, lines: &[std::ops::Range<usize>], k: usize) -> Opti
 }
 
 /// Run-in heads count where two or more consecutive paragraphs open with one.
-fn keep_lead_groups(leads: Vec<(usize, Candidate)>) -> Vec<Candidate> {
-    let n = leads.len();
-    let keep: Vec<bool> = (0..n)
-        .map(|i| {
-            let k = leads[i].0;
-            i > 0 && leads[i - 1].0 + 1 == k || i + 1 < n && leads[i + 1].0 == k + 1
-        })
-        .collect();
-    leads.into_iter().zip(keep).filter_map(|((_, c), k)| k.then_some(c)).collect()
+fn keep_lead_groups(leads: Vec<(usize, Candidate)>, out: &mut Vec<Candidate>) {
+    for i in 0..leads.len() {
+        let k = leads[i].0;
+        if i > 0 && leads[i - 1].0 + 1 == k || leads.get(i + 1).is_some_and(|next| next.0 == k + 1) {
+            out.push(leads[i].1.clone());
+        }
+    }
 }
 
 /// A line-start Arabic number right after a line cut mid-sentence is a split-off number, unless it

@@ -73,12 +73,9 @@ pub(super) fn group_line(line: &str, prev: &str, next: &str) -> bool {
     if line.len() > 100 || line.len() < 18 {
         return false;
     }
-    let n = line.chars().filter(|&c| counts(c)).count();
-    let long = |s: &str| s.chars().filter(|&c| counts(c)).nth(39).is_some();
-    (6..=30).contains(&n)
-        && line.chars().all(|c| is_space(c) || counts(c) && !is_cjk_punct(c))
-        && long(prev)
-        && long(next)
+    (6..=30).contains(&words_only(line, true))
+        && counted(prev, 40) == 40
+        && counted(next, 40) == 40
         && !crate::meta::ends_with_word(line, &["政府", "委员会", "办公室", "局", "厅", "部", "委", "办"])
         && !crate::meta::is_title(&crate::normalize::simplify(line))
 }
@@ -86,8 +83,10 @@ pub(super) fn group_line(line: &str, prev: &str, next: &str) -> bool {
 /// A group line of two phrases of four characters or more, set apart by a space or a line break
 /// (`坚持高位推动 法治政府建设责任不断强化`): the shape of a heading, also among numbered parts.
 pub(super) fn two_phrases(s: &str) -> bool {
-    let phrases: Vec<&str> = s.split(is_space).filter(|p| !p.is_empty()).collect();
-    phrases.len() == 2 && phrases.iter().all(|p| p.chars().filter(|&c| counts(c)).count() >= 4)
+    let s = s.trim_matches(is_space);
+    let Some(i) = s.find(is_space) else { return false };
+    let (first, second) = (&s[..i], s[i..].trim_start_matches(is_space));
+    counted(first, 4) == 4 && counted(second, 4) == 4 && !second.contains(is_space)
 }
 
 /// The start (byte offset in `prev`) of a heading's first line that the page glued to the end of the
@@ -95,9 +94,28 @@ pub(super) fn two_phrases(s: &str) -> bool {
 /// last sentence end that would be a group line's first half.
 pub(super) fn glued_tail(prev: &str) -> Option<usize> {
     let end = prev.rfind('。')? + '。'.len_utf8();
-    let tail = &prev[end..];
-    let n = tail.chars().filter(|&c| counts(c)).count();
-    ((4..=20).contains(&n) && tail.chars().all(|c| counts(c) && !is_cjk_punct(c))).then_some(end)
+    (4..=20).contains(&words_only(&prev[end..], false)).then_some(end)
+}
+
+/// The counted characters of `s`, up to `cap`.
+#[inline(never)]
+fn counted(s: &str, cap: usize) -> usize {
+    s.chars().filter(|&c| counts(c)).take(cap).count()
+}
+
+/// The characters of `s` when it holds only words (no punctuation, figure or Latin letter; spaces where
+/// `spaces`), else 0.
+#[inline(never)]
+fn words_only(s: &str, spaces: bool) -> usize {
+    let mut n = 0;
+    for c in s.chars() {
+        if counts(c) && !is_cjk_punct(c) {
+            n += 1;
+        } else if !(spaces && is_space(c)) {
+            return 0;
+        }
+    }
+    n
 }
 
 fn is_cjk_punct(c: char) -> bool {
