@@ -136,9 +136,10 @@ pub fn markdown(a: &Analysis) -> String {
     let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     let _ = writeln!(s, "- 发文机关：{}", or_dash(m.issuer.clone()));
     let _ = writeln!(s, "- 报告年度：{}", or_dash(m.year.map(|y| y.to_string())));
-    let _ = writeln!(s, "- 层级：{}", level_name(m.level));
+    let why = |r: &Option<String>| r.as_deref().map(|r| format!("（{r}）")).unwrap_or_default();
+    let _ = writeln!(s, "- 层级：{}{}", level_name(m.level), why(&m.level_reason));
     let _ = writeln!(s, "- 发布日期：{}；落款日期：{}", or_dash(m.published.clone()), or_dash(m.signed.clone()));
-    let _ = writeln!(s, "- 文种：{}\n", kind_name(m.kind));
+    let _ = writeln!(s, "- 文种：{}{}\n", kind_name(m.kind), why(&m.kind_reason));
     match &a.score {
         None => {
             let _ = writeln!(s, "## 评分\n\n本文不是法治政府建设年度报告，不予评分。\n");

@@ -1,41 +1,145 @@
 //! Metadata: title, issuer, report year, government level, publication and signature dates,
 //! addressee line and document kind.
 
+mod issuer;
+mod kind;
+
+use std::ops::Range;
+
 use crate::doc::Doc;
-use crate::model::{Defect, DocKind, Level, Meta, Span};
+use crate::model::{Defect, Level, Meta, Span};
 use crate::normalize::{fold_char, simplify, squeeze};
+
+pub use issuer::level_name;
 
 /// How many report lines from the top may hold the title or the addressee.
 const HEAD_LINES: usize = 12;
 
+/// The first `n` characters of `s` (one copy for every caller: each inlined character loop cost the
+/// analysis module's size).
+#[inline(never)]
+pub(crate) fn prefix_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
+}
+
+/// The characters of `s` (one copy, as [`prefix_chars`]).
+#[inline(never)]
+pub(crate) fn char_count(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Whether `s` starts with one of `set`. These helpers on character sets are one copy for every caller:
+/// the standard string patterns, one per set's size or closure, each copied a searcher into the module.
+#[inline(never)]
+pub(crate) fn starts_with_any(s: &str, set: &[char]) -> bool {
+    s.chars().next().is_some_and(|c| set.contains(&c))
+}
+
+/// Whether `s` ends with one of `set`.
+#[inline(never)]
+pub(crate) fn ends_with_any(s: &str, set: &[char]) -> bool {
+    s.chars().next_back().is_some_and(|c| set.contains(&c))
+}
+
+/// The byte offset of the first of `set` in `s`.
+#[inline(never)]
+pub(crate) fn find_any(s: &str, set: &[char]) -> Option<usize> {
+    s.char_indices().find(|(_, c)| set.contains(c)).map(|(i, _)| i)
+}
+
+/// The byte offset of the last of `set` in `s`.
+#[inline(never)]
+pub(crate) fn rfind_any(s: &str, set: &[char]) -> Option<usize> {
+    s.char_indices().rev().find(|(_, c)| set.contains(c)).map(|(i, _)| i)
+}
+
+/// `s` without the characters of `set` (and spaces when `spaces`) at its start.
+#[inline(never)]
+pub(crate) fn trim_start_any<'a>(s: &'a str, set: &[char], spaces: bool) -> &'a str {
+    s.trim_start_matches(|c: char| set.contains(&c) || spaces && crate::text::is_space(c))
+}
+
+/// `s` without the characters of `set` (and spaces when `spaces`) at its end.
+#[inline(never)]
+pub(crate) fn trim_end_any<'a>(s: &'a str, set: &[char], spaces: bool) -> &'a str {
+    s.trim_end_matches(|c: char| set.contains(&c) || spaces && crate::text::is_space(c))
+}
+
+/// Whether `s` starts with one of `words` (one copy: a loop over a list of words, unrolled, was a
+/// comparison per word in the module).
+#[inline(never)]
+pub(crate) fn starts_with_word(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.starts_with(w))
+}
+
+/// Whether `s` ends with one of `words`.
+#[inline(never)]
+pub(crate) fn ends_with_word(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.ends_with(w))
+}
+
+/// Whether `s` holds one of `words`.
+#[inline(never)]
+pub(crate) fn contains_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| crate::text::contains(s, w))
+}
+
 pub fn extract(doc: &Doc) -> Meta {
     let text = doc.text;
-    let content: Vec<(usize, std::ops::Range<usize>)> = doc.content_lines().collect();
+    let content: Vec<(usize, Range<usize>)> = doc.content_lines().collect();
     let head = &content[..content.len().min(HEAD_LINES)];
 
-    let (title, title_span) = match find_title(text, head) {
+    let (title, title_span) = match find_title(doc, head) {
         Some((t, span)) => (Some(t), Some(span)),
         None => (page_meta_title(doc), None),
     };
-
-    let year = title.as_deref().and_then(first_year).or_else(|| {
-        head.iter().find_map(|(_, r)| {
-            let s = &text[r.clone()];
-            simplify(s).contains("法治").then(|| first_year(s)).flatten()
-        })
-    });
-
+    let simple_title = title.as_deref().map(|t| simplify(t).into_owned());
     let addressee = head.iter().map(|(_, r)| &text[r.clone()]).find(|s| is_addressee(s)).map(str::to_string);
+    let opening = opening_paragraph(doc, &content, title_span, addressee.is_some());
+    let year = report_year(doc, simple_title.as_deref(), head, opening.as_deref());
 
     let (signed, signer) = signature(doc, &content);
     let published = published(doc);
-    // The issuer is given in simplified characters, so that reports of mirror sites compare.
-    let issuer = signer.or_else(|| title.as_deref().and_then(|t| issuer_from_title(&simplify(t))));
-    let level = issuer.as_deref().map(|i| level_of(i, addressee.as_deref())).unwrap_or(Level::Unknown);
-    let kind = kind_of(title.as_deref().map(simplify).as_deref(), doc.matchable.text());
+    // The names the document gives its issuer, the most telling first: the signature, the title, the
+    // opening sentence, the page's 发布机构, and how the text calls itself (我镇). The issuer is given in
+    // simplified characters, so that reports of mirror sites compare.
+    let mut names: Vec<String> = [
+        signer,
+        simple_title.as_deref().and_then(issuer::from_title),
+        opening.as_deref().and_then(issuer::from_opening).map(|n| issuer::resolve_self(n, doc.matchable.text())),
+        publisher(doc),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let issuer = names.iter().find_map(|n| issuer::formal(n));
+    let mut levels = names.iter().map(|n| issuer::level_of(n, addressee.as_deref()));
+    let (level, level_reason) = match levels.find(|(l, _)| *l != Level::Unknown) {
+        Some(found) => found,
+        // The text's words for itself, counted only when nothing else tells.
+        None => {
+            names.extend(issuer::self_reference(doc.matchable.text()));
+            names.last().map_or((Level::Unknown, None), |n| issuer::level_of(n, addressee.as_deref()))
+        }
+    };
+    let opens_with_year = opening.as_deref().is_some_and(|o| leading_year(o).is_some());
+    let (kind, kind_reason) = kind::kind_of(simple_title.as_deref(), doc.matchable.text(), opens_with_year);
     let index_number = index_number(doc);
 
-    Meta { title, title_span, issuer, year, level, published, signed, addressee, kind, index_number }
+    Meta {
+        title,
+        title_span,
+        issuer,
+        year,
+        level,
+        level_reason,
+        published,
+        signed,
+        addressee,
+        kind,
+        kind_reason,
+        index_number,
+    }
 }
 
 /// Problems of form the reviewer should see (a missing title or year).
@@ -59,33 +163,130 @@ pub fn form_defects(doc: &Doc, meta: &Meta) -> Vec<Defect> {
     out
 }
 
-/// The title among the first report lines: a line that reads as one (after a `【2022年】`-style label),
-/// or two consecutive short lines that do together (a title broken over two lines).
-fn find_title(text: &str, head: &[(usize, std::ops::Range<usize>)]) -> Option<(String, Span)> {
+/// The title among the first report lines: the first line that reads as one (a `【2022年】`-style label
+/// kept), two consecutive short lines that do together (a title broken over two lines), a `关于…的报告`
+/// line under the body's name that the page took for its header, or a title at the start of a line that
+/// runs on into the text (a page without line breaks); a news headline about the report
+/// (`3月31日某部发布…`) is not its title; a 范文 site's introduction names it (`为大家整理了…总结，供大家
+/// 参考`). `None` rather than a heading or a sentence.
+fn find_title(doc: &Doc, head: &[(usize, Range<usize>)]) -> Option<(String, Span)> {
+    let text = doc.text;
     // A title has at most 80 characters (`is_title`), so at most 320 bytes: longer lines (paragraphs)
     // are not simplified to be looked at.
     let title = |s: &str| s.len() <= 320 && is_title(&simplify(s));
-    let short = |s: &str| s.chars().count() <= 40;
+    let short = |s: &str| char_count(s) <= 40;
     for (k, (line, r)) in head.iter().enumerate() {
-        let start = r.start + label_prefix(&text[r.clone()]);
+        let whole = &text[r.clone()];
+        let start = r.start + label_prefix(whole);
         let first = &text[start..r.end];
-        if title(first) {
-            return Some((first.to_string(), Span::new(start, r.end)));
+        if is_news_headline(first) {
+            continue;
         }
-        let Some((next_line, next)) = head.get(k + 1) else { continue };
-        let second = &text[next.clone()];
-        if next_line - line <= 2 && short(first) && short(second) {
-            let opens = simplify(first);
-            let joined = format!("{first}{second}");
-            if !opens.ends_with(['。', '，', ',', ':', '：', '；'])
-                && ["关于", "年", "政府", "法治", "依法"].iter().any(|w| opens.contains(w))
-                && title(&joined)
-            {
-                return Some((joined, Span::new(start, next.end)));
+        if title(first) {
+            // A `关于…` title under the body's name, which the page's furniture took for a header line.
+            if let Some(name) = name_line_above(doc, *line).filter(|_| simplify(first).starts_with("关于")) {
+                return Some(([&text[name.clone()], first].concat(), Span::new(name.start, r.end)));
             }
+            return Some((whole.to_string(), Span::new(r.start, r.end)));
+        }
+        if let Some((next_line, next)) = head.get(k + 1) {
+            let second = &text[next.clone()];
+            if next_line - line <= 2 && short(first) && short(second) {
+                let opens = simplify(first);
+                let joined = [first, second].concat();
+                if !ends_with_any(&opens, &['。', '，', ',', ':', '：', '；'])
+                    && contains_any(&opens, &["关于", "年", "政府", "法治", "依法"])
+                    && title(&joined)
+                {
+                    return Some(([&whole[..start - r.start], &joined].concat(), Span::new(r.start, next.end)));
+                }
+            }
+        }
+        if let Some(t) = introduced_title(first) {
+            let at = start + t.start;
+            return Some((text[at..start + t.end].to_string(), Span::new(at, start + t.end)));
+        }
+        if let Some(t) = run_on_title(first).filter(|_| k < 3) {
+            let at = start + t.start;
+            return Some((text[at..start + t.end].to_string(), Span::new(at, start + t.end)));
         }
     }
     None
+}
+
+/// A news headline about a report (`3月31日某部发布关于…的报告`): it opens with a date.
+fn is_news_headline(s: &str) -> bool {
+    let s = simplify(s);
+    let Some(m) = s.find('月') else { return false };
+    let (month, rest) = (&s[..m], &s[m + '月'.len_utf8()..]);
+    let day = rest.split('日').next().unwrap_or("");
+    (1..=2).contains(&month.len())
+        && month.bytes().all(|b| b.is_ascii_digit())
+        && (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && rest.len() > day.len()
+}
+
+/// The line above content line `line` (blank lines skipped), when it holds only a body's name
+/// (`某乡人民政府`) — also a line the furniture rules took for the page's header.
+fn name_line_above(doc: &Doc, line: usize) -> Option<Range<usize>> {
+    let above = (0..line).rev().find(|&i| !doc.text[doc.lines[i].range()].trim().is_empty())?;
+    let r = crate::text::trim_range(doc.text, doc.lines[above].range());
+    let s = squeeze(&doc.text[r.clone()]);
+    (char_count(&s) <= 20 && is_body_name(&s)).then_some(r)
+}
+
+/// A title opening a line that runs on into the report (`某省人民政府关于…的报告2023年，省政府坚持…`,
+/// `某镇 法治政府建设 工作总结 2019 年以来，…`): from the line's start, or after a site's name in Latin
+/// letters, to the first 报告/总结/汇报 that does not close the report formula (`报告如下`). Byte range in `s`.
+fn run_on_title(s: &str) -> Option<Range<usize>> {
+    let window = prefix_chars(s, 120);
+    let end = ["报告", "总结", "汇报"]
+        .iter()
+        .filter_map(|w| crate::text::find(window, w, 0).map(|i| i + w.len()))
+        .filter(|&e| !starts_with_any(&s[e..], &['如', '会', '》', '”']))
+        .min()?;
+    // The text goes on with a new start: a year, a space, or the title again (`…自查报告法治政府…自查报告`).
+    let rest = &s[end..];
+    let new_start = starts_with_any(rest, &['0', '1', '2', '9', ' ', '\u{3000}']) || repeats(s, end);
+    // Back from the end over the characters of a title: ideographs, digits, spaces, brackets, `x`; before
+    // it, the line's start or a site's name in Latin letters.
+    let start = s[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            let title_char = c as u32 >= 0x3400 && !matches!(c, '。' | '，' | '：' | '；' | '、' | '！' | '？' | '—')
+                || c.is_ascii_digit()
+                || crate::text::is_space(c)
+                || matches!(c, 'x' | 'X' | '(' | ')');
+            !title_char
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let after_name = start == 0 || s[..start].ends_with(|c: char| c.is_ascii_alphanumeric() || "—-|>]】".contains(c));
+    let start = s.len() - trim_start_any(&s[start..], &[], true).len();
+    let t = simplify(&s[start..end]);
+    (new_start && after_name && is_title(&t) && about_the_law(&t) && !starts_with_any(&t, &['现', '特']))
+        .then_some(start..end)
+}
+
+/// Whether the text after `end` opens with the same two characters as the title that ends there.
+fn repeats(s: &str, end: usize) -> bool {
+    let head = prefix_chars(s[..end].trim_start_matches(crate::text::is_space), 2);
+    char_count(head) == 2 && s[end..].starts_with(head)
+}
+
+/// The title a 范文 site's introduction names: `…为大家整理了X，供大家参考。` Byte range in `s`.
+fn introduced_title(s: &str) -> Option<Range<usize>> {
+    let at = crate::text::find(s, "为大家整理", 0)? + "为大家整理".len();
+    let from = s.len() - trim_start_any(&s[at..], &['了', '的'], false).len();
+    let end = find_any(&s[from..], &['，', ',', '。']).map_or(s.len(), |i| from + i);
+    let t = simplify(&s[from..end]);
+    (is_title(&t) && about_the_law(&t)).then_some(from..end)
+}
+
+/// Words that say a title is about the law (法治, 依法, 法制).
+fn about_the_law(s: &str) -> bool {
+    contains_any(s, &["法治", "依法", "法制"])
 }
 
 /// Bytes of a leading label such as `【2022年】` or `[2021年度]` that mirrors put before a title.
@@ -97,33 +298,42 @@ fn label_prefix(s: &str) -> usize {
         _ => '］',
     };
     match s.find(close) {
-        Some(i) if s[..i].chars().count() <= 12 && s[..i].chars().any(|c| c.is_ascii_digit() || c == '年') => {
+        Some(i) if char_count(&s[..i]) <= 12 && find_any(&s[..i], &['年', '0', '1', '2', '9']).is_some() => {
             let rest = &s[i + close.len_utf8()..];
-            i + close.len_utf8() + (rest.len() - rest.trim_start_matches(crate::text::is_space).len())
+            i + close.len_utf8() + (rest.len() - trim_start_any(rest, &[], true).len())
         }
         _ => 0,
     }
 }
 
-/// A line that reads as a report title (ends with 报告/总结/情况…, no sentence inside).
+/// A line that reads as a report title: 6–80 characters ending with 报告/总结/汇报 (or 情况, of a title
+/// about the law), a bracketed note allowed after it (（全文）, (乡镇版)); no sentence inside, no page
+/// label (`[ 体裁分类 ] 工作报告`), no heading marker (`一、工作情况`).
 pub(crate) fn is_title(s: &str) -> bool {
-    let n = s.chars().count();
-    let t = s.trim_end_matches(|c: char| c == '。' || c.is_whitespace());
+    let n = char_count(s);
+    const DIGITS: [char; 10] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+    let t = trim_end_any(s, &['。'], true);
+    // A 范文 site's numbering of its versions: `…报告 篇1`.
+    let t = match trim_end_any(t, &DIGITS, false).strip_suffix('篇') {
+        Some(rest) if ends_with_any(t, &DIGITS) => trim_end_any(rest, &[], true),
+        _ => t,
+    };
     // A trailing note in brackets: （全文）, (2023年3月28日), 【图解】.
-    let t = match t.char_indices().rev().find(|&(_, c)| matches!(c, '（' | '(' | '【' | '[')) {
-        Some((i, _)) if t.ends_with(['）', ')', '】', ']']) && t[i..].chars().count() <= 16 && i > 0 => {
-            t[..i].trim_end()
+    let t = match rfind_any(t, &['（', '(', '【', '[']) {
+        Some(i) if ends_with_any(t, &['）', ')', '】', ']']) && char_count(&t[i..]) <= 16 && i > 0 => {
+            trim_end_any(&t[..i], &[], true)
         }
         _ => t,
     };
     (6..=80).contains(&n)
-        && !t.contains('。')
-        && !t.ends_with([':', '：'])
+        && find_any(t, &['。', '[', ']', '|', '｜']).is_none()
+        && !ends_with_any(t, &[':', '：'])
+        && crate::outline::markers::parse(t, false).is_none()
         && (t.ends_with("报告")
             || t.ends_with("总结")
-            || t.ends_with("情况")
             || t.ends_with("汇报")
-            || t.ends_with("报告》"))
+            || t.ends_with("报告》")
+            || t.ends_with("情况") && about_the_law(t))
 }
 
 fn page_meta_title(doc: &Doc) -> Option<String> {
@@ -133,22 +343,118 @@ fn page_meta_title(doc: &Doc) -> Option<String> {
     })
 }
 
-/// The first year 19xx/20xx written with 年 (Arabic, full-width or Chinese numerals).
+/// The first year 19xx/20xx written with 年 (Arabic, full-width or Chinese numerals; `2019 年` with a
+/// space, as text from a PDF has it).
 pub fn first_year(s: &str) -> Option<i32> {
+    years(s).next().map(|(y, _)| y)
+}
+
+/// Every year 19xx/20xx written with 年 in `s`, with the character index after its 年.
+fn years(s: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
     let chars: Vec<char> = s.chars().map(fold_char).collect();
-    for i in 0..chars.len() {
-        if i + 4 < chars.len() + 1 && i + 4 <= chars.len() {
-            let digits: Option<Vec<u32>> = chars[i..i + 4].iter().map(|&c| digit_value(c)).collect();
-            if let Some(d) = digits {
-                let y = d.iter().fold(0, |a, &x| a * 10 + x) as i32;
-                let before_ok = i == 0 || digit_value(chars[i - 1]).is_none();
-                if (1990..=2100).contains(&y) && before_ok && chars.get(i + 4) == Some(&'年') {
-                    return Some(y);
-                }
-            }
+    (0..chars.len().saturating_sub(3)).filter_map(move |i| {
+        let d: Option<Vec<u32>> = chars[i..i + 4].iter().map(|&c| digit_value(c)).collect();
+        let y = d?.iter().fold(0, |a, &x| a * 10 + x) as i32;
+        let before_ok = i == 0 || digit_value(chars[i - 1]).is_none();
+        let mut j = i + 4;
+        while chars.get(j) == Some(&' ') && j < i + 6 {
+            j += 1;
         }
+        ((1990..=2100).contains(&y) && before_ok && chars.get(j) == Some(&'年')).then_some((y, j + 1))
+    })
+}
+
+/// The year a paragraph opens with (`2022年，`, `2022年度，`, `2019 年以来`), not a date's (`2019年12月`).
+/// `s` is matchable text (full-width digits folded).
+fn leading_year(s: &str) -> Option<i32> {
+    let digits = s.get(..4).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = s[4..].trim_start_matches(' ').strip_prefix('年')?;
+    let y: i32 = digits.parse().ok()?;
+    let date = rest.starts_with(|c: char| c.is_ascii_digit() || crate::text::cn_digit(c).is_some());
+    ((1990..=2100).contains(&y) && !date).then_some(y)
+}
+
+/// The report year: the title's; else the year of the report formula (`现将我镇2024年…报告如下`); else
+/// the year the opening paragraph starts with; else the first year of a head line about the law,
+/// outside titles in 《》 and year ranges (`(2023—2027年)`).
+fn report_year(doc: &Doc, title: Option<&str>, head: &[(usize, Range<usize>)], opening: Option<&str>) -> Option<i32> {
+    if let Some(y) = title.and_then(first_year) {
+        return Some(y);
     }
-    None
+    // The head lines as the matchable text has them (simplified already).
+    let m = &doc.matchable;
+    let lines: Vec<&str> =
+        head.iter().map(|(_, r)| &m.text()[m.to_normalized(r.start)..m.to_normalized(r.end)]).collect();
+    let formula = lines.iter().find_map(|l| {
+        let end = crate::text::find(l, "如下", 0)?;
+        // The last 现将/现就/现对 before it.
+        let mut start = None;
+        while let Some(i) = crate::text::find(l, "现", start.map_or(0, |s| s + 1)).filter(|&i| i < end) {
+            start = Some(i);
+        }
+        first_year(&l[start?..end])
+    });
+    // A line's first 200 characters (a year further into a paragraph says little of the report's).
+    formula.or_else(|| opening.and_then(leading_year)).or_else(|| {
+        lines.iter().map(|l| prefix_chars(l, 200)).filter(|l| about_the_law(l)).find_map(year_outside_titles)
+    })
+}
+
+/// The first year of `s` not inside 《…》 and not the end of a range (`2021—2025年`).
+fn year_outside_titles(s: &str) -> Option<i32> {
+    let mut depth = 0i32;
+    let chars: Vec<char> = s.chars().collect();
+    let mut titled = vec![false; chars.len() + 1];
+    for (k, c) in chars.iter().enumerate() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        titled[k] = depth > 0;
+    }
+    years(s).find_map(|(y, after)| {
+        let start = after.saturating_sub(5);
+        let range_end = start > 0 && matches!(chars.get(start - 1), Some('—' | '-' | '－' | '至' | '~'));
+        (!titled[start] && !range_end).then_some(y)
+    })
+}
+
+/// The opening paragraph of the report, as the matchable text has it (simplified, glosses dropped):
+/// the first content line of 40 characters or more that is not the addressee, from after the title
+/// where the title opens the same line.
+fn opening_paragraph(
+    doc: &Doc,
+    content: &[(usize, Range<usize>)],
+    title: Option<Span>,
+    has_addressee: bool,
+) -> Option<String> {
+    let m = &doc.matchable;
+    content.iter().take(HEAD_LINES + 4).find_map(|(_, r)| {
+        let start = title.filter(|t| r.contains(&t.end) || t.end == r.end).map_or(r.start, |t| t.end.max(r.start));
+        let s = &doc.text[start..r.end];
+        if char_count(prefix_chars(s, 40)) < 40 || has_addressee && is_addressee(s) {
+            return None;
+        }
+        let normalized = &m.text()[m.to_normalized(start)..m.to_normalized(r.end)];
+        Some(normalized.trim_start_matches(crate::text::is_space).to_string())
+    })
+}
+
+/// The body the page's metadata names as the publisher (`发布机构 某县司法局`, `[ 发布机构 ] 某乡人民政府`):
+/// the characters after the label up to the next label or mark.
+fn publisher(doc: &Doc) -> Option<String> {
+    doc.lines.iter().zip(&doc.furniture).filter(|(_, k)| **k == Some("page_meta")).find_map(|(l, _)| {
+        let s = squeeze(&doc.text[l.range()]);
+        let at = crate::text::find(&s, "发布机构", 0)? + "发布机构".len();
+        let rest = trim_start_any(&s[at..], &[':', '|', ']', '】'], false);
+        let mut end = find_any(rest, &[':', '|', '[', '【']).unwrap_or(rest.len());
+        for label in ["发布日期", "发布时间", "成文日期", "有效性", "主题分类"] {
+            end = crate::text::find(&rest[..end], label, 0).unwrap_or(end);
+        }
+        let name = &rest[..end];
+        (char_count(name) >= 2 && is_body_name(name)).then(|| name.to_string())
+    })
 }
 
 fn digit_value(c: char) -> Option<u32> {
@@ -242,10 +548,7 @@ fn published(doc: &Doc) -> Option<String> {
             .take_while(|(_, r)| r.len() < 300)
             .take(12)
             .map(|(_, r)| squeeze(&doc.text[r]))
-            .filter(|s| {
-                s.chars().count() <= 60
-                    && ["来源", "发布", "时间", "日期", "浏览", "字号"].iter().any(|w| s.contains(w))
-            })
+            .filter(|s| s.chars().count() <= 60 && contains_any(&s, &["来源", "发布", "时间", "日期", "浏览", "字号"]))
             .find_map(|s| parse_date(&labelled(&s).unwrap_or_else(|| s.into_owned())))
     })
 }
@@ -283,7 +586,7 @@ fn signature(doc: &Doc, content: &[(usize, std::ops::Range<usize>)]) -> (Option<
     (None, None)
 }
 
-const BODY_ENDINGS: [&str; 14] = [
+const BODY_ENDINGS: [&str; 15] = [
     "人民政府",
     "政府",
     "办事处",
@@ -296,121 +599,27 @@ const BODY_ENDINGS: [&str; 14] = [
     "办",
     "院",
     "署",
+    "部",
     "中心",
     "领导小组",
 ];
 
 fn is_body_name(s: &str) -> bool {
-    !s.contains(['。', ',', '，']) && BODY_ENDINGS.iter().any(|e| s.ends_with(e))
-}
-
-const PLACE_ENDINGS: [&str; 12] =
-    ["自治区", "自治州", "自治县", "特区", "省", "市", "州", "盟", "县", "区", "旗", "乡"];
-
-/// The issuing body from a title: `榆树市人民政府关于…` → 榆树市人民政府, `关于太霞乡2022年…` → 太霞乡人民政府.
-fn issuer_from_title(title: &str) -> Option<String> {
-    let t = title.trim_start_matches(['【', '[']);
-    let t = t.strip_prefix("关于").unwrap_or(t);
-    let cut = t
-        .char_indices()
-        .find(|&(i, c)| {
-            c.is_ascii_digit()
-                || digit_value(c).is_some() && t[i..].chars().nth(4) == Some('年')
-                || t[i..].starts_with("关于")
-        })
-        .map(|(i, _)| i)
-        .unwrap_or(t.len());
-    let name = t[..cut].trim();
-    let name = name.strip_suffix("关于").unwrap_or(name).trim();
-    if name.is_empty() || name.chars().count() > 30 {
-        return None;
-    }
-    // A joint report of the Party committee and the government: 中共某县委 某县人民政府.
-    let squeezed: String = name.chars().filter(|c| !crate::text::is_space(*c)).collect();
-    if let Some(p) = squeezed.find('委') {
-        let (party, gov) = squeezed.split_at(p + '委'.len_utf8());
-        if party.starts_with("中共") && gov.ends_with("政府") && gov.chars().count() >= 4 {
-            return Some(format!("{party}、{gov}"));
-        }
-    }
-    if BODY_ENDINGS.iter().any(|e| name.ends_with(e)) {
-        return Some(name.to_string());
-    }
-    if name.ends_with("街道") {
-        return Some(format!("{name}办事处"));
-    }
-    if name.ends_with('镇') || PLACE_ENDINGS.iter().any(|e| name.ends_with(e)) {
-        return Some(format!("{name}人民政府"));
-    }
-    None
-}
-
-const MUNICIPALITIES: [&str; 4] = ["北京市", "上海市", "天津市", "重庆市"];
-
-fn level_of(issuer: &str, addressee: Option<&str>) -> Level {
-    // Joint issuers (中共某县委、某县人民政府): the government's level.
-    let issuer = issuer.rsplit('、').next().unwrap_or(issuer);
-    let place = issuer.trim_end_matches("人民政府").trim_end_matches("政府").trim_end_matches("办事处");
-    if place.len() < issuer.len() {
-        if place.ends_with('省') || place.ends_with("自治区") || MUNICIPALITIES.contains(&place) {
-            return Level::Province;
-        }
-        if place.ends_with('乡') || place.ends_with('镇') || place.ends_with("街道") {
-            return Level::Township;
-        }
-        if place.ends_with('县') || place.ends_with('区') || place.ends_with('旗') || place.ends_with("自治县") {
-            return Level::County;
-        }
-        if place.ends_with('市') {
-            // A 县级市 reports to the city above it (中共长春市委、长春市人民政府:).
-            let reports_to_city = addressee.is_some_and(|a| a.contains("市委") || a.contains("市人民政府"));
-            return if reports_to_city { Level::County } else { Level::City };
-        }
-        if place.ends_with('州') || place.ends_with('盟') || place.ends_with("地区") {
-            return Level::City;
-        }
-        return Level::Unknown;
-    }
-    Level::Department
+    find_any(s, &['。', ',', '，']).is_none() && ends_with_word(s, &BODY_ENDINGS)
 }
 
 fn is_addressee(s: &str) -> bool {
-    let n = s.chars().count();
+    let n = char_count(s);
     (4..=60).contains(&n)
-        && s.trim_end().ends_with([':', '：'])
+        && ends_with_any(trim_end_any(s, &[], true), &[':', '：'])
         && !s.contains('。')
-        && ["委", "政府", "人大", "办公室", "局", "厅"].iter().any(|w| s.contains(w))
-}
-
-fn kind_of(title: Option<&str>, text: &str) -> DocKind {
-    let about_rule_of_law = |s: &str| s.contains("法治政府") || s.contains("依法行政") || s.contains("法治建设");
-    if let Some(t) = title {
-        if about_rule_of_law(t) {
-            return if t.contains("自查") || t.contains("评估") {
-                DocKind::SelfInspection
-            } else if t.contains("总结") {
-                DocKind::WorkSummary
-            } else {
-                DocKind::AnnualReport
-            };
-        }
-        if t.contains("政府工作报告") {
-            return DocKind::Other;
-        }
-    }
-    // No telling title: judge by how much of the text is about 法治政府建设.
-    let mentions = crate::text::count(text, "法治政府") + crate::text::count(text, "依法行政");
-    let per_10k = mentions * 10_000 / text.chars().count().max(1);
-    if mentions >= 5 && per_10k >= 4 {
-        DocKind::AnnualReport
-    } else {
-        DocKind::Other
-    }
+        && contains_any(s, &["委", "政府", "人大", "办公室", "局", "厅"])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::DocKind;
 
     #[test]
     fn dates_in_every_written_form() {
@@ -430,31 +639,62 @@ mod tests {
         assert_eq!(first_year("12345年"), None);
     }
 
+    #[track_caller]
+    fn meta(t: &str) -> Meta {
+        extract(&Doc::new(t))
+    }
+
+    const BODY: &str =
+        "2022年,我县坚持以习近平新时代中国特色社会主义思想为指导,推动法治政府建设取得新进展,现报告如下。";
+
     #[test]
-    fn issuers_and_levels_from_titles() {
-        let f = |t: &str| issuer_from_title(t);
-        assert_eq!(f("榆树市人民政府关于2022年度法治政府建设情况的报告").as_deref(), Some("榆树市人民政府"));
-        assert_eq!(f("关于太霞乡2022年度法治政府建设工作的报告").as_deref(), Some("太霞乡人民政府"));
-        assert_eq!(f("阜城县关于2022年度法治政府建设情况报告").as_deref(), Some("阜城县人民政府"));
-        assert_eq!(f("克州2021年法治政府建设工作总结").as_deref(), Some("克州人民政府"));
-        assert_eq!(f("某某街道2022年法治政府建设情况报告").as_deref(), Some("某某街道办事处"));
-        assert_eq!(f("市司法局2022年法治政府建设年度报告").as_deref(), Some("市司法局"));
-        assert_eq!(level_of("太霞乡人民政府", None), Level::Township);
-        assert_eq!(level_of("上海市人民政府", None), Level::Province);
-        assert_eq!(level_of("榆树市人民政府", Some("中共长春市委、长春市人民政府:")), Level::County);
-        assert_eq!(level_of("克州人民政府", None), Level::City);
-        assert_eq!(level_of("市司法局", None), Level::Department);
+    fn years_written_with_a_space_or_in_a_formula() {
+        assert_eq!(first_year("某镇 法治政府建设 工作总结 2019 年以来"), Some(2019));
+        assert_eq!(leading_year("2022年度，某县坚持依法行政"), Some(2022));
+        assert_eq!(leading_year("2019年12月3日星期二"), None);
+        assert_eq!(year_outside_titles("按照《某某纲要(2023—2027年)》要求"), None);
+        assert_eq!(year_outside_titles("按照《2021年工作要点》，2022年依法行政"), Some(2022));
+        // The report formula's year, over a year the opening paragraph mentions first.
+        let m = meta("在新区党工委的领导下，我镇在2023年工作基础上稳步提升法治政府建设。现将我镇2024年法治政府建设情况报告如下。\n一、压实责任\n");
+        assert_eq!(m.year, Some(2024));
+    }
+
+    #[test]
+    fn issuers_from_titles_openings_and_page_metadata() {
+        let m = meta(&format!("某某部2020年法治政府建设年度报告\n{BODY}"));
+        assert_eq!((m.issuer.as_deref(), m.level), (Some("某某部"), Level::Department));
+        assert_eq!(m.level_reason.as_deref(), Some("某某部 → 部门（“部”）"));
+        let m = meta(&format!("2020年某某区法治政府建设情况报告\n{BODY}"));
+        assert_eq!((m.issuer.as_deref(), m.level), (Some("某某区人民政府"), Level::County));
+        let m =
+            meta("2021年，某某部坚持以习近平法治思想为指导，扎实推进法治政府建设，法治政府建设各项工作取得新成效。\n");
+        assert_eq!((m.title.as_deref(), m.issuer.as_deref(), m.level), (None, Some("某某部"), Level::Department));
+        assert_eq!(m.kind, DocKind::AnnualReport);
+        assert!(m.kind_reason.as_deref().is_some_and(|r| r.contains("页面未见标题")), "{:?}", m.kind_reason);
+        let m = meta("2022年，自治区坚持以习近平新时代中国特色社会主义思想为指导，推动法治政府建设取得新进展。现将有关情况报告如下：\n");
+        assert_eq!((m.issuer, m.level), (None, Level::Province));
+        let m = meta(&format!(
+            "[ 发布机构 ] 某某县某某乡人民政府 [ 有效性 ]\n法治政府建设情况\n{}",
+            BODY.replace("我县", "")
+        ));
+        assert_eq!(m.issuer.as_deref(), Some("某某县某某乡人民政府"));
+        assert_eq!(m.level, Level::Township);
+        let m = meta(
+            "县委、县政府：\n在县委的领导下，我镇持续深化法治政府建设，依法行政水平不断提升，现将有关情况报告如下。\n",
+        );
+        assert_eq!((m.issuer, m.level), (None, Level::Township));
+        assert_eq!(m.level_reason.as_deref(), Some("我镇 → 乡镇（“镇”）"));
     }
 
     #[test]
     fn titles_split_labelled_or_joint() {
-        let meta = |t: &str| extract(&Doc::new(t));
-        let body = "2022年,我县坚持以习近平新时代中国特色社会主义思想为指导,推动法治政府建设取得新进展,现报告如下。";
+        let body = BODY;
         let m = meta(&format!("榆树市人民政府关于2022年度\n法治政府建设情况的报告\n{body}"));
         assert_eq!(m.title.as_deref(), Some("榆树市人民政府关于2022年度法治政府建设情况的报告"));
         assert_eq!(m.title_span.map(|s| s.start), Some(0));
         let m = meta(&format!("【2022年】某县法治政府建设年度报告\n{body}"));
-        assert_eq!(m.title.as_deref(), Some("某县法治政府建设年度报告"));
+        assert_eq!(m.title.as_deref(), Some("【2022年】某县法治政府建设年度报告"));
+        assert_eq!(m.issuer.as_deref(), Some("某县人民政府"));
         let m = meta(&format!("中共某县委 某县人民政府关于二〇二〇年法治政府建设情况的报告\n{body}"));
         assert_eq!(m.issuer.as_deref(), Some("中共某县委、某县人民政府"));
         assert_eq!((m.year, m.level), (Some(2020), Level::County));
@@ -479,9 +719,32 @@ mod tests {
     }
 
     #[test]
-    fn kinds() {
-        assert_eq!(kind_of(Some("克州2021年法治政府建设工作总结"), ""), DocKind::WorkSummary);
-        assert_eq!(kind_of(Some("2026年河南省政府工作报告"), ""), DocKind::Other);
-        assert_eq!(kind_of(Some("某县2022年法治政府建设自查报告"), ""), DocKind::SelfInspection);
+    fn titles_where_pages_put_them_or_none() {
+        // Under the body's name, which the page took for its header.
+        let m = meta(&format!("某某乡人民政府\n关于法治政府建设的情况报告\n{BODY}"));
+        assert_eq!(m.title.as_deref(), Some("某某乡人民政府关于法治政府建设的情况报告"));
+        // Run on into the text, after a site's name.
+        let m = meta("某某网www.example.com某某省人民政府关于2023年度法治政府建设情况的报告2023年，省政府坚持依法行政，推动法治政府建设取得新成效。");
+        assert_eq!(m.title.as_deref(), Some("某某省人民政府关于2023年度法治政府建设情况的报告"));
+        assert_eq!(m.level, Level::Province);
+        let m = meta("某镇 法治政府建设 工作总结 2019 年以来,我镇始终坚持依法行政,推动法治政府建设取得明显成效,现将一年来的工作情况总结如下:");
+        assert_eq!((m.title.as_deref(), m.year), (Some("某镇 法治政府建设 工作总结"), Some(2019)));
+        // A 范文 site's introduction.
+        let m = meta(&format!("今天小编为大家整理了县2018年度依法行政工作总结，供大家阅读参考。\n{BODY}"));
+        assert_eq!(m.title.as_deref(), Some("县2018年度依法行政工作总结"));
+        // A news headline about the report is not its title; a heading or a page label is no title.
+        let m = meta(&format!("3月31日某某部发布关于2020年法治政府建设工作情况的报告\n{BODY}"));
+        assert_eq!(m.title, None);
+        let m = meta(&format!("一、2022年工作情况\n{BODY}"));
+        assert_eq!(m.title, None);
+        let m = meta(&format!("[ 主题分类 ] 司法 [ 体裁分类 ] 工作报告\n{BODY}"));
+        assert_eq!(m.title, None);
+        // The report formula is no title, nor a sentence that opens with a name and a title's words.
+        let m = meta("2022年，某县推进法治政府建设，现将2022年法治政府建设情况报告如下：一、主要举措");
+        assert_eq!(m.title, None);
+        let m = meta("县司法局作为我县法治政府建设工作总结报告的起草单位，撰写了报告，形成本报告，经过多次研究讨论。");
+        assert_eq!(m.title, None);
+        let m = meta("法治政府建设年度自查报告法治政府建设年度自查报告依据考评指标，我镇进行了自查自评，现报告如下：");
+        assert_eq!(m.title.as_deref(), Some("法治政府建设年度自查报告"));
     }
 }

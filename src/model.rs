@@ -126,6 +126,9 @@ pub struct Meta {
     pub issuer: Option<String>,
     pub year: Option<i32>,
     pub level: Level,
+    /// The words that decided the level: `司法部 → 部门（“部”）`; `null` when it is unknown.
+    #[serde(default)]
+    pub level_reason: Option<String>,
     /// Publication date, YYYY-MM-DD, from the page (发布日期/发布时间/时间).
     pub published: Option<String>,
     /// Signature date, YYYY-MM-DD, from the closing lines.
@@ -133,6 +136,10 @@ pub struct Meta {
     /// The addressee line (`中共长春市委、长春市人民政府:`), as written.
     pub addressee: Option<String>,
     pub kind: DocKind,
+    /// Why the document is `other`, or why it is a report when its title does not say so; `null` when
+    /// the title says what it is.
+    #[serde(default)]
+    pub kind_reason: Option<String>,
     /// 索引号 of the page, when shown.
     pub index_number: Option<String>,
 }

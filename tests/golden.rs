@@ -35,6 +35,7 @@ fn render(text: &str, a: &Analysis) -> String {
         "issuer {:?} · year {:?} · level {:?} · kind {:?} · published {:?} · signed {:?} · addressee {:?} · index {:?}\n",
         m.issuer, m.year, m.level, m.kind, m.published, m.signed, m.addressee, m.index_number
     );
+    let _ = writeln!(s, "level_reason {:?} · kind_reason {:?}\n", m.level_reason, m.kind_reason);
     let _ = writeln!(s, "## Furniture ({})\n", a.furniture.len());
     for f in &a.furniture {
         let _ = writeln!(s, "- {:<10} {}", f.kind, &text[f.span.range()]);

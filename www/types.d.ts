@@ -19,12 +19,16 @@ export interface Meta {
   issuer: string | null;
   year: number | null;
   level: Level;
+  /** The words that decided the level, e.g. "司法部 → 部门（“部”）"; null when it is unknown. */
+  level_reason: string | null;
   /** YYYY-MM-DD */
   published: string | null;
   /** YYYY-MM-DD */
   signed: string | null;
   addressee: string | null;
   kind: DocKind;
+  /** Why the document is `other`, or why it is a report when its title does not say; null when the title says. */
+  kind_reason: string | null;
   index_number: string | null;
 }
 

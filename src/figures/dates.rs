@@ -194,13 +194,19 @@ fn month_at(d: &Chars, j: usize) -> Option<(u32, usize)> {
     None
 }
 
+/// Where the 年 of a year ends when it follows the numeral, also across a space or two (`2020 年`, as
+/// a PDF's text has it).
+fn nian_after(d: &Chars, end: usize) -> Option<usize> {
+    let k = d.skip_spaces(end);
+    (k - end <= 2 && d.at(k) == '年').then_some(k + 1)
+}
+
 /// Dates written with 年/月/日 starting at the numeral `num` (Arabic, or a Chinese year 二〇二二).
 pub(crate) fn calendar(d: &Chars, num: &Num) -> Option<Cand> {
     let s = num.start;
-    let after = d.at(num.end);
     let v = num.int()?;
-    if after == '年' && (num.arabic || num.positional) && num.int_digits == 4 && is_year(v) {
-        let mut e = num.end + 1;
+    let nian = nian_after(d, num.end);
+    if let Some(mut e) = nian.filter(|_| (num.arabic || num.positional) && num.int_digits == 4 && is_year(v)) {
         if let Some((md, end)) = month_at(d, e) {
             return Some(date(s, end, v, md / 100, md % 100));
         }
@@ -228,6 +234,69 @@ pub(crate) fn calendar(d: &Chars, num: &Num) -> Option<Cand> {
         }
     }
     None
+}
+
+/// `2019年版` (an edition, part of a name): its end.
+pub(crate) fn edition(d: &Chars, num: &Num) -> Option<usize> {
+    let e = nian_after(d, num.end)?;
+    (num.int_digits == 4 && num.int().is_some_and(is_year) && d.at(e) == '版').then_some(e + 1)
+}
+
+/// A date whose 年 (and 月) the text lost, the digits run together: `20256月` (2025年6月),
+/// `2025730日` (2025年7月30日), `20250730日`: `Some(Some(date))` where one reading makes a valid date,
+/// `Some(None)` where none or several do (a damaged date, no figure).
+pub(crate) fn glued(d: &Chars, num: &Num) -> Option<Option<Cand>> {
+    if num.has_point || !(5..=8).contains(&num.int_digits) {
+        return None;
+    }
+    // The digits as a number (the numeral has no point: `num.value` is exact), its year and its rest.
+    let n = num.int_digits as u32 - 4;
+    let v = num.int()?;
+    let (y, rest) = (v / 10u32.pow(n), v % 10u32.pow(n));
+    if (num.end - num.start) as u32 != n + 4 || !(2000..=2100).contains(&y) {
+        return None;
+    }
+    let after = d.at(num.end);
+    if after == '月' && n <= 2 {
+        return Some((1..=12).contains(&rest).then(|| {
+            let (day, end) = month_tail(d, num.end + 1);
+            date(num.start, end, y, rest, day)
+        }));
+    }
+    if !matches!(after, '日' | '号') || n < 2 {
+        return None;
+    }
+    // Month and day as one or two digits each (four digits: two each); one reading only.
+    let (mut found, mut count) = ((0, 0), 0);
+    for k in if n == 4 { 2..3 } else { 1..n } {
+        let (m, day) = (rest / 10u32.pow(n - k), rest % 10u32.pow(n - k));
+        if (1..=12).contains(&m) && (1..=31).contains(&day) {
+            (found, count) = ((m, day), count + 1);
+        }
+    }
+    Some((count == 1).then(|| date(num.start, num.end + 1, y, found.0, found.1)))
+}
+
+/// A day of the Chinese calendar after 农历 (`农历十月初七`, `农历八月十五`), valued MMDD as written.
+pub(crate) fn lunar(d: &Chars, num: &Num) -> Option<Cand> {
+    if !d.ends_with(num.start, "农历") || d.at(num.end) != '月' {
+        return None;
+    }
+    let m = num.int().filter(|m| (1..=12).contains(m))?;
+    let j = num.end + 1;
+    let (day, end) = match d.at(j) {
+        '初' if is_cn_num(d.at(j + 1)) => {
+            let n = chinese(d, j + 1);
+            (n.int()?, n.end)
+        }
+        '廿' if is_cn_num(d.at(j + 1)) => (20 + chinese(d, j + 1).int()?, j + 2),
+        c if is_cn_num(c) => {
+            let n = chinese(d, j);
+            (n.int()?, n.end)
+        }
+        _ => (0, j),
+    };
+    (day <= 30).then(|| date(num.start, end, 0, m, day))
 }
 
 #[cfg(test)]
@@ -262,6 +331,31 @@ mod tests {
         assert_eq!(cal("13月"), None);
         assert_eq!(cal("5年"), None);
         assert_eq!(cal("2022"), None);
+        assert_eq!(cal("2025 年推进"), Some((20250000.0, "2025 年".into())));
+        assert_eq!(cal("2019 年度"), Some((20190000.0, "2019 年度".into())));
+    }
+
+    #[test]
+    fn damaged_editions_and_lunar_dates() {
+        let glue = |s: &str| {
+            let d = Chars::new(s);
+            glued(&d, &arabic(&d, 0)).flatten().map(|c| (c.value, d.slice(c.start, c.end).to_string()))
+        };
+        assert_eq!(glue("20236月,"), Some((20230600.0, "20236月".into())));
+        assert_eq!(glue("2024815日,"), Some((20240815.0, "2024815日".into())));
+        assert_eq!(glue("20241105日"), Some((20241105.0, "20241105日".into())));
+        assert_eq!(glue("20241012日"), Some((20241012.0, "20241012日".into())));
+        // 2024112日 reads as 1月12日 or 11月2日: no date.
+        assert_eq!(glue("2024112日"), None);
+        assert_eq!(glue("1234567日"), None);
+        let d = Chars::new("2020年版收费目录");
+        assert_eq!(edition(&d, &arabic(&d, 0)), Some(6));
+        let d = Chars::new("农历八月十五");
+        assert_eq!(lunar(&d, &chinese(&d, 2)).map(|c| c.value), Some(815.0));
+        let d = Chars::new("农历十月初七");
+        assert_eq!(lunar(&d, &chinese(&d, 2)).map(|c| (c.value, c.end)), Some((1007.0, 6)));
+        let d = Chars::new("十月初七");
+        assert!(lunar(&d, &chinese(&d, 0)).is_none());
     }
 
     #[test]

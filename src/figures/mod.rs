@@ -288,6 +288,31 @@ impl Scan<'_, '_> {
         if traps::furniture_before(d, num.start) || traps::ident_before(d, num.start) {
             return num.end;
         }
+        if let Some(e) = traps::page_label(d, &num).or_else(|| dates::edition(d, &num)) {
+            return e;
+        }
+        if num.int_digits == 4 && num.int().is_some_and(dates::is_year) {
+            if let Some(e) = traps::named_document(d, num.start) {
+                return e;
+            }
+            // A year whose 年 was lost, opening a clause (`2025坚持以…`, `。2023总共需办理…`).
+            if norm::is_han(after)
+                && after != '年'
+                && traps::clause_start(d, num.start)
+                && !tables().is_unit_start(after)
+            {
+                let (start, end, value) = (num.start, num.end, num.value * 1e4);
+                return self.push(Cand { start, end, value, unit: "date", kind: FigureKind::Date, approx: false });
+            }
+        }
+        match dates::glued(d, &num) {
+            Some(Some(c)) => return self.push(c),
+            Some(None) => return num.end + 1,
+            None => {}
+        }
+        if let Some(e) = grade_range(d, &num) {
+            return e;
+        }
         if let Some(end) = self.rank_after_prefix(d, &num, prev, i) {
             return end;
         }
@@ -326,6 +351,15 @@ impl Scan<'_, '_> {
             if let Some(e) = traps::table_trap(d, num.start, m.end) {
                 return e;
             }
+            // A quoted slogan that opens with a count of words (`“11个坚持”`; not `“21条”`, a count, nor
+            // `“24小时自助服务区”`, a duration).
+            if matches!(prev, '“' | '「')
+                && u.kind == FigureKind::Count
+                && norm::is_han(d.at(m.end))
+                && traps::in_short_quote(d, num.start, m.end)
+            {
+                return m.end;
+            }
             let c = self.measured(&num, m.end, m.scale, m.approx, u.canonical, u.kind);
             return self.push(c);
         }
@@ -352,8 +386,31 @@ impl Scan<'_, '_> {
             let c = self.measured(&num, m.end, s, m.approx, unit, kind);
             return self.push(c);
         }
+        if m.scale == 1.0 && traps::in_rate_row(d, &num) {
+            let c = self.measured(&num, m.end, 1.0, m.approx, "%", FigureKind::Percent);
+            return self.push(c);
+        }
         let c = self.measured(&num, m.end, m.scale, m.approx, "", FigureKind::Count);
         self.push(c)
+    }
+
+    /// A duration in Chinese numerals, N年 (`一年来`, `五年来`, `近五年`, `为期两年`): not a year of a
+    /// phrase (`这一年`, `的一年`, `上一年度`, `一年级`, `一年一度`).
+    fn chinese_years(&self, num: &Num, prev: char) -> Option<Cand> {
+        let d = self.d;
+        let after = d.at(num.end + 1);
+        num.int().filter(|v| (1..=100).contains(v))?;
+        if "这那哪每上下同当前后第的去今明个".contains(prev) || "级度份初底末终代轻龄华货会报鉴检审薪假".contains(after)
+        {
+            return None;
+        }
+        // Parallels and names (`九年一贯制`, `三年三级跳`, `一年四季`, `九年义务教育`), campaigns and plans
+        // (`三年行动`, `五年规划`), slogans (`“三年行动”`), sayings.
+        let named = traps::word_at(d, num.end + 1, &["行动", "攻坚", "计划", "规划", "义务", "一贯", "之计"]);
+        if is_cn_num(after) || named || traps::in_short_quote(d, num.start, num.end) {
+            return None;
+        }
+        Some(self.measured(num, num.end + 1, 1.0, false, "年", FigureKind::Duration))
     }
 
     /// A clock time 07时41分(05秒): not a figure; returns its end.
@@ -426,8 +483,12 @@ impl Scan<'_, '_> {
             return k;
         }
         let num = numbers::chinese(d, i);
+        if let Some(c) = dates::lunar(d, &num) {
+            return self.push(c);
+        }
         let next = d.at(num.end);
-        let may_continue = matches!(next, '年' | '余' | '多' | '大' | ' ') || tables().is_unit_start(next);
+        let may_continue =
+            matches!(next, '年' | '余' | '多' | '大' | ' ') || tables().is_unit_start(next) || next == '月';
         if !may_continue && !matches!(d.back(i, 1), '第' | '前') {
             // Nothing a Chinese numeral figure could continue with (一是, 统一, 十九大).
             return num.end;
@@ -443,6 +504,20 @@ impl Scan<'_, '_> {
         if let Some(end) = self.rank_after_prefix(d, &num, prev, i) {
             return end;
         }
+        // A period of a frequency: 每两月, 每三年 (the period is a duration).
+        if prev == '每' && !num.positional {
+            let unit = match next {
+                '年' => Some("年"),
+                '月' => Some("月"),
+                '周' => Some("周"),
+                '天' | '日' => Some("天"),
+                _ => None,
+            };
+            if let Some(u) = unit.filter(|_| num.int().is_some_and(|v| v >= 2)) {
+                let c = self.measured(&num, num.end + 1, 1.0, false, u, FigureKind::Duration);
+                return self.push(c);
+            }
+        }
         if num.positional
             || matches!(prev, '届' | '之' | '周' | '初' | '每')
             || d.ends_with(i, "星期")
@@ -455,10 +530,20 @@ impl Scan<'_, '_> {
         if (!run.iter().any(|&c| is_cn_digit(c)) && run != ['十'].as_slice()) || run == ['二'].as_slice() {
             return num.end;
         }
+        if next == '年' {
+            return match self.chinese_years(&num, prev) {
+                Some(c) => self.push(c),
+                None => num.end,
+            };
+        }
         let m = units::measure(d, num.end, false);
         let Some(u) = m.unit else { return num.end };
-        // 一 with a measure word is an article (一项重要任务, 一次全面清理), except for people (配备一名).
-        if run == ['一'].as_slice() && !matches!(u.canonical, "名" | "人" | "位") {
+        // 一 with a measure word is an article (一项重要任务, 一次全面清理), except for people (配备一名) and
+        // the times of a frequency (每季度听取一次).
+        if run == ['一'].as_slice()
+            && !matches!(u.canonical, "名" | "人" | "位")
+            && !(u.canonical == "次" && frequency_before(d, i))
+        {
             return num.end;
         }
         if u.canonical == "级" && !list_before(d, i) {
@@ -469,12 +554,8 @@ impl Scan<'_, '_> {
             return num.end;
         }
         // 十六届人大三次会议: an ordinal session, not three meetings.
-        if u.canonical == "次" && ["会议", "全会", "全体会议", "代表大会"].iter().any(|w| d.starts_with(num.end + 1, w))
-        {
-            let lo = i.saturating_sub(10);
-            if (lo..i).any(|k| d.c[k] == '届') {
-                return num.end + 1;
-            }
+        if u.canonical == "次" && traps::session_list(d, i, num.end + 1) {
+            return num.end + 1;
         }
         let unit_end = unit_end(d, num.end, u);
         if traps::in_short_quote(d, i, num.end) || traps::parallel(d, i, num.end, unit_end) || d.at(unit_end) == '式' {
@@ -500,11 +581,40 @@ fn unit_end(d: &Chars, from: usize, u: &data::Unit) -> usize {
     j + u.text.len()
 }
 
-/// A list of places or levels before `i` (`市、乡、村、组四级`, `州、县(市)两级`).
+/// A grade range `1-4年级` (grades are ordinals): its end.
+fn grade_range(d: &Chars, num: &Num) -> Option<usize> {
+    if !matches!(d.at(num.end), '-' | '—' | '~' | '至') || !is_digit(d.at(num.end + 1)) {
+        return None;
+    }
+    let to = numbers::arabic(d, num.end + 1);
+    d.starts_with(to.end, "年级").then_some(to.end + 2)
+}
+
+/// A frequency in the clause before `i` (`每季度听取一次`, `每年年初召开一次`).
+fn frequency_before(d: &Chars, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < 12 && !matches!(d.c[k - 1], ',' | '。' | ';' | ':' | '\n') {
+        k -= 1;
+        if d.c[k] == '每' {
+            return true;
+        }
+    }
+    false
+}
+
+/// The words of administrative levels that name a list of levels without a 、 (`乡村两级`, `市县两级`).
+fn level_word(c: char) -> bool {
+    matches!(c, '省' | '市' | '州' | '县' | '区' | '乡' | '镇' | '村' | '组' | '街' | '社')
+}
+
+/// A list of places or levels before `i` (`市、乡、村、组四级`, `州、县(市)两级`, `乡村两级`).
 fn list_before(d: &Chars, i: usize) -> bool {
     if d.back(i, 1) == '、' && (is_cn_num(d.back(i, 2)) || is_digit(d.back(i, 2))) {
         // 二、三级医院: a list of grades, not a count of levels.
         return false;
+    }
+    if level_word(d.back(i, 1)) && level_word(d.back(i, 2)) {
+        return true;
     }
     let mut k = i;
     while k > 0 && i - k < 10 {

@@ -494,3 +494,79 @@ fn odd_inputs_do_not_panic() {
     let odd = [5..2, 0..100];
     let _ = extract("abc", &odd);
 }
+
+// ---- real pages (issue 23): text from PDFs, damaged dates, Chinese-numeral periods ----
+
+#[test]
+fn years_written_with_a_space_or_without_their_nian() {
+    assert_figure("一、2021 年推进法治政府建设的举措", "2021 年", 20210000.0, "date", Date, false);
+    assert_figure("围绕 2024 年度目标", "2024 年度", 20240000.0, "date", Date, false);
+    // A clause that opens with a year whose 年 was lost.
+    assert_figure("报告如下。2024坚持依法行政", "2024", 20240000.0, "date", Date, false);
+    assert_figures("全县共有2024人参加", &["2024人"]);
+}
+
+#[test]
+fn dates_whose_separators_were_lost() {
+    assert_figure("立足实际20246月,开展清理", "20246月", 20240600.0, "date", Date, false);
+    assert_figure("收回事项。2024815日,清单公布", "2024815日", 20240815.0, "date", Date, false);
+    assert_figures("2024112日,清单公布", &[] as &[&str]);
+    assert_figure("今天是 农历八月十五", "八月十五", 815.0, "date", Date, false);
+}
+
+#[test]
+fn periods_in_chinese_numerals() {
+    assert_figure("现将一年来的工作报告如下", "一年", 1.0, "年", Duration, false);
+    assert_figure("五年来,我县坚持依法行政", "五年", 5.0, "年", Duration, false);
+    assert_figure("连续两年获评先进", "两年", 2.0, "年", Duration, false);
+    assert_figure("以每两月1次频次开展学法", "两月", 2.0, "月", Duration, false);
+    // A year of a phrase, a grade, a name or a campaign.
+    for t in [
+        "这一年工作成效明显",
+        "极其重要的一年。",
+        "上一年度考核",
+        "一年级学生",
+        "一年一度的评议",
+        "九年一贯制学校",
+        "实现“三年三级跳”",
+        "开展三年行动",
+    ] {
+        assert!(extract(t, &[]).iter().all(|f| f.kind != Duration), "{t}");
+    }
+}
+
+#[test]
+fn frequencies_levels_and_vague_words() {
+    assert_figure("每季度听取一次工作汇报", "一次", 1.0, "次", Count, false);
+    assert_figure("每年年初召开一次专题会议", "一次", 1.0, "次", Count, false);
+    assert_figures("进行一次全面清理", &[] as &[&str]);
+    assert_figure("形成乡村两级网格", "两级", 2.0, "级", Count, false);
+    assert_figure("组成三个督导组", "三个", 3.0, "个", Count, false);
+    assert_figures("成千上万群众参与", &[] as &[&str]);
+}
+
+#[test]
+fn names_of_documents_sessions_and_editions() {
+    assert_figures("纳入2023年普法依法治理工作要点、学习内容", &[] as &[&str]);
+    assert_figures("落实“2023年法治建设工作要点”具体任务", &[] as &[&str]);
+    assert_figures("贯彻落实某省2019年版收费目录", &[] as &[&str]);
+    assert_figures("省委十一届三次、四次、五次全会精神", &[] as &[&str]);
+    assert_figures("召开两次、三次专题会", &["两次", "三次"]);
+    // A year opening a sentence about a plan is a date.
+    assert_figure("2023年,我县制定工作要点", "2023年", 20230000.0, "date", Date, false);
+    assert_figure("【2022年】某局2022年度报告", "2022年", 20220000.0, "date", Date, false);
+}
+
+#[test]
+fn page_labels_grades_quoted_slogans_and_rate_rows() {
+    assert_figures("工作情况报告 篇1", &[] as &[&str]);
+    assert_figures("(开头部分已省略650字)", &[] as &[&str]);
+    assert_figures("小学1-4年级每周2课时", &["2课时"]);
+    assert_figures("提出“11个坚持”核心要义", &[] as &[&str]);
+    assert_figures("出台“21条”措施", &["21条"]);
+    assert_figure("打造“24小时自助服务区”", "24小时", 24.0, "小时", Duration, false);
+    let t = "比例  | 49.66%  | 0  | 2.64%  |\n数量  | 75件  | 0  |";
+    let got: Vec<(String, String)> = extract(t, &[]).into_iter().map(|f| (f.text, f.unit.to_string())).collect();
+    let want = [("49.66%", "%"), ("0", "%"), ("2.64%", "%"), ("75件", "件"), ("0", "")];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+}

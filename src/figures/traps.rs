@@ -200,18 +200,114 @@ pub(crate) fn ident_before(d: &Chars, s: usize) -> bool {
     tables().word_ending(Role::IdentPre, d, i).is_some()
 }
 
-/// A vague quantity: 数十, 上百, 几十, 十几, 成千上万.
+/// A vague quantity: 数十, 上百, 几十, 十几, 成千上万 (成 only before a multiplier: `组成三个组` counts).
 pub(crate) fn is_vague(d: &Chars, num: &Num) -> bool {
     if d.at(num.end) == '几' {
         return true;
     }
-    tables().word_ending(Role::VaguePre, d, num.start).is_some()
+    let multiplier = matches!(d.at(num.start), '百' | '千' | '万');
+    tables().word_ending(Role::VaguePre, d, num.start).is_some() && (d.back(num.start, 1) != '成' || multiplier)
+}
+
+/// Whether one of `words` starts at `i` (one copy: a loop over a list of words, unrolled, was a
+/// comparison per word in the module).
+#[inline(never)]
+pub(crate) fn word_at(d: &Chars, i: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| d.starts_with(i, w))
+}
+
+/// Whether one of `words` ends at `i`.
+#[inline(never)]
+pub(crate) fn word_before(d: &Chars, i: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| d.ends_with(i, w))
+}
+
+/// The last words of a document's name (`工作要点`, `实施方案`): a name that opens with a year is a title
+/// even without 《》 (`2023年普法依法治理工作要点`, `“2024年新开办学校…划分方案”`).
+const DOCUMENT_WORDS: [&str; 12] =
+    ["要点", "方案", "规划", "纲要", "意见", "办法", "细则", "条例", "目录", "名录", "规定", "决定"];
+
+/// A document's name that starts with the year at `s` and runs, without punctuation (brackets
+/// allowed), to one of [`DOCUMENT_WORDS`] that its clause does not go on after: its end.
+pub(crate) fn named_document(d: &Chars, s: usize) -> Option<usize> {
+    if d.at(s + 4) != '年' {
+        return None;
+    }
+    let mut j = s;
+    while j < d.len() && j - s < 30 {
+        let c = d.at(j);
+        if !(is_han(c) || c.is_ascii_digit() || matches!(c, '(' | ')' | '-' | '—')) {
+            return None;
+        }
+        j += 1;
+        // The name ends where the sentence goes on: a mark, a quote's end, or a particle.
+        let after = d.at(j);
+        let closes =
+            matches!(after, '、' | ',' | '。' | ';' | '”' | '’' | '》' | '"' | ')') || "的等中和及与".contains(after);
+        // The words' last characters first (a name is a few characters long, its ending one of these).
+        let last = matches!(c, '点' | '案' | '划' | '要' | '见' | '法' | '则' | '例' | '录' | '定');
+        if last && closes && j - s >= 6 && word_before(d, j, &DOCUMENT_WORDS) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// A page's label around a number: a 范文 site's version (`篇1`) or its excerpt note (`已省略650字`,
+/// `仅展示628字`, `全文共2002字`). Its end.
+pub(crate) fn page_label(d: &Chars, num: &Num) -> Option<usize> {
+    if d.back(num.start, 1) == '篇' {
+        return Some(num.end);
+    }
+    if d.at(num.end) != '字' {
+        return None;
+    }
+    let labelled = word_before(d, num.start, &["省略", "展示", "全文共", "全文"]);
+    labelled.then_some(num.end + 1)
+}
+
+/// A bare number in a cell of a table row of rates (`占比 | 49.66% | 0 | 2.64%`): a percentage whose `%`
+/// the table left out.
+pub(crate) fn in_rate_row(d: &Chars, num: &Num) -> bool {
+    let bar = |c: char| c == '|';
+    if !bar(d.at(d.skip_spaces(num.end))) || !bar(d.prev_non_space(num.start)) {
+        return false;
+    }
+    // The `%` and `|` of the row (its line, up to 400 characters each side).
+    let (mut percents, mut bars) = (0, 0);
+    for k in num.start.saturating_sub(400)..(num.end + 400).min(d.len()) {
+        match d.c[k] {
+            '\n' if k < num.start => (percents, bars) = (0, 0),
+            '\n' => break,
+            '%' => percents += 1,
+            '|' => bars += 1,
+            _ => {}
+        }
+    }
+    percents >= 2 && bars >= 3
+}
+
+/// `十一届三次、四次、五次全会`: the numeral at `s..e` (with 次 up to `ue`) is one of a list of sessions
+/// (`N次、`) that ends with 全会/会议 and follows a 届 — ordinals, not counts.
+pub(crate) fn session_list(d: &Chars, s: usize, ue: usize) -> bool {
+    // Over the list's items (`、四次`…) to the meeting, and back to the 届 before the first.
+    let item = |c: char| c == '、' || c == '次' || is_cn_num(c);
+    let mut j = ue;
+    while j < ue + 12 && item(d.at(j)) {
+        j += 1;
+    }
+    let mut i = s;
+    while i > 0 && s - i < 12 && item(d.c[i - 1]) {
+        i -= 1;
+    }
+    word_at(d, j, &["会议", "全会", "全体会议", "代表大会"]) && (i.saturating_sub(10)..i).any(|k| d.c[k] == '届')
 }
 
 /// 〔2021〕30号, [2021]、【2021】 and the glued 〔202130号: inside or after a document-number bracket.
 pub(crate) fn in_docno(d: &Chars, num: &Num) -> bool {
     let prev = d.back(num.start, 1);
-    if matches!(prev, '〔' | '[' | '【' | '﹝') {
+    // `【2022年】`: a year's label, not a number's bracket.
+    if matches!(prev, '〔' | '[' | '【' | '﹝') && !(num.int_digits == 4 && d.at(num.end) == '年') {
         return true;
     }
     matches!(prev, '〕' | ']' | '】' | '﹞') && d.at(num.end) == '号'
@@ -271,5 +367,35 @@ mod tests {
         assert!(!parallel(&d, 1, 2, 4));
         let d = Chars::new("浏览:5072次");
         assert!(furniture_before(&d, 3));
+    }
+
+    #[test]
+    fn names_labels_tables_sessions() {
+        let d = Chars::new("纳入2023年普法依法治理工作要点、学习内容");
+        assert_eq!(named_document(&d, 2), Some(17));
+        let d = Chars::new("“2024年新开办学校服务区(对口小学)划分方案”的决策");
+        assert!(named_document(&d, 1).is_some());
+        let d = Chars::new("2023年法治政府建设工作要点落实情况");
+        assert_eq!(named_document(&d, 0), None);
+        let d = Chars::new("2023年,我县制定工作要点");
+        assert_eq!(named_document(&d, 0), None);
+        // A page's own title, run on into the next words, is no reference to a document.
+        let d = Chars::new("2023年工作方案2023年度");
+        assert_eq!(named_document(&d, 0), None);
+        let d = Chars::new("报告 篇2");
+        assert_eq!(page_label(&d, &arabic(&d, 4)), Some(5));
+        let d = Chars::new("(开头部分已省略650字)");
+        assert_eq!(page_label(&d, &arabic(&d, 8)), Some(12));
+        let d = Chars::new("办理案件650件");
+        assert_eq!(page_label(&d, &arabic(&d, 4)), None);
+        let d = Chars::new("占比  | 49.66%  | 0  | 2.64%  |\n数量  | 75件  | 0  | 4件  |");
+        assert!(in_rate_row(&d, &arabic(&d, 16)));
+        let k = d.c.iter().rposition(|&c| c == '0').unwrap();
+        assert!(!in_rate_row(&d, &arabic(&d, k)));
+        let d = Chars::new("省委十一届三次、四次、五次全会精神");
+        assert!(session_list(&d, 8, 10));
+        assert!(session_list(&d, 5, 7));
+        let d = Chars::new("召开四次、五次专题会议");
+        assert!(!session_list(&d, 5, 7));
     }
 }

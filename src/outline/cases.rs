@@ -179,3 +179,69 @@ fn causes_are_found_separately() {
     let o = outline(&format!("一、成效\n{P}\n二、存在的问题\n{P}\n三、2023年工作安排\n{P}\n"));
     assert!(o.causes.is_empty());
 }
+
+#[test]
+fn run_in_heads_of_sibling_paragraphs() {
+    assert_tree(
+        &format!("一、加强组织领导\n{P}\n加强统筹谋划。县委、县政府把法治建设摆在全局工作的突出位置，定期研究部署。\n压实工作责任。建立月调度、季通报制度，逐项销号推进各项任务。\n(一)健全机制\n"),
+        &["1 一、 加强组织领导 {R1}", "2  加强统筹谋划", "2  压实工作责任", "2 (一) 健全机制"],
+    );
+    // Under a numbered subheading they sit one level below it; a lone one is a sentence.
+    assert_tree(
+        "一、主要举措\n一)强化学习\n强化分层培训。将法治学习纳入中心组学习计划，全年组织学法多次。\n拓宽宣传渠道。依托法治文化阵地开展流动课堂，覆盖所有行政村。\n",
+        &["1 一、 主要举措 {R1}", "2 (一) 强化学习", "3  强化分层培训", "3  拓宽宣传渠道"],
+    );
+    assert_tree(
+        &format!("一、主要举措\n{P}\n扎实开展理论学习教育，强化思想引领。深入学习宣传贯彻习近平法治思想，做到领学带学。\n{P}\n"),
+        &["1 一、 主要举措 {R1}"],
+    );
+}
+
+#[test]
+fn group_lines_of_a_report_without_numbered_parts() {
+    assert_tree(
+        &format!("{P}\n坚持高位推动 法治政府建设责任不断强化\n{P}\n{P}\n深化改革创新 政府职能加快转变\n{P}\n"),
+        &["1  坚持高位推动 法治政府建设责任不断强化 {R1}", "1  深化改革创新 政府职能加快转变 {R1}"],
+    );
+    // The first half glued to the paragraph above (a PDF's text).
+    let o = outline(&format!("{P}全面贯彻落实党的二十大精神\n统筹推进法治政府建设高质量发展\n{P}\n"));
+    assert_eq!(o.sections.len(), 1);
+    assert_eq!(o.sections[0].title, "全面贯彻落实党的二十大精神\n统筹推进法治政府建设高质量发展");
+    // In a report with numbered parts, a line of two phrases heads a group below the part; another is text.
+    assert_tree(
+        &format!("一、加强领导\n{P}\n坚持高位推动 法治建设责任不断强化\n{P}\n"),
+        &["1 一、 加强领导 {R1}", "2  坚持高位推动 法治建设责任不断强化"],
+    );
+    assert_tree(&format!("一、加强领导\n{P}\n坚持高位推动法治建设\n{P}\n"), &["1 一、 加强领导 {R1}"]);
+}
+
+#[test]
+fn short_texts_without_line_breaks() {
+    // An attachment's text: headings inline, a subheading after a space or right after its parent's title.
+    let t = format!("现将有关情况报告如下: 一、2022年主要举措和成效 (一)法治政府建设水平稳中向好。{P}1.做好复议引导。{P}2.强化良性互动。{P}二、主要做法(一)加强政务公开一是完善制度。{P}");
+    assert_tree(
+        &t,
+        &[
+            "1 一、 2022年主要举措和成效 {R1}",
+            "2 (一) 法治政府建设水平稳中向好",
+            "3 1. 做好复议引导",
+            "3 2. 强化良性互动",
+            "1 二、 主要做法 {R1}",
+            "2 (一) 加强政务公开",
+        ],
+    );
+}
+
+#[test]
+fn page_numbers_and_lead_ins_are_not_headings() {
+    // A converter's page numbers before lines that go on mid-sentence (`…依` / `2、法有效…`).
+    let long = P.repeat(8);
+    assert_tree(
+        &format!("1、某镇法治政府建设情况报告{long}依\n2、法有效化解社会矛盾纠纷、实施法治宣传教育创新等重点工作,不断夯实法治根底,扎实推进镇域基层法治建设,切实提高运用法治思维{long}标\n3、准更加明确。{long}\n"),
+        &[] as &[&str],
+    );
+    assert_tree(
+        &format!("一、主要举措\n{P}\n二、存在的问题及原因\n存在的问题主要有:\n一是学法不够;\n二是宣传面窄。\n"),
+        &["1 一、 主要举措 {R1}", "1 二、 存在的问题及原因 {R2}", "2 一是 学法不够", "2 二是 宣传面窄"],
+    );
+}

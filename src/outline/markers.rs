@@ -23,6 +23,10 @@ pub enum Style {
     ArabicParen,
     /// ① ②
     Circled,
+    /// An unnumbered run-in head: a paragraph that opens with a short phrase of its own
+    /// (`加强统筹谋划。县委、县政府…`), one of siblings that open the same way; one level below the
+    /// heading above. Shown as `plain`.
+    Lead,
     /// 一是 二要 (as a paragraph head)
     CnShi,
 }
@@ -30,7 +34,7 @@ pub enum Style {
 impl Style {
     pub fn id(self) -> &'static str {
         match self {
-            Style::Plain => "plain",
+            Style::Plain | Style::Lead => "plain",
             Style::Chapter => "chapter",
             Style::CnDun => "cn_dun",
             Style::CnParen => "cn_paren",
@@ -44,7 +48,7 @@ impl Style {
     /// The marker for number `n`, written the canonical way.
     pub fn render(self, n: u32) -> String {
         match self {
-            Style::Plain => String::new(),
+            Style::Plain | Style::Lead => String::new(),
             Style::Chapter => format!("第{}部分", cn_numeral(n)),
             Style::CnDun => format!("{}、", cn_numeral(n)),
             Style::CnParen => format!("({})", cn_numeral(n)),

@@ -7,6 +7,7 @@ mod cases;
 mod gapped;
 pub mod markers;
 pub mod parts;
+mod unnumbered;
 
 use crate::doc::Doc;
 use crate::model::{Defect, Part, Section, Span};
@@ -59,8 +60,15 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
     let text = doc.text;
     let lines: Vec<std::ops::Range<usize>> = doc.content_lines().map(|(_, r)| r).collect();
     // A text with no line breaks (or almost none): headings stand inline after sentence ends.
-    let run_together = lines.len() <= 5 && lines.iter().any(|r| r.len() > 3000);
+    // A text with no line breaks (or almost none: an attachment's text, or a page that lost them):
+    // headings stand inline after sentence ends.
+    let run_together = lines.len() <= 5 && lines.iter().any(|r| r.len() > RUN_TOGETHER_BYTES);
     let mut cands = Vec::new();
+    // Unnumbered candidates that need their neighbours: run-in heads (kept in groups of two or more
+    // consecutive paragraphs) and group lines (kept where no part is numbered).
+    let mut leads: Vec<(usize, Candidate)> = Vec::new();
+    let mut group_lines: Vec<Candidate> = Vec::new();
+    let plain = Marker { style: Style::Plain, number: None, len: 0, damaged: false };
     for (k, r) in lines.iter().enumerate() {
         let line = &text[r.clone()];
         let after_cut = k > 0 && ends_mid_sentence(&text[lines[k - 1].clone()]);
@@ -70,17 +78,38 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
         if let Some(m) = markers::parse(line, true).filter(|_| !opens_with_items) {
             cands.push(at(m));
         } else if is_styled_heading(doc, r.start, line) || is_unnumbered_heading(text, &lines, k, year) {
-            cands.push(at(Marker { style: Style::Plain, number: None, len: 0, damaged: false }));
+            cands.push(at(plain.clone()));
+        } else if let Some(g) = group_line_at(text, &lines, k) {
+            group_lines.push(Candidate { at: g, marker: plain.clone(), line_end: r.end, line_start: true, after_cut });
+        } else if !opens_with_items && unnumbered::lead_head(line).is_some() {
+            leads.push((k, at(Marker { style: Style::Lead, number: None, len: 0, damaged: false })));
         }
         let before = cands.len();
         inline_candidates(text, r.clone(), run_together, &mut cands);
+        if run_together {
+            first_subheadings(text, &mut cands, before.saturating_sub(1));
+        }
         // Items and in-paragraph headings of one paragraph, in text order.
         cands.extend(items);
         crate::order::sort_by_key(&mut cands[before..], |c| c.at as u64);
     }
+    let numbered_parts = cands.iter().any(|c| c.line_start && matches!(c.marker.style, Style::CnDun | Style::Chapter));
+    if numbered_parts {
+        // Under numbered parts, only a line of two phrases (`坚持高位推动 责任不断强化`) heads a group:
+        // one level below the heading above it.
+        let two_phrases = |c: &Candidate| unnumbered::two_phrases(&text[c.at..c.line_end]);
+        cands.extend(group_lines.into_iter().filter(two_phrases).map(|mut c| {
+            c.marker.style = Style::Lead;
+            c
+        }));
+    } else {
+        cands.extend(group_lines);
+    }
+    keep_lead_groups(leads, &mut cands);
+    crate::order::sort_by_key(&mut cands, |c| c.at as u64);
     let cands = keep_item_groups(cands);
     let cands = keep_inline_sequences(cands);
-    let cands = drop_split_numbers(cands);
+    let cands = drop_split_numbers(text, cands);
 
     let text_end = doc.content_lines().last().map(|(_, r)| r.end).unwrap_or(0);
     let mut sections = Vec::with_capacity(cands.len());
@@ -96,7 +125,7 @@ pub fn extract(doc: &Doc, year: Option<i32>) -> Outline {
                 popped = stack.pop();
             }
             // A numbered level that should sit above an earlier one (`(一)` after `1.` under `一、`).
-            let numbered = |s: Style| s != Style::Plain && s != Style::CnShi;
+            let numbered = |s: Style| !matches!(s, Style::Plain | Style::Lead | Style::CnShi);
             if let Some(deeper) = popped.filter(|&d| numbered(style) && numbered(d)) {
                 let (m, end) =
                     (&text[c.at..c.at + c.marker.len], title_of(text, c.at + c.marker.len, c.line_end).0.end);
@@ -171,13 +200,37 @@ fn inline_candidates(text: &str, r: std::ops::Range<usize>, all_styles: bool, ou
         }
     };
     if all_styles {
-        // Every numbered style: at `(` or any non-ASCII character.
-        line.char_indices().filter(|&(_, c)| !c.is_ascii() || c == '(').for_each(|(i, _)| try_at(i));
+        // Every numbered style: at `(`, a digit or any non-ASCII character.
+        line.char_indices()
+            .filter(|&(_, c)| !c.is_ascii() || c == '(' || c.is_ascii_digit())
+            .for_each(|(i, _)| try_at(i));
     } else {
         // `(` or `（` (whose lead byte EF memchr2 finds): a per-character loop was 1.3% of an analysis.
         memchr::memchr2_iter(b'(', 0xEF, line.as_bytes())
             .filter(|&i| line[i..].starts_with(['(', '（']))
             .for_each(try_at);
+    }
+}
+
+/// In a text without line breaks, a heading's first subheading may follow its title with no sentence
+/// end between (`二、主要做法(一)加强…`, `…主要举措和成效 (一)…`): the marker numbered 1 of a deeper style
+/// right after the title of a heading from `from` on is a heading too.
+fn first_subheadings(text: &str, cands: &mut Vec<Candidate>, from: usize) {
+    let mut k = from;
+    while k < cands.len() {
+        let c = &cands[k];
+        let (title, _) = title_of(text, c.at + c.marker.len, c.line_end);
+        let after = &text[title.end..c.line_end];
+        let at = title.end + after.len() - after.trim_start_matches(is_space).len();
+        let sub = markers::parse(&text[at..c.line_end], false)
+            .filter(|m| m.number == Some(1) && m.style > c.marker.style && m.style < Style::Lead);
+        if let Some(m) = sub {
+            if !cands.iter().any(|x| x.at == at) {
+                let line_end = c.line_end;
+                cands.insert(k + 1, Candidate { at, marker: m, line_end, line_start: false, after_cut: false });
+            }
+        }
+        k += 1;
     }
 }
 
@@ -244,7 +297,13 @@ fn ends_mid_sentence(line: &str) -> bool {
 /// An unnumbered line that announces a required part (`存在的问题和不足`, `2023年工作安排`, `主要举措和成效`)
 /// above a body paragraph: short, no sentence inside, not the title, the addressee or a signature.
 fn is_unnumbered_heading(text: &str, lines: &[std::ops::Range<usize>], k: usize, year: Option<i32>) -> bool {
-    let line = text[lines[k].clone()].trim_end_matches(['。', '：', ':']);
+    let full = text[lines[k].clone()].trim_end_matches(is_space);
+    // A lead-in to a list (`存在的问题主要有：`, `具体情况如下：`) is no heading.
+    if full.ends_with(['：', ':']) && full.trim_end_matches(['：', ':']).ends_with(['有', '下', '在', '为', '是', '括'])
+    {
+        return false;
+    }
+    let line = full.trim_end_matches(['。', '：', ':']);
     // Counted only as far as the bounds need (a paragraph is thousands of characters).
     let n = line.chars().take(26).count();
     if !(4..=25).contains(&n) || k + 3 >= lines.len() || line.contains(['。', '，', ',', '；', ';', '：', ':']) {
@@ -259,25 +318,66 @@ fn is_unnumbered_heading(text: &str, lines: &[std::ops::Range<usize>], k: usize,
         return false;
     }
     parts::classify_title(&simple, year).is_some()
-        || ["举措", "成效", "主要做法", "工作情况", "主要工作"].iter().any(|w| simple.contains(w))
+        || crate::meta::contains_any(&simple, &["举措", "成效", "主要做法", "工作情况", "主要工作"])
+}
+
+/// Lines longer than this, in a text of five lines or fewer, are a text that lost its line breaks.
+const RUN_TOGETHER_BYTES: usize = 600;
+
+/// Where a group line starts (see [`unnumbered::group_line`]): its line's start, or the start of its
+/// first half when the page glued that to the end of the paragraph above.
+fn group_line_at(text: &str, lines: &[std::ops::Range<usize>], k: usize) -> Option<usize> {
+    let (prev, next) = (lines.get(k.checked_sub(1)?)?, lines.get(k + 1)?);
+    let (p, line) = (&text[prev.clone()], &text[lines[k].clone()]);
+    if !unnumbered::group_line(line, p, &text[next.clone()]) {
+        return None;
+    }
+    match unnumbered::glued_tail(p) {
+        Some(i) => Some(prev.start + i),
+        None if p.trim_end_matches(is_space).ends_with(['。', '！', '？', '；']) => Some(lines[k].start),
+        None => None,
+    }
+}
+
+/// Run-in heads count where two or more consecutive paragraphs open with one.
+fn keep_lead_groups(leads: Vec<(usize, Candidate)>, out: &mut Vec<Candidate>) {
+    for i in 0..leads.len() {
+        let k = leads[i].0;
+        if i > 0 && leads[i - 1].0 + 1 == k || leads.get(i + 1).is_some_and(|next| next.0 == k + 1) {
+            out.push(leads[i].1.clone());
+        }
+    }
 }
 
 /// A line-start Arabic number right after a line cut mid-sentence is a split-off number, unless it
 /// continues its style's sequence or starts one that goes on.
-fn drop_split_numbers(cands: Vec<Candidate>) -> Vec<Candidate> {
-    let keep: Vec<bool> = (0..cands.len())
-        .map(|i| {
-            let c = &cands[i];
-            if !(c.after_cut && c.marker.style == Style::ArabicDot) {
-                return true;
+fn drop_split_numbers(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
+    let arabic = |c: &Candidate| c.marker.style == Style::ArabicDot && c.line_start;
+    // A page's number before a line that goes on mid-sentence: no title ends within the cap.
+    let page_number = |c: &Candidate| {
+        let from = c.at + c.marker.len;
+        c.after_cut
+            && c.line_end - c.at > 600
+            && text[from..title_of(text, from, c.line_end).0.end].chars().count() >= MAX_TITLE_CHARS
+    };
+    let mut keep = vec![true; cands.len()];
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        if !(arabic(c) && c.after_cut) {
+            continue;
+        }
+        let n = c.marker.number.unwrap_or(0);
+        // The sequence as kept so far: a number after a page's number does not continue it.
+        let prev = (0..i).rev().find(|&j| arabic(&cands[j]) && keep[j]).and_then(|j| cands[j].marker.number);
+        let next = (i + 1..cands.len()).find(|&j| arabic(&cands[j])).and_then(|j| cands[j].marker.number);
+        keep[i] = !page_number(c) && (prev == Some(n.wrapping_sub(1)) || n == 1 && next == Some(2));
+        // Pages are numbered from 1: the `1` that opened a run of page numbers is one too.
+        if page_number(c) && n == 2 {
+            if let Some(j) = (0..i).rev().find(|&j| arabic(&cands[j])).filter(|&j| cands[j].marker.number == Some(1)) {
+                keep[j] = false;
             }
-            let n = c.marker.number.unwrap_or(0);
-            let same = |j: &usize| cands[*j].marker.style == Style::ArabicDot;
-            let prev = (0..i).rev().find(same).and_then(|j| cands[j].marker.number);
-            let next = (i + 1..cands.len()).find(same).and_then(|j| cands[j].marker.number);
-            prev == Some(n.wrapping_sub(1)) || n == 1 && next == Some(2)
-        })
-        .collect();
+        }
+    }
     cands.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
 }
 
@@ -345,6 +445,15 @@ fn title_of(text: &str, from: usize, line_end: usize) -> (std::ops::Range<usize>
             stop_at_terminator = true;
             break;
         }
+        // The first subheading run on after the title (`主要做法(一)加强…`, `主要举措和成效 (一)…`).
+        if n >= 2 && (is_space(c) || matches!(c, '(' | '（')) {
+            let next = body[i..].trim_start_matches(is_space);
+            if markers::parse(next, false).is_some_and(|m| m.number == Some(1) && m.style != Style::CnShi) {
+                end = start + i;
+                stop_at_terminator = true;
+                break;
+            }
+        }
         if n == MAX_TITLE_CHARS {
             end = start + i;
             break;
@@ -368,7 +477,9 @@ fn repair_and_check_numbers(sections: &mut [Section], cands: &[Candidate], defec
     for (i, s) in sections.iter_mut().enumerate() {
         // Unnumbered headings have nothing to check; inline items often lose a marker to scraping
         // without that being a defect of the report.
-        if cands[i].marker.style == Style::Plain || cands[i].marker.style == Style::CnShi && !cands[i].line_start {
+        if matches!(cands[i].marker.style, Style::Plain | Style::Lead)
+            || cands[i].marker.style == Style::CnShi && !cands[i].line_start
+        {
             continue;
         }
         let d = s.depth as usize;
