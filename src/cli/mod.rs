@@ -1,5 +1,7 @@
 //! `report-analyzer analyze [--format json|jsonl|csv|md] [--checklist FILE] PATH...`
 //! `report-analyzer compare [--format csv|md] [--checklist FILE] PATH...`
+//! `report-analyzer memo [--format docx|md|json] [--out DIR] [--previous OLD] [--office NAME] [--days N]
+//! [--summary] PATH...`
 //!
 //! Reads each file (a directory: every report file below it; `-`: standard input), analyzes it with
 //! the core on all cores, and writes one result per input in input order (or, for `compare`, one row
@@ -8,6 +10,7 @@
 
 mod batch;
 mod format;
+mod memo;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -48,6 +51,9 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Write the 审核意见 (review memo) of each report, its second review with --previous, or with
+    /// --summary the 通报 of all inputs.
+    Memo(memo::MemoArgs),
 }
 
 #[derive(clap::Args)]
@@ -89,6 +95,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Analyze { format, common } => run(&common, Output::Analysis(format)),
         Command::Compare { format, common } => run(&common, Output::Comparison(format)),
+        Command::Memo(args) => memo::run(&args),
     }
 }
 
@@ -97,7 +104,8 @@ enum Output {
     Comparison(CompareFormat),
 }
 
-fn run(common: &Common, output: Output) -> ExitCode {
+/// The analysis options of the common arguments (a bad `--checklist` is named on stderr: exit code 2).
+fn load_options(common: &Common) -> Result<Options, ExitCode> {
     let mut options = Options::default();
     if let Some(path) = &common.checklist {
         match std::fs::read_to_string(path)
@@ -107,10 +115,26 @@ fn run(common: &Common, output: Output) -> ExitCode {
             Ok(list) => options.checklist = Some(list),
             Err(e) => {
                 eprintln!("report-analyzer: {}: {e}", path.display());
-                return ExitCode::from(2);
+                return Err(ExitCode::from(2));
             }
         }
     }
+    Ok(options)
+}
+
+/// The worker pool for `inputs` inputs.
+fn make_batch(common: &Common, inputs: usize) -> batch::Batch {
+    batch::Batch {
+        jobs: common.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        progress: common.progress || (inputs > 1 && std::io::stderr().is_terminal()),
+    }
+}
+
+fn run(common: &Common, output: Output) -> ExitCode {
+    let options = match load_options(common) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
     let mut failed = false;
     let inputs = match expand(&common.paths) {
         Ok(v) => v,
@@ -120,10 +144,7 @@ fn run(common: &Common, output: Output) -> ExitCode {
             Vec::new()
         }
     };
-    let batch = batch::Batch {
-        jobs: common.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-        progress: common.progress || (inputs.len() > 1 && std::io::stderr().is_terminal()),
-    };
+    let batch = make_batch(common, inputs.len());
     let work = |input: &PathBuf| analyze_one(input, &options);
     let mut report = |input: &PathBuf, e: &str| {
         if batch.progress {
@@ -194,6 +215,11 @@ fn internal_error(panic: &str) -> String {
 }
 
 fn analyze_one(path: &Path, options: &Options) -> Result<Analysis, String> {
+    analyze_file(path, options).map(|(_, analysis)| analysis)
+}
+
+/// Read and analyze one input: the decoded text (what every span points into) and its analysis.
+fn analyze_file(path: &Path, options: &Options) -> Result<(String, Analysis), String> {
     // Never hold more than the limit in memory: a 200 MB file is refused before it is read.
     let limit = report_analyzer::MAX_INPUT_BYTES as u64;
     let too_large =
@@ -217,8 +243,7 @@ fn analyze_one(path: &Path, options: &Options) -> Result<Analysis, String> {
     };
     let name = path.to_string_lossy();
     let options = Options { source: Some(name.to_string()), ..options.clone() };
-    let (_, analysis) = analyze_bytes(&bytes, &name, &options).map_err(|e| e.to_string())?;
-    Ok(analysis)
+    analyze_bytes(&bytes, &name, &options).map_err(|e| e.to_string())
 }
 
 /// Files named directly, and report files below named directories (sorted). Missing paths are kept

@@ -14,7 +14,7 @@ mod html;
 #[cfg(feature = "docx")]
 mod xml;
 #[cfg(feature = "docx")]
-mod zip;
+pub(crate) mod zip;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use charset::NativeDecoder;
