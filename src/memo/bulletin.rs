@@ -14,7 +14,7 @@ use crate::export::format_number;
 /// A dimension earning less than this share of its points counts as a common weakness.
 const WEAK: f64 = 0.6;
 /// The points of the dimensions the 通报 counts weaknesses of (`src/score.rs`; a test checks them).
-pub(crate) const DIMENSION_MAX: [(&str, f64); 4] = [("S2", 25.0), ("S3", 15.0), ("S4", 10.0), ("S5", 10.0)];
+pub const DIMENSION_MAX: [(&str, f64); 4] = [("S2", 25.0), ("S3", 15.0), ("S4", 10.0), ("S5", 10.0)];
 /// Report years before this did not have to give R3 or the causes.
 const FIRST_REQUIRED_YEAR: f64 = 2019.0;
 
@@ -109,15 +109,14 @@ fn unit(c: &Cols, row: &[Cell]) -> String {
         .unwrap_or_else(|| "（未署名）".into())
 }
 
-const PARTS: [(&str, &str); 5] =
-    [("R1", "part.R1"), ("R2", "part.R2"), ("R2C", "part.R2C"), ("R3", "part.R3"), ("R4", "part.R4")];
+const PARTS: [&str; 5] = ["R1", "R2", "R2C", "R3", "R4"];
 
 fn part_label(id: &str) -> &'static str {
     match id {
         "R1" => w("part.R1"),
         "R2" => w("part.R2"),
         "R2C" => w("part.R2C"),
-        "R3" => w("part.R3"),
+        "R3" => w("part.R3_short"),
         _ => w("part.R4"),
     }
 }
@@ -126,7 +125,7 @@ fn part_label(id: &str) -> &'static str {
 fn findings(c: &Cols, row: &[Cell]) -> Vec<&'static str> {
     let mut out = Vec::new();
     let lenient = c.number(row, "year").is_some_and(|y| y < FIRST_REQUIRED_YEAR);
-    for (id, _) in PARTS {
+    for id in PARTS {
         if lenient && matches!(id, "R2C" | "R3") {
             continue;
         }
@@ -315,9 +314,9 @@ fn missing_parts(c: &Cols, row: &[Cell]) -> Vec<String> {
     let lenient = c.number(row, "year").is_some_and(|y| y < FIRST_REQUIRED_YEAR);
     PARTS
         .iter()
-        .filter(|(id, _)| !(lenient && matches!(*id, "R2C" | "R3")))
-        .filter(|(id, _)| c.text(row, id) == Some("缺"))
-        .map(|(id, _)| part_label(id).to_string())
+        .filter(|id| !(lenient && matches!(**id, "R2C" | "R3")))
+        .filter(|id| c.text(row, id) == Some("缺"))
+        .map(|id| part_label(id).to_string())
         .collect()
 }
 

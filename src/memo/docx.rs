@@ -44,7 +44,8 @@ pub fn memo_document(m: &Memo) -> Document {
             b.push(Block::para(Style::Heading2, format!("{}{}（{}）", ordinal(n), e.item.problem.trim(), e.label)));
             b.push(Block::labelled(w("memo.evidence"), e.evidence.trim()));
             if let Some(p) = &e.place {
-                b.push(Block::labelled(w("memo.where"), where_text(Some(p), 0)));
+                let at = if e.status == "fixed" { w("memo.found_at") } else { w("memo.where") };
+                b.push(Block::labelled(at, where_text(Some(p), 0)));
             }
         }
     }
@@ -70,7 +71,7 @@ pub fn memo(m: &Memo) -> Result<Vec<u8>, Error> {
 /// Column widths of the ranking table, in twips, summing to the text width: rank, unit, score, the six
 /// dimensions, timeliness, missing contents.
 fn ranking_widths() -> Vec<u32> {
-    let fixed = [560, 2100, 760, 620, 620, 620, 620, 620, 620, 700];
+    let fixed = [480, 1900, 640, 560, 560, 560, 560, 560, 560, 560];
     let used: u32 = fixed.iter().sum();
     let mut v = fixed.to_vec();
     v.push(TEXT_WIDTH - used);

@@ -85,7 +85,8 @@ pub fn memo(m: &Memo) -> String {
             let _ = writeln!(s, "### {}{}（{}）\n", ordinal(n), e.item.problem.trim(), e.label);
             let _ = writeln!(s, "- {}{}", w("memo.evidence"), e.evidence.trim());
             if let Some(p) = &e.place {
-                let _ = writeln!(s, "- {}{}", w("memo.where"), where_text(Some(p), 0));
+                let at = if e.status == "fixed" { w("memo.found_at") } else { w("memo.where") };
+                let _ = writeln!(s, "- {at}{}", where_text(Some(p), 0));
             }
             s.push('\n');
         }

@@ -24,7 +24,7 @@ pub enum Style {
     Flush,
     /// Right-aligned four characters in (signature and date).
     Signature,
-    /// Table cells: 4号仿宋 (14 pt), centred.
+    /// Table cells: 5号仿宋 (10.5 pt), centred.
     Cell,
     /// Table cells aligned left.
     CellLeft,
@@ -248,20 +248,20 @@ fn styles_xml() -> String {
         r#"<w:ind w:firstLineChars="0" w:firstLine="0" w:rightChars="400" w:right="1280"/><w:jc w:val="right"/>"#,
         "",
     ));
-    let cell = r#"<w:spacing w:line="360" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/>"#;
+    let cell = r#"<w:spacing w:line="300" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/>"#;
     s.push_str(&style(
         "paragraph",
         "TableCell",
         "Table Cell",
         &format!(r#"{cell}<w:jc w:val="center"/>"#),
-        r#"<w:sz w:val="28"/><w:szCs w:val="28"/>"#,
+        r#"<w:sz w:val="21"/><w:szCs w:val="21"/>"#,
     ));
     s.push_str(&style(
         "paragraph",
         "TableCellLeft",
         "Table Cell Left",
         &format!(r#"{cell}<w:jc w:val="left"/>"#),
-        r#"<w:sz w:val="28"/><w:szCs w:val="28"/>"#,
+        r#"<w:sz w:val="21"/><w:szCs w:val="21"/>"#,
     ));
     s.push_str(&style(
         "paragraph",
@@ -273,7 +273,7 @@ fn styles_xml() -> String {
     let border = |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#);
     let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"].iter().map(|b| border(b)).collect();
     s.push_str(&format!(
-        r#"<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
+        r#"<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
     ));
     s.push_str("</w:styles>");
     s
