@@ -268,7 +268,7 @@ impl MemoOptions {
 
     fn validate(&self) -> Result<(), Error> {
         if let Some(d) = &self.date {
-            if crate::meta::parse_date(d).as_deref() != Some(d.as_str()) {
+            if !is_date(d) {
                 return Err(Error::Options(format!("date {d:?} is not a date as YYYY-MM-DD")));
             }
         }
@@ -373,6 +373,27 @@ pub(crate) fn memo_title(meta: &crate::model::Meta, id: &'static str) -> String 
     }
 }
 
+/// Whether `d` is a calendar date written YYYY-MM-DD.
+fn is_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        d.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit())).and_then(|s| s.parse::<u32>().ok())
+    };
+    let (Some(y), Some(m), Some(day)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
 /// `2023-02-27` → `2023年2月27日` (as GB/T 9704 writes dates); anything else as given.
 pub fn cn_date(date: &str) -> String {
     let parts: Vec<&str> = date.split('-').collect();
@@ -424,4 +445,18 @@ pub fn add_utf16(text: &str, mut visit: impl FnMut(&mut dyn FnMut(&mut Place))) 
         p.span.start16 = Some(at(p.span.start));
         p.span.end16 = Some(at(p.span.end));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates() {
+        for ok in ["2023-04-10", "2024-02-29", "2000-02-29"] {
+            assert!(super::is_date(ok), "{ok}");
+        }
+        for bad in ["2023-02-30", "2023-13-01", "2100-02-29", "2023-4-10", "２０２３-04-10", "2023-04-1x", ""] {
+            assert!(!super::is_date(bad), "{bad}");
+        }
+        assert_eq!(super::cn_date("2023-04-01"), "2023年4月1日");
+    }
 }
