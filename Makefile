@@ -57,11 +57,12 @@ build: build-native build-wasm
 build-native:
 	cargo build --release
 
-# Three modules from the one crate (src/wasm/): the analysis, which the page loads at once; .docx reading
-# and the exports (Markdown, CSV, comparison), which it loads on first use. $(call wasm_module,name,features,dir)
+# Modules from the one crate (src/wasm/): the analysis, which the page loads at once; .docx reading, the
+# exports (Markdown, CSV, comparison) and the 审核意见 (memo), which it loads on first use.
+# $(call wasm_module,name,features,dir[,profile]): the profile defaults to $(WASM_PROFILE).
 define wasm_module
-cargo build --lib --target $(WASM_TARGET) --profile $(WASM_PROFILE) --no-default-features --features $(2)
-wasm-bindgen --target web --out-dir $(3) --out-name $(1) $(WASM_OUT)
+cargo build --lib --target $(WASM_TARGET) --profile $(or $(4),$(WASM_PROFILE)) --no-default-features --features $(2)
+wasm-bindgen --target web --out-dir $(3) --out-name $(1) target/$(WASM_TARGET)/$(or $(4),$(WASM_PROFILE))/report_analyzer.wasm
 wasm-opt -Oz $(WASM_OPT_FLAGS) $(3)/$(1)_bg.wasm -o $(3)/$(1)_bg.wasm
 @printf '%s: %s bytes, %s gzip\n' $(3)/$(1)_bg.wasm "$$(stat -c %s $(3)/$(1)_bg.wasm)" "$$(gzip -9c $(3)/$(1)_bg.wasm | wc -c)"
 endef
@@ -70,6 +71,7 @@ build-wasm: setup-rust node_modules/.installed
 	$(call wasm_module,report_analyzer,analysis-api,pkg)
 	$(call wasm_module,report_analyzer_docx,docx-api,pkg)
 	$(call wasm_module,report_analyzer_exports,exports-api,pkg)
+	$(call wasm_module,report_analyzer_memo,memo-api,pkg,wasm-small)
 	$(call wasm_simd_module,report_analyzer,analysis-api,pkg)
 
 # The analysis module once more with WebAssembly SIMD (memchr's vector searches, LLVM's vectorized
@@ -105,6 +107,7 @@ clippy: setup-rust
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features analysis-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features exports-api,bench-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features docx-api -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features memo-api -- -D warnings
 	cargo clippy --all-targets --no-default-features -- -D warnings
 
 test-native:

@@ -224,7 +224,7 @@ pub fn bulletin(rows: &[Vec<Cell>], options: &MemoOptions) -> Result<Bulletin, E
     }
     let floor = if n >= 2 { 2 } else { 1 };
     counts.retain(|&(_, k)| k >= floor);
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let common: Vec<Common> = counts
         .iter()
         .map(|&(id, k)| Common {

@@ -143,7 +143,7 @@ impl<'a> Facts<'a> {
             return true;
         }
         let own = |d: &Option<String>| d.as_deref().is_some_and(|d| d.replace('-', "").parse::<f64>() == Ok(f.value));
-        (f.value as u64 / 100) % 100 != 0 && !own(&self.a.meta.signed) && !own(&self.a.meta.published)
+        !(f.value as u64 / 100).is_multiple_of(100) && !own(&self.a.meta.signed) && !own(&self.a.meta.published)
     }
 
     /// The innermost section holding byte `at`, as `marker title` (a long title cut). An inline item

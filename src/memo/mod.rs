@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod ooxml;
 mod overall;
 mod places;
+pub mod read;
 pub mod review;
 pub mod wording;
 pub mod zip;
@@ -261,7 +262,7 @@ pub struct MemoOptions {
 impl MemoOptions {
     /// Read options from JSON (unknown fields refused, naming the field).
     pub fn from_json(json: &str) -> Result<MemoOptions, Error> {
-        let o: MemoOptions = serde_json::from_str(json).map_err(|e| Error::Options(e.to_string()))?;
+        let o = read::from_text(json, read::options).map_err(Error::Options)?;
         o.validate()?;
         Ok(o)
     }

@@ -2,20 +2,28 @@
 //! phrase by its literal id; a test checks that each id named in `src/memo/` is in the table and each
 //! id of the table is named (the lists `formula.*` and `topic.*` are read by prefix).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../../data/memo.tsv");
 
+/// Phrases sorted by id (looked up by binary search: a hash map's hashing, inlined at the memo's many
+/// lookups, cost the wasm module kilobytes), and the two lists.
 struct Table {
-    phrases: HashMap<&'static str, &'static str>,
+    phrases: Vec<(&'static str, &'static str)>,
     /// The `formula.*` and `topic.*` lists, in table order.
-    lists: HashMap<&'static str, Vec<&'static str>>,
+    formula: Vec<&'static str>,
+    topic: Vec<&'static str>,
+}
+
+impl Table {
+    fn get(&self, id: &str) -> Option<&'static str> {
+        self.phrases.binary_search_by(|(k, _)| (*k).cmp(id)).ok().map(|i| self.phrases[i].1)
+    }
 }
 
 fn parse(table: &'static str) -> Result<Table, String> {
-    let mut phrases = HashMap::new();
-    let mut lists: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut phrases: Vec<(&'static str, &'static str)> = Vec::new();
+    let (mut formula, mut topic) = (Vec::new(), Vec::new());
     for (n, line) in table.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -43,16 +51,18 @@ fn parse(table: &'static str) -> Result<Table, String> {
                 _ => return Err(format!("line {}: unbalanced braces", n + 1)),
             }
         }
-        if let Some(list) =
-            ["formula", "topic"].into_iter().find(|l| id.strip_prefix(l).is_some_and(|r| r.starts_with('.')))
-        {
-            lists.entry(list).or_default().push(text);
+        if id.starts_with("formula.") {
+            formula.push(text);
+        } else if id.starts_with("topic.") {
+            topic.push(text);
         }
-        if phrases.insert(id, text).is_some() {
-            return Err(format!("line {}: duplicate id {id}", n + 1));
-        }
+        phrases.push((id, text));
     }
-    Ok(Table { phrases, lists })
+    phrases.sort_unstable_by_key(|p| p.0);
+    if let Some(w) = phrases.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(format!("duplicate id {}", w[0].0));
+    }
+    Ok(Table { phrases, formula, topic })
 }
 
 fn table() -> &'static Table {
@@ -61,12 +71,14 @@ fn table() -> &'static Table {
 }
 
 /// The phrase `id` as written (its id itself if it were missing, which the tests rule out).
+#[inline(never)]
 pub fn w(id: &'static str) -> &'static str {
-    table().phrases.get(id).copied().unwrap_or(id)
+    table().get(id).unwrap_or(id)
 }
 
 /// The phrase `id` with its placeholders filled (`{name}` by the value named `name`; a placeholder
 /// without a value stays as written, which the tests rule out).
+#[inline(never)]
 pub fn fill(id: &'static str, args: &[(&str, &str)]) -> String {
     let text = w(id);
     let mut out = String::with_capacity(text.len() + 32);
@@ -88,7 +100,11 @@ pub fn fill(id: &'static str, args: &[(&str, &str)]) -> String {
 /// A list of the table (`formula`: shortcomings written as formulas; `topic`: topics shared by a
 /// shortcoming and a measure).
 pub fn list(name: &str) -> &'static [&'static str] {
-    table().lists.get(name).map_or(&[], Vec::as_slice)
+    match name {
+        "formula" => &table().formula,
+        "topic" => &table().topic,
+        _ => &[],
+    }
 }
 
 #[cfg(test)]
@@ -101,6 +117,8 @@ mod tests {
         assert!(t.phrases.len() > 150);
         assert!(list("formula").contains(&"有待进一步"));
         assert!(list("topic").len() >= 30);
+        assert_eq!(t.get("memo.title"), Some("关于《{title}》的审核意见"));
+        assert_eq!(t.get(&format!("memo.{}", "nothing")), None);
         for bad in ["a\tb", "x.y", "x.y\t", "x.y\t{a", "x.y\t{Ab}", "x.y\ta}b", "x y\tz"] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
@@ -121,7 +139,7 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/memo");
         let id_like = regex::Regex::new(r#""([a-z]+[a-z_]*\.[A-Za-z0-9_.]+)""#).unwrap();
         let groups: std::collections::HashSet<&str> =
-            table.phrases.keys().map(|k| k.split('.').next().unwrap()).collect();
+            table.phrases.iter().map(|k| k.0.split('.').next().unwrap()).collect();
         let mut named = std::collections::HashSet::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -133,12 +151,13 @@ mod tests {
                 }
             }
         }
-        let missing: Vec<_> = named.iter().filter(|id| !table.phrases.contains_key(id.as_str())).collect();
+        let missing: Vec<_> = named.iter().filter(|id| table.get(id).is_none()).collect();
         assert!(missing.is_empty(), "named in src/memo/ but not in data/memo.tsv: {missing:?}");
         let unused: Vec<_> = table
             .phrases
-            .keys()
-            .filter(|id| !id.starts_with("formula.") && !id.starts_with("topic.") && !named.contains(**id))
+            .iter()
+            .map(|p| p.0)
+            .filter(|id| !id.starts_with("formula.") && !id.starts_with("topic.") && !named.contains(*id))
             .collect();
         assert!(unused.is_empty(), "in data/memo.tsv but named nowhere in src/memo/: {unused:?}");
     }
