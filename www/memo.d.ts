@@ -16,7 +16,7 @@ export type MemoItemKind =
 
 /** One problem of the memo. Only `problem` is required in a memo handed back (an item a reviewer adds). */
 export interface MemoItem {
-  /** Stable across versions of a report (`part:R3`, `causes`, `numbering:damaged_marker`, `area:A6`…):
+  /** Stable across versions of a report (`part:R3`, `causes`, `numbering:damaged_marker`, `areas`…):
    * the second review matches earlier items by it. Empty for an item a reviewer wrote. */
   id: string;
   kind: MemoItemKind;
@@ -27,7 +27,7 @@ export interface MemoItem {
   also?: MemoPlace[];
   /** The requirement it rests on, in words (the rule by name and content). */
   requirement: string;
-  /** What the requirement is: `R1`…`R4`, `R2C`, a checklist item (`A6`), `deadline`, `date`, `title`,
+  /** What the requirement is: `R1`…`R4`, `R2C`, checklist items (`A3,A6`), `deadline`, `date`, `title`,
    * `numbering`, `report`; null for an item a reviewer wrote. */
   basis: string | null;
   suggestion: string;

@@ -160,24 +160,27 @@ pub(crate) fn outline_name(f: &Facts) -> String {
     }
 }
 
-/// Top-level 纲要 areas the report does not touch.
+/// Top-level 纲要 areas the report does not touch: one item naming them all (`basis`: their ids).
 fn areas(f: &Facts, out: &mut Vec<Item>) {
-    let outline = outline_name(f);
-    for area in
+    let missing: Vec<_> =
         f.a.checklist
             .items
             .iter()
             .filter(|i| i.group == "areas" && i.parent.is_none() && i.scored && i.status == Status::Missing)
-    {
-        out.push(item(
-            format!("area:{}", area.id),
-            "area_missing",
-            fill("problem.area", &[("area", &area.name)]),
-            &area.id,
-            fill("basis.area", &[("outline", &outline), ("area", &area.name)]),
-            w("suggest.area").into(),
-        ));
+            .collect();
+    if missing.is_empty() {
+        return;
     }
+    let names: String = missing.iter().map(|a| format!("“{}”", a.name)).collect();
+    let ids: Vec<&str> = missing.iter().map(|a| a.id.as_str()).collect();
+    out.push(item(
+        "areas".into(),
+        "area_missing",
+        fill("problem.area", &[("areas", &names)]),
+        &ids.join(","),
+        fill("basis.area", &[("outline", &outline_name(f)), ("areas", &names)]),
+        w("suggest.area").into(),
+    ));
 }
 
 /// Figures per 1,000 characters in the measures below which the memo asks for more (the score's
@@ -308,11 +311,11 @@ fn plans(f: &Facts, out: &mut Vec<Item>) {
     }
     let mut open = unanswered(f);
     if !open.is_empty() {
-        let quoted: Vec<String> = open.iter().map(|p| format!("“{}”", p.quote)).collect();
+        let quoted: String = open.iter().map(|p| format!("“{}”", p.quote)).collect();
         let mut it = item(
             "plans_unlinked".into(),
             "plans_unlinked",
-            fill("problem.plans_unlinked", &[("list", &quoted.join("、"))]),
+            fill("problem.plans_unlinked", &[("list", &quoted)]),
             "R4",
             basis("R4").into(),
             w("suggest.plans_unlinked").into(),
@@ -490,4 +493,77 @@ pub(crate) fn timeliness(f: &Facts, out: &mut Vec<Item>) {
         basis_text.into(),
         w("suggest.late").into(),
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::memo::{build, Memo, MemoOptions};
+
+    /// A department's thin report: the measures dated a year early, two shortcomings the plans never
+    /// answer, plans without a measure, dated after 3月1日 (several provinces' deadline for departments)
+    /// but before the national 4月1日.
+    const THIN: &str = "某县司法局关于2022年度法治政府建设情况的报告\n县人民政府：\n一、2021年推进法治政府建设的主要举措和成效\n一年来，我局坚持以习近平法治思想为指导，加强组织领导，推进依法行政，深化放管服改革，规范行政执法行为，强化对行政权力的制约和监督，认真做好行政复议和行政应诉工作，全面落实行政执法三项制度，扎实推进法治宣传教育，各项工作取得新成效。\n二、存在的问题\n（一）行政执法队伍建设有待进一步加强。\n（二）行政复议案件办理质量不高。\n三、2023年工作安排\n继续推进依法行政，加强普法宣传，提升群众法治意识。\n某县司法局\n2023年3月15日\n";
+
+    fn memo(text: &str) -> Memo {
+        let a = crate::analyze(text, &crate::Options::default()).unwrap();
+        let m = build(&a, text, &MemoOptions::default()).unwrap();
+        for i in &m.items {
+            for p in i.place.iter().chain(&i.also) {
+                assert_eq!(&text[p.span.range()], p.quote, "{}", i.id);
+            }
+        }
+        m
+    }
+
+    fn find<'m>(m: &'m Memo, id: &str) -> &'m crate::memo::Item {
+        m.items
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap_or_else(|| panic!("no {id}: {:?}", m.items.iter().map(|i| &i.id).collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn what_a_thin_report_gets() {
+        let m = memo(THIN);
+        let slip = find(&m, "year_slip");
+        assert!(slip.problem.contains("写作2021年，应为2022年"), "{}", slip.problem);
+        assert_eq!(slip.place.as_ref().unwrap().quote, "2021年推进法治政府建设的主要举措和成效");
+        assert_eq!(find(&m, "plans_vague").basis.as_deref(), Some("R4"));
+        let unlinked = find(&m, "plans_unlinked");
+        assert!(
+            unlinked.problem.contains("“行政执法队伍建设有待进一步加强”“行政复议案件办理质量不高”"),
+            "{}",
+            unlinked.problem
+        );
+        assert_eq!(unlinked.also.len(), 1);
+        let formula = find(&m, "formula");
+        assert_eq!(formula.place.as_ref().unwrap().quote, "（一）行政执法队伍建设有待进一步加强");
+        let late = find(&m, "timeliness");
+        assert_eq!(late.kind, "late");
+        assert!(late.problem.contains("晚于2023年3月1日，请对照本地区规定"), "{}", late.problem);
+        assert!(m.summary.text.contains("早于年度报告向社会公开的时限"), "{}", m.summary.text);
+        let areas = find(&m, "areas");
+        assert!(areas.basis.as_deref().unwrap().split(',').any(|id| id == "A6"), "{:?}", areas.basis);
+        assert!(find(&m, "part:R3").kind == "part_missing" && find(&m, "causes").kind == "causes_missing");
+    }
+
+    #[test]
+    fn undated_late_untitled_and_few_figures() {
+        // No date line: undated. A government report dated after 4月1日: late against the national rule.
+        let undated = THIN.replace("2023年3月15日\n", "");
+        assert_eq!(find(&memo(&undated), "timeliness").kind, "undated");
+        let county = THIN.replace("某县司法局", "某县人民政府").replace("2023年3月15日", "2023年4月20日");
+        let late = memo(&county);
+        assert!(find(&late, "timeliness").problem.contains("晚于2023年4月1日的时限"));
+        // Measures written without a single figure.
+        let long = "加强组织领导，推进依法行政，规范行政执法行为，强化监督。".repeat(40);
+        let bare = county.replace("一年来，我局", &format!("{long}一年来，我局"));
+        let bare = memo(&bare);
+        let f = find(&bare, "figures");
+        assert!(f.problem.contains("每千字0个"), "{}", f.problem);
+        // A title without the year.
+        let untitled = THIN.replace("关于2022年度法治政府建设情况的报告", "法治政府建设情况报告");
+        let m = memo(&untitled);
+        assert!(m.items.iter().any(|i| i.id == "title"), "{:?}", m.items.iter().map(|i| &i.id).collect::<Vec<_>>());
+    }
 }

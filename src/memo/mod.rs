@@ -75,7 +75,7 @@ pub struct Item {
     /// The requirement it rests on, in words (the rule by name and content).
     #[serde(default)]
     pub requirement: String,
-    /// What the requirement is, as an id: a required part (`R1`…`R4`, `R2C`), a checklist item (`A6`),
+    /// What the requirement is, as an id: a required part (`R1`…`R4`, `R2C`), checklist items (`A3,A6`),
     /// `deadline`, `date`, `title`, `numbering`, `report`.
     #[serde(default)]
     pub basis: Option<String>,

@@ -126,7 +126,14 @@ pub fn summary(f: &Facts, o: &MemoOptions, items: &[Item]) -> Summary {
         Some((date, deadline, on_time)) => {
             let which = if a.meta.signed.is_some() { "signed" } else { "published" };
             let args = [("which", which_name(which)), ("date", &cn_date(date)), ("deadline", &cn_date(&deadline))];
-            text.push_str(&fill(if on_time { "overall.on_time" } else { "overall.late" }, &args));
+            // A department past 3月1日 (several provinces' rule) but before the national 4月1日.
+            let public = a.meta.year.map(|y| format!("{}-04-01", y + 1)).unwrap_or_default();
+            let department_only = a.meta.level == crate::model::Level::Department && date < public.as_str();
+            text.push_str(&match (on_time, department_only) {
+                (true, _) => fill("overall.on_time", &args),
+                (false, true) => fill("overall.late_department", &args),
+                (false, false) => fill("overall.late", &args),
+            });
             s.timeliness = Some(Timeliness { which: which.into(), date: date.into(), deadline, on_time });
         }
         None if a.meta.signed.is_none() && a.meta.published.is_none() => text.push_str(w("overall.undated")),

@@ -145,9 +145,14 @@ fn fixed_evidence(f: &Facts, earlier: &Item) -> (String, Option<Place>) {
             None => gone(),
         },
         "area_missing" => {
-            let id = earlier.id.strip_prefix("area:").unwrap_or("");
-            let first =
-                f.item(id).and_then(|i| i.evidence.first()).and_then(|e| place(f, Span::new(e.span.start, e.span.end)));
+            // The first evidence of any area the earlier item named (`basis`: their ids).
+            let ids = earlier.basis.as_deref().unwrap_or("");
+            let first = ids
+                .split(',')
+                .filter_map(|id| f.item(id))
+                .flat_map(|i| i.evidence.first())
+                .min_by_key(|e| e.span.start)
+                .and_then(|e| place(f, Span::new(e.span.start, e.span.end)));
             match first {
                 Some(p) => quote("evidence.area", p),
                 None => gone(),
