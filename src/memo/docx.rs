@@ -41,7 +41,10 @@ pub fn memo_document(m: &Memo) -> Document {
         b.push(Block::para(Style::Heading1, h));
         b.push(Block::para(Style::Body, r.summary.trim()));
         for (n, e) in r.earlier.iter().enumerate() {
-            b.push(Block::para(Style::Heading2, format!("{}{}（{}）", ordinal(n), e.item.problem.trim(), e.label)));
+            b.push(Block::para(
+                Style::Heading2,
+                format!("{}{}（{}）", ordinal(n), e.item.problem.trim().trim_end_matches('。'), e.label),
+            ));
             b.push(Block::labelled(w("memo.evidence"), e.evidence.trim()));
             if let Some(p) = &e.place {
                 let at = if e.status == "fixed" { w("memo.found_at") } else { w("memo.where") };

@@ -82,7 +82,7 @@ pub fn memo(m: &Memo) -> String {
     if let (Some(h), Some(r)) = (h_review, &m.review) {
         let _ = writeln!(s, "## {h}\n\n{}\n", r.summary.trim());
         for (n, e) in r.earlier.iter().enumerate() {
-            let _ = writeln!(s, "### {}{}（{}）\n", ordinal(n), e.item.problem.trim(), e.label);
+            let _ = writeln!(s, "### {}{}（{}）\n", ordinal(n), e.item.problem.trim().trim_end_matches('。'), e.label);
             let _ = writeln!(s, "- {}{}", w("memo.evidence"), e.evidence.trim());
             if let Some(p) = &e.place {
                 let at = if e.status == "fixed" { w("memo.found_at") } else { w("memo.where") };

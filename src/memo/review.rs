@@ -112,7 +112,7 @@ fn is_known(kind: &str) -> bool {
 }
 
 /// Still there: where, and what it now is (a part written into the body but still not set apart).
-fn open_evidence(f: &Facts, _earlier: &Item, now: &Item) -> (String, Option<Place>) {
+fn open_evidence(f: &Facts, earlier: &Item, now: &Item) -> (String, Option<Place>) {
     if now.kind == "part_in_body" {
         if let Some(p) = &now.place {
             return (fill("evidence.body", &[("quote", &p.quote)]), Some(p.clone()));
@@ -122,7 +122,13 @@ fn open_evidence(f: &Facts, _earlier: &Item, now: &Item) -> (String, Option<Plac
         return (w("evidence.missing").into(), None);
     }
     let _ = f;
-    (fill("evidence.still", &[("problem", &now.problem)]), now.place.clone())
+    // The same words: the problem is not repeated; changed ones (fewer places…) are given.
+    let evidence = if now.problem == earlier.problem {
+        w("evidence.still_same").to_string()
+    } else {
+        fill("evidence.still", &[("problem", &now.problem)])
+    };
+    (evidence, now.place.clone())
 }
 
 /// Gone: what shows it fixed, where the analysis can point at it; else that it is no longer found.
