@@ -184,7 +184,7 @@ pub fn run(args: &MemoArgs) -> ExitCode {
     // The earlier versions' memos first (second reviews are judged against them).
     let plain = MemoOptions { date: None, ..memo_options.clone() };
     let mut earlier = Earlier { memos: Vec::new() };
-    if !previous.is_empty() {
+    if !previous.is_empty() && !args.summary {
         let done = batch.run(
             &previous,
             |p| analyze_file(p, &options).and_then(|(t, a)| memo::build(&a, &t, &plain).map_err(|e| e.to_string())),
