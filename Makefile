@@ -21,7 +21,7 @@ comma := ,
 
 
 .PHONY: js-check size-detail setup setup-rust setup-system setup-node build build-native build-wasm serve test lint fmt-check clippy \
-        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench bench-page profile profile-wasm size clean
+        test-scores test-native fuzz-check fuzz test-wasm-node test-wasm-browser test-e2e bench bench-page bench-similar profile profile-wasm size clean
 
 ## ---- setup: idempotent, installs only what is missing ----
 setup: setup-rust setup-system setup-node
@@ -71,6 +71,7 @@ build-wasm: setup-rust node_modules/.installed
 	$(call wasm_module,report_analyzer,analysis-api,pkg)
 	$(call wasm_module,report_analyzer_docx,docx-api,pkg)
 	$(call wasm_module,report_analyzer_exports,exports-api,pkg)
+	$(call wasm_module,report_analyzer_similar,similar-api,pkg)
 	$(call wasm_module,report_analyzer_memo,memo-api,pkg,wasm-small)
 	$(call wasm_simd_module,report_analyzer,analysis-api,pkg)
 
@@ -107,6 +108,7 @@ clippy: setup-rust
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features analysis-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features exports-api,bench-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features docx-api -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features similar-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features memo-api -- -D warnings
 	cargo clippy --all-targets --no-default-features -- -D warnings
 
@@ -163,6 +165,15 @@ bench: build
 # The page's batch alone (BENCH_PAGE_SCALES="10 30 100 1000" for 10,000 files): see tools/bench-page.mjs.
 bench-page: setup-node setup-system build-wasm
 	node tools/bench-page.mjs
+# 雷同检测 (docs/similarity.md): 250, 500 and 1,000 generated reports of ~10 KB natively (prepared on two
+# threads, then compared; peak heap), the CLI over the 1,000 (time and peak RSS), the wasm module in Node
+# over 100 and 250.
+bench-similar: build-native build-wasm
+	cargo bench --bench similar
+	@if [ -x /usr/bin/time ]; then \
+	  /usr/bin/time -f 'CLI similar -j 2 over 1,000 reports: %e s, %M KB max RSS' target/release/report-analyzer similar -j 2 target/bench-similar > /dev/null; \
+	else time target/release/report-analyzer similar -j 2 target/bench-similar > /dev/null; fi
+	node tools/bench-similar.mjs
 # Instructions of the full analysis over ../shared/corpus (3 rounds), counted by callgrind: repeatable on
 # a machine whose speed drifts, so two versions compare exactly; the top functions follow.
 profile:

@@ -28,6 +28,10 @@ pub mod order;
 pub mod outline;
 pub mod score;
 mod scratch;
+/// 雷同检测. In wasm only in its own module (feature `similar-api`): compiled into the others, it changed
+/// LLVM's inlining there (the analysis module 344 bytes larger, none of its code in it).
+#[cfg(any(not(target_arch = "wasm32"), feature = "similar-api"))]
+pub mod similar;
 pub mod text;
 
 /// The JavaScript boundary (wasm32 only). Public so that its wasm tests can call it.

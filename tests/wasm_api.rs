@@ -149,6 +149,137 @@ fn docx_read_by_its_module_then_analyzed_equals_analyze_bytes() {
     assert_eq!(round_trip(get(&split, "analysis")), round_trip(get(&whole, "analysis")));
 }
 
+/// The similar module's boundary (www/similar.d.ts): one-shot `similarity`, and the batch kept by the
+/// module (`addReport`, `compareReports`, `pairPassages`, `reportPassages`, `clearReports`), on the
+/// 司法部's 2021 report and its Traditional + pinyin mirror; spans in UTF-8 bytes and UTF-16 units.
+mod similar {
+    use super::*;
+    use report_analyzer::wasm::{
+        add_report, clear_reports, compare_reports, pair_passages, report_count, report_passages, similarity,
+    };
+
+    const SIMPLIFIED: &str = include_str!("../../shared/reference/real-excerpts/pages/013.txt");
+    const MIRROR: &str = include_str!("../../shared/reference/real-excerpts/pages/014.txt");
+    const OTHER: &str = include_str!("../../shared/reference/real-excerpts/pages/057.txt");
+
+    fn json(v: &JsValue) -> serde_json::Value {
+        serde_json::from_str(&String::from(js_sys::JSON::stringify(v).unwrap())).unwrap()
+    }
+
+    fn obj(s: &str) -> JsValue {
+        js_sys::JSON::parse(s).unwrap()
+    }
+
+    fn err(r: Result<impl std::fmt::Debug, wasm_bindgen::JsError>) -> String {
+        let e: js_sys::Error = JsValue::from(r.unwrap_err()).dyn_into().expect("a JS Error");
+        String::from(e.message())
+    }
+
+    /// The span's text by its bytes and by its UTF-16 units agree.
+    #[track_caller]
+    fn check_span(text: &str, span: &serde_json::Value) -> String {
+        let at = |k: &str| span[k].as_u64().unwrap() as usize;
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let by_bytes = &text[at("start")..at("end")];
+        assert_eq!(by_bytes, String::from_utf16(&units[at("start16")..at("end16")]).unwrap());
+        by_bytes.to_string()
+    }
+
+    #[wasm_bindgen_test]
+    fn similarity_at_once_with_utf16_offsets() {
+        // A character beyond the BMP before the shared text: UTF-16 offsets run one ahead of characters.
+        let left = format!("𠀀\n{SIMPLIFIED}");
+        let inputs = js_sys::Array::of3(
+            &left.as_str().into(),
+            &obj(&serde_json::json!({"text": MIRROR, "source": "014.txt"}).to_string()),
+            &OTHER.into(),
+        );
+        let r = json(&similarity(inputs.into(), JsValue::UNDEFINED).map_err(JsValue::from).unwrap());
+        assert_eq!(r["boilerplate"], 10);
+        assert_eq!(r["reports"].as_array().unwrap().len(), 3);
+        assert_eq!(r["reports"][1]["source"], "014.txt");
+        assert_eq!(r["reports"][0]["unit"], "司法部");
+        let pair = &r["pairs"][0];
+        assert_eq!(
+            (pair["left"].as_u64(), pair["right"].as_u64(), pair["kind"].as_str()),
+            (Some(0), Some(1), Some("same_unit"))
+        );
+        assert!(pair["right_share"].as_f64().unwrap() > 0.95);
+        let passages = pair["passages"].as_array().unwrap();
+        assert!(passages.iter().any(|p| p["boilerplate"] == false));
+        for p in passages {
+            check_span(&left, &p["left"]);
+            check_span(MIRROR, &p["right"]);
+        }
+        let first = passages.iter().find(|p| p["boilerplate"] == false).unwrap();
+        assert_eq!(first["left"]["start"], 5, "after the four bytes of 𠀀 and a line break");
+        assert_eq!(first["left"]["start16"], 3, "after their three UTF-16 units");
+        // Bad inputs are JS errors.
+        assert!(err(similarity(JsValue::from_str("x"), JsValue::UNDEFINED)).contains("a list of texts"));
+        assert!(err(similarity(js_sys::Array::of1(&obj(r#"{"txt": "x"}"#)).into(), JsValue::UNDEFINED))
+            .contains("unknown field `txt`"));
+        assert!(err(similarity(js_sys::Array::of1(&"  ".into()).into(), JsValue::UNDEFINED)).contains("report 0"));
+        assert!(err(similarity(js_sys::Array::new().into(), obj(r#"{"min_share": 2}"#))).contains("between 0 and 1"));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_batch_kept_by_the_module() {
+        clear_reports();
+        let add = |t: &str, info: &str| add_report(t, obj(info)).map_err(JsValue::from).unwrap();
+        assert_eq!(add(OTHER, r#"{"source": "057.txt"}"#), 0);
+        assert_eq!(add(SIMPLIFIED, r#"{"source": "013.txt", "year": 2021}"#), 1);
+        assert_eq!(add(MIRROR, r#"{"source": "014.txt", "issuer": null}"#), 2);
+        assert_eq!(report_count(), 3);
+        assert!(err(add_report("", JsValue::UNDEFINED)).contains("empty"));
+        assert!(err(add_report(OTHER, obj(r#"{"year": "2021"}"#))).contains("year"));
+        let r = json(&compare_reports(JsValue::UNDEFINED).map_err(JsValue::from).unwrap());
+        assert_eq!(r["reports"].as_array().unwrap().len(), 3);
+        let pairs = r["pairs"].as_array().unwrap();
+        assert_eq!((pairs[0]["left"].as_u64(), pairs[0]["right"].as_u64()), (Some(1), Some(2)));
+        assert!(pairs[0].get("passages").is_none(), "no spans in the list of pairs");
+        assert!(pairs[0]["passage_count"].as_u64().unwrap() >= 1);
+        let only = json(&compare_reports(obj(r#"{"min_share": 0.99}"#)).map_err(JsValue::from).unwrap());
+        assert!(only["pairs"].as_array().unwrap().len() < pairs.len() || pairs.len() == 1);
+        assert!(err(compare_reports(obj(r#"{"boilerplate": 0}"#))).contains("1 or more"));
+        let dismissed = json(&compare_reports(obj(r#"{"dismissed": [[2, 1]]}"#)).map_err(JsValue::from).unwrap());
+        assert_eq!(dismissed["pairs"][0]["dismissed"], true);
+        assert!(pairs[0].get("dismissed").is_none());
+
+        // One pair asked the other way round: its sides as asked.
+        let p = json(&pair_passages(2, 1, MIRROR, SIMPLIFIED).map_err(JsValue::from).unwrap());
+        assert_eq!(
+            (p["left"].as_u64(), p["right"].as_u64(), p["kind"].as_str()),
+            (Some(2), Some(1), Some("same_unit"))
+        );
+        assert_eq!(p["left_share"], pairs[0]["right_share"]);
+        let passages = p["passages"].as_array().unwrap();
+        for x in passages {
+            check_span(MIRROR, &x["left"]);
+            check_span(SIMPLIFIED, &x["right"]);
+        }
+        assert!(passages.iter().any(|x| x["boilerplate"] == true), "boilerplate passages are shown");
+        assert!(err(pair_passages(1, 2, MIRROR, SIMPLIFIED)).contains("not the one added"));
+        assert!(err(pair_passages(1, 9, SIMPLIFIED, MIRROR)).contains("no report 9"));
+        // Two reports that are no pair: no counted passage, shares 0.
+        let none = json(&pair_passages(0, 1, OTHER, SIMPLIFIED).map_err(JsValue::from).unwrap());
+        assert_eq!((none["left_share"].as_f64(), none["passage_count"].as_u64()), (Some(0.0), Some(0)));
+
+        // One report's copied passages, with their source; a report added later is compared on demand.
+        let copied = json(&report_passages(2, MIRROR).map_err(JsValue::from).unwrap());
+        let copied = copied.as_array().unwrap();
+        assert!(!copied.is_empty());
+        for c in copied {
+            assert_eq!((c["source"].as_u64(), c["kind"].as_str()), (Some(1), Some("same_unit")));
+            assert!(check_span(MIRROR, c).chars().count() >= 13);
+        }
+        add(SIMPLIFIED, "{}");
+        let again = json(&report_passages(3, SIMPLIFIED).map_err(JsValue::from).unwrap());
+        assert!(again.as_array().unwrap().iter().any(|c| c["source"] == 1));
+        clear_reports();
+        assert_eq!(report_count(), 0);
+    }
+}
+
 #[wasm_bindgen_test]
 fn summaries_carry_the_comparison_row_and_rows_come_back_to_the_exports() {
     let stringify = |v: &JsValue| String::from(js_sys::JSON::stringify(v).unwrap());

@@ -12,6 +12,7 @@ const MODULES = [
   ["report_analyzer", FIRST_LOAD, "analysis (loaded with the page)"],
   ["report_analyzer_docx", ON_FIRST_USE, ".docx reader (first .docx)"],
   ["report_analyzer_exports", ON_FIRST_USE, "exports and comparison (first export or batch)"],
+  ["report_analyzer_similar", ON_FIRST_USE, "雷同检测 (a batch compared)"],
   ["report_analyzer_memo", ON_FIRST_USE, "审核意见 and 通报 (first memo)"],
 ];
 

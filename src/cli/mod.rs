@@ -1,5 +1,6 @@
 //! `report-analyzer analyze [--format json|jsonl|csv|md] [--checklist FILE] PATH...`
 //! `report-analyzer compare [--format csv|md] [--checklist FILE] PATH...`
+//! `report-analyzer similar [--format jsonl|csv|md] [--previous PATH...] [--min-share F] PATH...`
 //! `report-analyzer memo [--format docx|md|json] [--out DIR] [--previous OLD] [--office NAME] [--days N]
 //! [--summary] PATH...`
 //!
@@ -10,6 +11,7 @@
 
 mod batch;
 mod format;
+mod similar;
 mod memo;
 
 use std::io::{IsTerminal, Read, Write};
@@ -51,6 +53,11 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// 雷同检测: pairs of reports that share passages (copied from each other, filled into one
+    /// template, or repeating the same unit's earlier report), formulas and text found in many reports
+    /// not counted. Writes pairs whose larger share reaches --min-share (default 0.05: 5% of a report's
+    /// characters).
+    Similar(similar::SimilarArgs),
     /// Write the 审核意见 (review memo) of each report, its second review with --previous, or with
     /// --summary the 通报 of all inputs.
     Memo(memo::MemoArgs),
@@ -95,6 +102,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Analyze { format, common } => run(&common, Output::Analysis(format)),
         Command::Compare { format, common } => run(&common, Output::Comparison(format)),
+        Command::Similar(args) => similar::run(&args),
         Command::Memo(args) => memo::run(&args),
     }
 }
@@ -220,11 +228,19 @@ fn analyze_one(path: &Path, options: &Options) -> Result<Analysis, String> {
 
 /// Read and analyze one input: the decoded text (what every span points into) and its analysis.
 fn analyze_file(path: &Path, options: &Options) -> Result<(String, Analysis), String> {
-    // Never hold more than the limit in memory: a 200 MB file is refused before it is read.
+    let bytes = read_input(path)?;
+    let name = path.to_string_lossy();
+    let options = Options { source: Some(name.to_string()), ..options.clone() };
+    analyze_bytes(&bytes, &name, &options).map_err(|e| e.to_string())
+}
+
+/// The bytes of a file, or of standard input for `-`; never more than the size limit in memory: a
+/// 200 MB file is refused before it is read.
+fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     let limit = report_analyzer::MAX_INPUT_BYTES as u64;
     let too_large =
         |bytes: u64| report_analyzer::Error::TooLarge { bytes: bytes as usize, limit: limit as usize }.to_string();
-    let bytes = if path.as_os_str() == "-" {
+    if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .take(limit + 1)
@@ -233,17 +249,14 @@ fn analyze_file(path: &Path, options: &Options) -> Result<(String, Analysis), St
         if buf.len() as u64 > limit {
             return Err(too_large(buf.len() as u64));
         }
-        buf
+        Ok(buf)
     } else {
         let size = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
         if size > limit {
             return Err(too_large(size));
         }
-        std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?
-    };
-    let name = path.to_string_lossy();
-    let options = Options { source: Some(name.to_string()), ..options.clone() };
-    analyze_bytes(&bytes, &name, &options).map_err(|e| e.to_string())
+        std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+    }
 }
 
 /// Files named directly, and report files below named directories (sorted). Missing paths are kept

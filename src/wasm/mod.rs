@@ -1,10 +1,11 @@
 //! The JavaScript boundary (wasm32 only): one options object in, plain JSON-compatible data out, every
 //! error a JS `Error`. Offsets gain `start16`/`end16` (UTF-16 code units) here and only here.
 //!
-//! The crate builds three modules (Cargo features, see the Makefile's `build-wasm`): the analysis
+//! The crate builds several modules (Cargo features, see the Makefile's `build-wasm`): the analysis
 //! (`analysis.rs`, loaded with the page), .docx reading (`docx.rs`) and the exports (`exports.rs`:
 //! Markdown, CSV and the comparison table — the only readers of analyses, so the analysis module carries
-//! no serde deserializer) and the 审核意见 (`memo.rs`), the last three loaded on first use. All have `version` and `lastPanic`; tests
+//! no serde deserializer), the last two loaded on first use; 雷同检测 (`similar.rs`) and the 审核意见
+//! (`memo.rs`), also on first use. All have `version` and `lastPanic`; tests
 //! build them all into one.
 
 #[cfg(feature = "analysis-api")]
@@ -15,6 +16,8 @@ mod bench;
 mod docx;
 #[cfg(feature = "exports-api")]
 mod exports;
+#[cfg(feature = "similar-api")]
+mod similar;
 #[cfg(feature = "memo-api")]
 mod memo;
 
@@ -24,6 +27,8 @@ pub use analysis::*;
 pub use docx::*;
 #[cfg(feature = "exports-api")]
 pub use exports::*;
+#[cfg(feature = "similar-api")]
+pub use similar::*;
 #[cfg(feature = "memo-api")]
 pub use memo::*;
 
@@ -51,7 +56,7 @@ pub(crate) fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
 
 /// `JSON.stringify(v)` as Rust text; `None` for what has no JSON (undefined, a function, a cycle, a
 /// BigInt), which `JSON.stringify` returns as `undefined` or throws on.
-#[cfg(any(feature = "analysis-api", feature = "exports-api", feature = "memo-api"))]
+#[cfg(any(feature = "analysis-api", feature = "exports-api", feature = "similar-api", feature = "memo-api"))]
 pub(crate) fn stringify(v: &JsValue) -> Option<String> {
     js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string())
 }
