@@ -11,8 +11,8 @@
 
 mod batch;
 mod format;
-mod similar;
 mod memo;
+mod similar;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};

@@ -16,10 +16,10 @@ mod bench;
 mod docx;
 #[cfg(feature = "exports-api")]
 mod exports;
-#[cfg(feature = "similar-api")]
-mod similar;
 #[cfg(feature = "memo-api")]
 mod memo;
+#[cfg(feature = "similar-api")]
+mod similar;
 
 #[cfg(feature = "analysis-api")]
 pub use analysis::*;
@@ -27,10 +27,10 @@ pub use analysis::*;
 pub use docx::*;
 #[cfg(feature = "exports-api")]
 pub use exports::*;
-#[cfg(feature = "similar-api")]
-pub use similar::*;
 #[cfg(feature = "memo-api")]
 pub use memo::*;
+#[cfg(feature = "similar-api")]
+pub use similar::*;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
