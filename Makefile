@@ -57,9 +57,9 @@ build: build-native build-wasm
 build-native:
 	cargo build --release
 
-# Five modules from the one crate (src/wasm/): the analysis, which the page loads at once; .docx reading,
+# Six modules from the one crate (src/wasm/): the analysis, which the page loads at once; .docx reading,
 # the readers (PDF, OFD, .doc/.wps, .zip; built for size, profile wasm-readers), the exports (Markdown,
-# CSV, comparison) and 雷同检测 (similar), which it loads on first use.
+# CSV, comparison), 雷同检测 (similar) and the 审核意见 (memo), which it loads on first use.
 # $(call wasm_module,name,features,dir[,cargo profile: wasm-release unless given])
 define wasm_module
 cargo build --lib --target $(WASM_TARGET) --profile $(or $(4),$(WASM_PROFILE)) --no-default-features --features $(2)
@@ -74,6 +74,7 @@ build-wasm: setup-rust node_modules/.installed
 	$(call wasm_module,report_analyzer_readers,readers-api,pkg,wasm-readers)
 	$(call wasm_module,report_analyzer_exports,exports-api,pkg)
 	$(call wasm_module,report_analyzer_similar,similar-api,pkg)
+	$(call wasm_module,report_analyzer_memo,memo-api,pkg,wasm-small)
 	$(call wasm_simd_module,report_analyzer,analysis-api,pkg)
 
 # The analysis module once more with WebAssembly SIMD (memchr's vector searches, LLVM's vectorized
@@ -111,6 +112,7 @@ clippy: setup-rust
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features docx-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features readers-api -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features similar-api -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features memo-api -- -D warnings
 	cargo clippy --all-targets --no-default-features -- -D warnings
 
 test-native:

@@ -577,10 +577,12 @@ mod tests {
 
     #[test]
     fn a_running_head_above_the_title_is_furniture_a_title_repeated_as_head_is_not() {
-        let para = "2022年，我县坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，推进法治政府建设。";
+        let para =
+            "2022年，我县坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，推进法治政府建设。";
         let page = |head: &str| format!("\u{c}{head}\n{para}\n{para}\n— 2 —");
         let head = "法治政府建设年度报告";
-        let t = format!("{head}\n某县关于2022年度法治政府建设情况的报告\n{para}\n— 1 —\n{}\n{}\n", page(head), page(head));
+        let t =
+            format!("{head}\n某县关于2022年度法治政府建设情况的报告\n{para}\n— 1 —\n{}\n{}\n", page(head), page(head));
         let k = kinds(&t);
         assert_eq!((k[0], k[1]), (Some("running_header"), None), "{k:?}");
         // The head is the title itself: the first line stays.

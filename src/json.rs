@@ -306,6 +306,15 @@ impl<'j> Record<'j> {
         Ok(Record { who, members })
     }
 
+    /// `value` as a record whatever its fields (a reader taking what it needs of a larger object: the
+    /// memo module reading an analysis the page hands back, UTF-16 offsets and all).
+    pub fn open(value: &'j Json, who: String) -> Result<Record<'j>, String> {
+        match value {
+            Json::Object(members) => Ok(Record { who, members }),
+            _ => Err(format!("{who} must be an object, not {}", value.kind())),
+        }
+    }
+
     pub fn who(&self) -> &str {
         &self.who
     }
@@ -363,6 +372,17 @@ impl<'j> Record<'j> {
                 .map(Some)
                 .map_err(|_| format!("{}: field \"{field}\" must be a whole number, not {n}", self.who)),
             Some(v) => Err(self.wrong(field, "a whole number", v)),
+        }
+    }
+
+    /// Any number, as a float.
+    pub fn number(&self, field: &str) -> Result<Option<f64>, String> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(Json::Number(n)) => {
+                n.parse().map(Some).map_err(|_| format!("{}: field \"{field}\" must be a number, not {n}", self.who))
+            }
+            Some(v) => Err(self.wrong(field, "a number", v)),
         }
     }
 

@@ -9,6 +9,7 @@
 
 pub mod checklist;
 pub mod compare;
+mod crc32;
 pub mod decode;
 pub mod doc;
 pub mod error;
@@ -18,6 +19,7 @@ pub mod furniture;
 pub mod invariants;
 pub mod json;
 pub mod literals;
+pub mod memo;
 pub mod meta;
 pub mod model;
 pub mod normalize;

@@ -166,7 +166,7 @@ fn short_name(name: &str) -> &str {
 }
 
 /// Figures per 1,000 characters in the measures (R1) that earn full marks.
-const FULL_DENSITY: f64 = 3.0;
+pub(crate) const FULL_DENSITY: f64 = 3.0;
 /// Distinct indicator families that earn full marks.
 const FULL_FAMILIES: f64 = 6.0;
 

@@ -308,3 +308,122 @@ fn summaries_carry_the_comparison_row_and_rows_come_back_to_the_exports() {
     let e = report_analyzer::wasm::rows_markdown(short.into()).map_err(JsValue::from).unwrap_err();
     assert!(String::from(e.dyn_into::<js_sys::Error>().unwrap().message()).contains("cells"));
 }
+
+// ---- the memo module (审核意见) ----
+
+fn get(v: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(v, &k.into()).unwrap()
+}
+
+fn js_error(r: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let e: js_sys::Error = r.map_err(JsValue::from).unwrap_err().dyn_into().expect("a JS Error");
+    String::from(e.message())
+}
+
+#[wasm_bindgen_test]
+fn memo_items_carry_utf16_places_and_an_edited_memo_writes_docx_and_markdown() {
+    let text = format!("𠀀{SEED_002}");
+    let a = analyze(&text, JsValue::UNDEFINED).unwrap();
+    let options = js_sys::JSON::parse(r#"{"office": "某市司法局", "days": 5, "date": "2023-04-10"}"#).unwrap();
+    let memo = report_analyzer::wasm::memo_items(a, &text, options).map_err(JsValue::from).unwrap();
+    assert!(get(&memo, "title").as_string().unwrap().starts_with("关于《"));
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let items = js_sys::Array::from(&get(&memo, "items"));
+    assert!(items.length() >= 3);
+    let mut checked = 0;
+    for item in items.iter() {
+        let place = get(&item, "where");
+        if place.is_null() {
+            continue;
+        }
+        let (s16, e16) =
+            (get(&place, "start16").as_f64().unwrap() as usize, get(&place, "end16").as_f64().unwrap() as usize);
+        assert_eq!(String::from_utf16(&units[s16..e16]).unwrap(), get(&place, "quote").as_string().unwrap());
+        checked += 1;
+    }
+    assert!(checked >= 2);
+    // The page edits: drops the first item, rewords the second, adds its own.
+    items.shift();
+    js_sys::Reflect::set(&items.get(0), &"problem".into(), &"改写后的问题。".into()).unwrap();
+    items.push(&js_sys::JSON::parse(r#"{"problem": "请补充复议数据。", "suggestion": "列明件数。"}"#).unwrap());
+    js_sys::Reflect::set(&memo, &"items".into(), &items).unwrap();
+    let bytes = report_analyzer::wasm::memo_docx(memo.clone()).map_err(JsValue::from).unwrap();
+    let (back, _) = report_analyzer::decode::read_docx(&bytes).unwrap();
+    assert!(
+        back.contains("（一）改写后的问题。") && back.contains("请补充复议数据。") && back.contains("某市司法局"),
+        "{back}"
+    );
+    let md = report_analyzer::wasm::memo_markdown(memo).map_err(JsValue::from).unwrap();
+    assert!(md.contains("### （一）改写后的问题。") && md.contains("5个工作日内"), "{md}");
+}
+
+#[wasm_bindgen_test]
+fn second_review_bulletin_and_zip_through_the_boundary() {
+    let report = |text: &str| {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"analysis".into(), &analyze(text, JsValue::UNDEFINED).unwrap()).unwrap();
+        js_sys::Reflect::set(&o, &"text".into(), &text.into()).unwrap();
+        JsValue::from(o)
+    };
+    let (old, new) = (report(SEED_002), report(SEED_002));
+    let m = report_analyzer::wasm::second_review(old.clone(), new.clone(), JsValue::UNDEFINED)
+        .map_err(JsValue::from)
+        .unwrap();
+    let earlier = js_sys::Array::from(&get(&get(&m, "review"), "earlier"));
+    assert!(earlier.length() >= 2);
+    assert!(earlier.iter().all(|e| get(&e, "label").as_string().unwrap() == "未整改"), "the same text: nothing fixed");
+    // From the memo sent back instead of the earlier version.
+    let sent = report_analyzer::wasm::memo_items(get(&old, "analysis"), SEED_002, JsValue::UNDEFINED)
+        .map_err(JsValue::from)
+        .unwrap();
+    let again = report_analyzer::wasm::second_review(sent, new, JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&get(&again, "review"), "earlier")).length(), earlier.length());
+
+    let summary = report_analyzer::wasm::summarize_bytes(SEED_002.as_bytes(), "002.txt", JsValue::UNDEFINED)
+        .map_err(JsValue::from)
+        .unwrap();
+    let rows = js_sys::Array::of2(&get(&summary, "row"), &get(&summary, "row"));
+    let b = report_analyzer::wasm::bulletin(rows.clone().into(), JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&b, "ranking")).length(), 2);
+    let from_analyses = js_sys::Array::of2(&get(&old, "analysis"), &get(&old, "analysis"));
+    let md_rows = report_analyzer::wasm::bulletin_markdown(rows.clone().into(), JsValue::UNDEFINED)
+        .map_err(JsValue::from)
+        .unwrap();
+    let md_analyses = report_analyzer::wasm::bulletin_markdown(from_analyses.into(), JsValue::UNDEFINED)
+        .map_err(JsValue::from)
+        .unwrap();
+    assert_eq!(md_rows, md_analyses);
+    let docx = report_analyzer::wasm::bulletin_docx(rows.into(), JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
+    assert!(report_analyzer::decode::read_docx(&docx).unwrap().0.contains("榆树市人民政府"));
+
+    let file = |name: &str, bytes: &[u8]| {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"name".into(), &name.into()).unwrap();
+        js_sys::Reflect::set(&o, &"bytes".into(), &js_sys::Uint8Array::from(bytes)).unwrap();
+        JsValue::from(o)
+    };
+    let zip =
+        report_analyzer::wasm::zip_files(js_sys::Array::of2(&file("榆树市.docx", &docx), &file("b.txt", b"x")).into())
+            .map_err(JsValue::from)
+            .unwrap();
+    assert_eq!(&zip[..4], b"PK\x03\x04");
+    let twice = js_sys::Array::of2(&file("a", b"1"), &file("a", b"2"));
+    assert!(js_error(report_analyzer::wasm::zip_files(twice.into()).map(|_| JsValue::NULL)).contains("two files"));
+}
+
+#[wasm_bindgen_test]
+fn memo_errors_are_js_errors() {
+    let a = analyze(SEED_002, JsValue::UNDEFINED).unwrap();
+    let e = js_error(report_analyzer::wasm::memo_items(a.clone(), "另一份文本", JsValue::UNDEFINED));
+    assert!(e.contains("bytes"), "{e}");
+    let bad = js_sys::JSON::parse(r#"{"colour": 1}"#).unwrap();
+    assert!(js_error(report_analyzer::wasm::memo_items(a.clone(), SEED_002, bad)).contains("colour"));
+    let e = js_error(report_analyzer::wasm::memo_items(JsValue::from_str("x"), SEED_002, JsValue::UNDEFINED));
+    assert!(e.contains("analysis"), "{e}");
+    let e = report_analyzer::wasm::memo_docx(js_sys::JSON::parse(r#"{"items": []}"#).unwrap())
+        .map_err(JsValue::from)
+        .unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    let short = js_sys::Array::of1(&js_sys::Array::of1(&"x".into()));
+    assert!(js_error(report_analyzer::wasm::bulletin(short.into(), JsValue::UNDEFINED)).contains("cells"));
+}

@@ -14,6 +14,7 @@ const MODULES = [
   ["report_analyzer_readers", ON_FIRST_USE, "PDF, OFD, .doc/.wps, .docx, .zip readers (first such file)"],
   ["report_analyzer_exports", ON_FIRST_USE, "exports and comparison (first export or batch)"],
   ["report_analyzer_similar", ON_FIRST_USE, "雷同检测 (a batch compared)"],
+  ["report_analyzer_memo", ON_FIRST_USE, "审核意见 and 通报 (first memo)"],
 ];
 
 const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;

@@ -2,6 +2,8 @@
 //! `report-analyzer compare [--format csv|md] [--checklist FILE] PATH...`
 //! `report-analyzer similar [--format jsonl|csv|md] [--previous PATH...] [--min-share F] PATH...`
 //! `report-analyzer text PATH...`
+//! `report-analyzer memo [--format docx|md|json] [--out DIR] [--previous OLD] [--office NAME] [--days N]
+//! [--summary] PATH...`
 //!
 //! Reads each file (a directory: every report file below it; `-`: standard input; a `.zip`: each
 //! report in it, named `archive.zip/folder/name.pdf`), analyzes it with
@@ -11,6 +13,7 @@
 
 mod batch;
 mod format;
+mod memo;
 mod similar;
 
 use std::io::{IsTerminal, Read, Write};
@@ -66,6 +69,9 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Write the 审核意见 (review memo) of each report, its second review with --previous, or with
+    /// --summary the 通报 of all inputs.
+    Memo(memo::MemoArgs),
 }
 
 #[derive(clap::Args)]
@@ -129,6 +135,7 @@ pub fn main() -> ExitCode {
         Command::Compare { format, common } => run(&common, Output::Comparison(format)),
         Command::Similar(args) => similar::run(&args),
         Command::Text { paths } => print_texts(&paths),
+        Command::Memo(args) => memo::run(&args),
     }
 }
 
@@ -179,7 +186,8 @@ enum Output {
     Comparison(CompareFormat),
 }
 
-fn run(common: &Common, output: Output) -> ExitCode {
+/// The analysis options of the common arguments (a bad `--checklist` is named on stderr: exit code 2).
+fn load_options(common: &Common) -> Result<Options, ExitCode> {
     let mut options = Options::default();
     if let Some(path) = &common.checklist {
         match std::fs::read_to_string(path)
@@ -189,19 +197,32 @@ fn run(common: &Common, output: Output) -> ExitCode {
             Ok(list) => options.checklist = Some(list),
             Err(e) => {
                 eprintln!("report-analyzer: {}: {e}", path.display());
-                return ExitCode::from(2);
+                return Err(ExitCode::from(2));
             }
         }
     }
+    Ok(options)
+}
+
+/// The worker pool for `inputs` inputs.
+fn make_batch(common: &Common, inputs: usize) -> batch::Batch {
+    batch::Batch {
+        jobs: common.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        progress: common.progress || (inputs > 1 && std::io::stderr().is_terminal()),
+    }
+}
+
+fn run(common: &Common, output: Output) -> ExitCode {
+    let options = match load_options(common) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
     let mut failed = false;
     let inputs = expand(&common.paths, &mut |e| {
         eprintln!("report-analyzer: {e}");
         failed = true;
     });
-    let batch = batch::Batch {
-        jobs: common.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-        progress: common.progress || (inputs.len() > 1 && std::io::stderr().is_terminal()),
-    };
+    let batch = make_batch(common, inputs.len());
     let work = |input: &Input| analyze_one(input, &options);
     let mut report = |input: &Input, e: &str| {
         if batch.progress {
@@ -271,6 +292,17 @@ fn internal_error(panic: &str) -> String {
     format!("internal error, please report it with this file: {panic}")
 }
 
+fn analyze_one(input: &Input, options: &Options) -> Result<Analysis, String> {
+    analyze_file(input, options).map(|(_, analysis)| analysis)
+}
+
+/// Read and analyze one input: the decoded text (what every span points into) and its analysis.
+fn analyze_file(input: &Input, options: &Options) -> Result<(String, Analysis), String> {
+    let bytes = read_input(input)?;
+    let options = Options { source: Some(input.name.clone()), ..options.clone() };
+    analyze_bytes(&bytes, &input.name, &options).map_err(|e| e.to_string())
+}
+
 /// The bytes of an input. Never holds more than the limit in memory: a 200 MB file is refused before
 /// it is read.
 fn read_input(input: &Input) -> Result<Arc<Vec<u8>>, String> {
@@ -299,13 +331,6 @@ fn read_input(input: &Input) -> Result<Arc<Vec<u8>>, String> {
         Source::Member(bytes) => Ok(bytes.clone()),
         Source::Failed(e) => Err(e.clone()),
     }
-}
-
-fn analyze_one(input: &Input, options: &Options) -> Result<Analysis, String> {
-    let bytes = read_input(input)?;
-    let options = Options { source: Some(input.name.clone()), ..options.clone() };
-    let (_, analysis) = analyze_bytes(&bytes, &input.name, &options).map_err(|e| e.to_string())?;
-    Ok(analysis)
 }
 
 /// Files named directly, and report files below named directories (sorted); a `.zip` (by its bytes)

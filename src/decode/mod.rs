@@ -29,7 +29,7 @@ pub mod word97;
 #[cfg(feature = "docx")]
 mod xml;
 #[cfg(feature = "docx")]
-mod zip;
+pub(crate) mod zip;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use charset::NativeDecoder;

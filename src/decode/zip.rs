@@ -4,6 +4,8 @@
 //! Only what a .docx needs: no ZIP64, no encryption, no multi-disk archives; each is refused by name.
 //! Replaces the zip crate (about 40 KB of wasm with its error strings).
 
+use crate::crc32::crc32;
+
 /// A member of the archive, as the central directory describes it.
 struct Entry<'a> {
     name: &'a [u8],
@@ -136,23 +138,6 @@ impl<'a> Archive<'a> {
         }
         Ok(out)
     }
-}
-
-/// CRC-32 (IEEE), table-driven.
-fn crc32(data: &[u8]) -> u32 {
-    static TABLE: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = [0u32; 256];
-        for (i, slot) in t.iter_mut().enumerate() {
-            let mut c = i as u32;
-            for _ in 0..8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-            }
-            *slot = c;
-        }
-        t
-    });
-    !data.iter().fold(!0u32, |c, &b| table[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
 }
 
 #[cfg(test)]

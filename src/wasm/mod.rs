@@ -1,12 +1,12 @@
 //! The JavaScript boundary (wasm32 only): one options object in, plain JSON-compatible data out, every
 //! error a JS `Error`. Offsets gain `start16`/`end16` (UTF-16 code units) here and only here.
 //!
-//! The crate builds five modules (Cargo features, see the Makefile's `build-wasm`): the analysis
+//! The crate builds six modules (Cargo features, see the Makefile's `build-wasm`): the analysis
 //! (`analysis.rs`, loaded with the page), .docx reading (`docx.rs`), the readers of every other file
 //! kind (`readers.rs`: PDF, OFD, .doc/.wps, .docx and .zip archives), the exports (`exports.rs`:
 //! Markdown, CSV and the comparison table — the only readers of analyses, so the analysis module carries
-//! no serde deserializer) and 雷同检测 (`similar.rs`), the last four loaded on first use. All have
-//! `version` and `lastPanic`; tests build them all into one.
+//! no serde deserializer), 雷同检测 (`similar.rs`) and the 审核意见 (`memo.rs`), the last five loaded on
+//! first use. All have `version` and `lastPanic`; tests build them all into one.
 
 #[cfg(feature = "analysis-api")]
 mod analysis;
@@ -16,6 +16,8 @@ mod bench;
 mod docx;
 #[cfg(feature = "exports-api")]
 mod exports;
+#[cfg(feature = "memo-api")]
+mod memo;
 #[cfg(feature = "readers-api")]
 mod readers;
 #[cfg(feature = "similar-api")]
@@ -27,6 +29,8 @@ pub use analysis::*;
 pub use docx::*;
 #[cfg(feature = "exports-api")]
 pub use exports::*;
+#[cfg(feature = "memo-api")]
+pub use memo::*;
 #[cfg(feature = "readers-api")]
 pub use readers::*;
 #[cfg(feature = "similar-api")]
@@ -86,7 +90,7 @@ pub(crate) fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
 
 /// `JSON.stringify(v)` as Rust text; `None` for what has no JSON (undefined, a function, a cycle, a
 /// BigInt), which `JSON.stringify` returns as `undefined` or throws on.
-#[cfg(any(feature = "analysis-api", feature = "exports-api", feature = "similar-api"))]
+#[cfg(any(feature = "analysis-api", feature = "exports-api", feature = "similar-api", feature = "memo-api"))]
 pub(crate) fn stringify(v: &JsValue) -> Option<String> {
     js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string())
 }
