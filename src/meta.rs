@@ -170,46 +170,65 @@ pub fn form_defects(doc: &Doc, meta: &Meta) -> Vec<Defect> {
 /// (`3月31日某部发布…`) is not its title; a 范文 site's introduction names it (`为大家整理了…总结，供大家
 /// 参考`). `None` rather than a heading or a sentence.
 fn find_title(doc: &Doc, head: &[(usize, Range<usize>)]) -> Option<(String, Span)> {
+    for k in 0..head.len() {
+        let Some(found) = title_at(doc, head, k) else { continue };
+        // A page head with the report's short name (`某部2020年…的报告`) over its formal title (`某管理部关于
+        // 2020年…的报告`, on one line or two): the formal one is the title.
+        if !simplify(&found.0).contains("关于") {
+            let formal = (k + 1..head.len().min(k + 3))
+                .filter(|&j| head[j].1.start >= found.1.end)
+                .find_map(|j| title_at(doc, head, j))
+                .filter(|f| simplify(&f.0).contains("关于") && first_year(&f.0) == first_year(&found.0));
+            if let Some(formal) = formal {
+                return Some(formal);
+            }
+        }
+        return Some(found);
+    }
+    None
+}
+
+/// The title that head line `k` opens, as [`find_title`] reads it.
+fn title_at(doc: &Doc, head: &[(usize, Range<usize>)], k: usize) -> Option<(String, Span)> {
     let text = doc.text;
     // A title has at most 80 characters (`is_title`), so at most 320 bytes: longer lines (paragraphs)
     // are not simplified to be looked at.
     let title = |s: &str| s.len() <= 320 && is_title(&simplify(s));
     let short = |s: &str| char_count(s) <= 40;
-    for (k, (line, r)) in head.iter().enumerate() {
-        let whole = &text[r.clone()];
-        let start = r.start + label_prefix(whole);
-        let first = &text[start..r.end];
-        if is_news_headline(first) {
-            continue;
+    let (line, r) = &head[k];
+    let whole = &text[r.clone()];
+    let start = r.start + label_prefix(whole);
+    let first = &text[start..r.end];
+    if is_news_headline(first) {
+        return None;
+    }
+    if title(first) {
+        // A `关于…` title under the body's name, which the page's furniture took for a header line.
+        if let Some(name) = name_line_above(doc, *line).filter(|_| simplify(first).starts_with("关于")) {
+            return Some(([&text[name.clone()], first].concat(), Span::new(name.start, r.end)));
         }
-        if title(first) {
-            // A `关于…` title under the body's name, which the page's furniture took for a header line.
-            if let Some(name) = name_line_above(doc, *line).filter(|_| simplify(first).starts_with("关于")) {
-                return Some(([&text[name.clone()], first].concat(), Span::new(name.start, r.end)));
+        return Some((whole.to_string(), Span::new(r.start, r.end)));
+    }
+    if let Some((next_line, next)) = head.get(k + 1) {
+        let second = &text[next.clone()];
+        if next_line - line <= 2 && short(first) && short(second) {
+            let opens = simplify(first);
+            let joined = [first, second].concat();
+            if !ends_with_any(&opens, &['。', '，', ',', ':', '：', '；'])
+                && contains_any(&opens, &["关于", "年", "政府", "法治", "依法"])
+                && title(&joined)
+            {
+                return Some(([&whole[..start - r.start], &joined].concat(), Span::new(r.start, next.end)));
             }
-            return Some((whole.to_string(), Span::new(r.start, r.end)));
         }
-        if let Some((next_line, next)) = head.get(k + 1) {
-            let second = &text[next.clone()];
-            if next_line - line <= 2 && short(first) && short(second) {
-                let opens = simplify(first);
-                let joined = [first, second].concat();
-                if !ends_with_any(&opens, &['。', '，', ',', ':', '：', '；'])
-                    && contains_any(&opens, &["关于", "年", "政府", "法治", "依法"])
-                    && title(&joined)
-                {
-                    return Some(([&whole[..start - r.start], &joined].concat(), Span::new(r.start, next.end)));
-                }
-            }
-        }
-        if let Some(t) = introduced_title(first) {
-            let at = start + t.start;
-            return Some((text[at..start + t.end].to_string(), Span::new(at, start + t.end)));
-        }
-        if let Some(t) = run_on_title(first).filter(|_| k < 3) {
-            let at = start + t.start;
-            return Some((text[at..start + t.end].to_string(), Span::new(at, start + t.end)));
-        }
+    }
+    if let Some(t) = introduced_title(first) {
+        let at = start + t.start;
+        return Some((text[at..start + t.end].to_string(), Span::new(at, start + t.end)));
+    }
+    if let Some(t) = run_on_title(first).filter(|_| k < 3) {
+        let at = start + t.start;
+        return Some((text[at..start + t.end].to_string(), Span::new(at, start + t.end)));
     }
     None
 }
@@ -735,6 +754,14 @@ mod tests {
         // A news headline about the report is not its title; a heading or a page label is no title.
         let m = meta(&format!("3月31日某某部发布关于2020年法治政府建设工作情况的报告\n{BODY}"));
         assert_eq!(m.title, None);
+        // A page head with the short name over the formal `关于` title (split over two lines): the formal one.
+        let m =
+            meta(&format!("某某部2020年法治政府建设情况的报告\n某某管理部关于\n2020年法治政府建设情况的报告\n{BODY}"));
+        assert_eq!(m.title.as_deref(), Some("某某管理部关于2020年法治政府建设情况的报告"));
+        assert_eq!(m.issuer.as_deref(), Some("某某管理部"));
+        // Another year's formal title below is not this report's title.
+        let m = meta(&format!("某某部2020年法治政府建设情况的报告\n某某部关于2019年法治政府建设情况的报告\n{BODY}"));
+        assert_eq!(m.title.as_deref(), Some("某某部2020年法治政府建设情况的报告"));
         let m = meta(&format!("一、2022年工作情况\n{BODY}"));
         assert_eq!(m.title, None);
         let m = meta(&format!("[ 主题分类 ] 司法 [ 体裁分类 ] 工作报告\n{BODY}"));

@@ -190,8 +190,12 @@ pub fn bulletin(rows: &[Vec<Cell>], options: &MemoOptions) -> Result<Bulletin, E
     }
     let scored: Vec<(usize, &Vec<Cell>, f64)> =
         rows.iter().enumerate().filter_map(|(i, r)| c.number(r, "score").map(|s| (i, r, s))).collect();
-    let not_reports: Vec<String> =
-        rows.iter().filter(|r| c.number(r, "score").is_none()).map(|r| unit(&c, r)).collect();
+    let not_reports: Vec<String> = rows
+        .iter()
+        .filter(|r| c.number(r, "score").is_none())
+        // A document that is not a report is named by what it is (its title), else by its unit.
+        .map(|r| c.text(r, "title").map_or_else(|| unit(&c, r), str::to_string))
+        .collect();
 
     // The ranking: best first, ties in input order.
     let mut order: Vec<&(usize, &Vec<Cell>, f64)> = scored.iter().collect();
