@@ -82,7 +82,13 @@ pub(crate) fn into_error(e: impl std::fmt::Display) -> JsError {
 
 /// Plain data out through JSON text and `JSON.parse`: measured twice as fast as building the objects
 /// field by field across the boundary, and it needs no serializer code of its own in the wasm.
-#[cfg(any(feature = "analysis-api", feature = "docx-api", feature = "exports-api", feature = "similar-api"))]
+#[cfg(any(
+    feature = "analysis-api",
+    feature = "docx-api",
+    feature = "exports-api",
+    feature = "similar-api",
+    feature = "memo-api"
+))]
 pub(crate) fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
     let json = serde_json::to_string(v).map_err(into_error)?;
     js_sys::JSON::parse(&json).map_err(|e| JsError::new(&format!("{e:?}")))
