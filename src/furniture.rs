@@ -42,7 +42,7 @@ pub struct Phrase {
     pub phrase: &'static str,
 }
 
-const TABLE: &str = include_str!("../data/furniture.tsv");
+const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/data/furniture.tsv"));
 
 /// The phrase table, parsed once.
 pub fn phrases() -> &'static [Phrase] {

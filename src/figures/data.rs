@@ -10,10 +10,11 @@ use std::sync::OnceLock;
 
 use crate::model::FigureKind;
 
-const UNITS: &str = include_str!("../../data/figures/units.tsv");
-const TRAPS: &str = include_str!("../../data/figures/traps.tsv");
-const FAMILIES: &str = include_str!("../../data/figures/families.tsv");
-const WORDS: &str = include_str!("../../data/figures/words.tsv");
+/// The data files as `build.rs` embeds them: comment lines emptied, every other line as written.
+const UNITS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/figures/units.tsv"));
+const TRAPS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/figures/traps.tsv"));
+const FAMILIES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/figures/families.tsv"));
+const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/figures/words.tsv"));
 
 /// A fast hasher for `char` keys (the tables are fixed and small; no untrusted keys reach a map).
 #[derive(Default)]
@@ -357,6 +358,22 @@ mod tests {
             id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
             "{name}: id {id:?} must be lowercase ascii"
         );
+    }
+
+    #[test]
+    fn embedded_tables_are_the_data_files_without_comments() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        for (name, embedded) in [
+            ("figures/units.tsv", UNITS),
+            ("figures/traps.tsv", TRAPS),
+            ("figures/families.tsv", FAMILIES),
+            ("figures/words.tsv", WORDS),
+            ("furniture.tsv", include_str!(concat!(env!("OUT_DIR"), "/data/furniture.tsv"))),
+        ] {
+            let file = std::fs::read_to_string(format!("{root}/data/{name}")).unwrap();
+            let want: Vec<&str> = file.lines().map(|l| if l.starts_with('#') { "" } else { l }).collect();
+            assert_eq!(embedded.lines().collect::<Vec<_>>(), want, "{name}");
+        }
     }
 
     #[test]
