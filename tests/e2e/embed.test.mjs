@@ -164,7 +164,9 @@ describe("pkg/ as an npm package", () => {
     // Hints that are not this text's are refused, not trusted.
     assert.throws(() => mod.analyzeDocx({ text: "一、总体", headings: [{ start: 1, level: 1 }] }), /heading #1/);
     assert.throws(() => mod.analyzeDocx({ text: 3, headings: [] }), /text/);
-    assert.throws(() => mod.analyzeDocx({ text: "一、总体" }), /headings/);
+    assert.throws(() => mod.analyzeDocx({ text: "一、总体", headings: 3 }), /heading/);
+    // Without heading hints (a reader that has none) the text alone is analyzed.
+    assert.equal(mod.analyzeDocx({ text: "一、总体情况\n全年办理案件12件。" }).analysis.figures.length, 1);
     assert.throws(() => docxMod.readDocx(new TextEncoder().encode("not a zip")), /zip|docx/i);
   });
 });
