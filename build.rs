@@ -22,8 +22,13 @@ fn varint(out: &mut Vec<u8>, mut n: u32) {
 }
 
 /// The data tables embedded without their comments (see the module doc).
-const TABLES: [&str; 5] =
-    ["data/figures/units.tsv", "data/figures/traps.tsv", "data/figures/families.tsv", "data/figures/words.tsv", "data/furniture.tsv"];
+const TABLES: [&str; 5] = [
+    "data/figures/units.tsv",
+    "data/figures/traps.tsv",
+    "data/figures/families.tsv",
+    "data/figures/words.tsv",
+    "data/furniture.tsv",
+];
 
 fn strip_comments(dir: &str) {
     for table in TABLES {

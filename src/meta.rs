@@ -567,7 +567,7 @@ fn published(doc: &Doc) -> Option<String> {
             .take_while(|(_, r)| r.len() < 300)
             .take(12)
             .map(|(_, r)| squeeze(&doc.text[r]))
-            .filter(|s| s.chars().count() <= 60 && contains_any(&s, &["来源", "发布", "时间", "日期", "浏览", "字号"]))
+            .filter(|s| s.chars().count() <= 60 && contains_any(s, &["来源", "发布", "时间", "日期", "浏览", "字号"]))
             .find_map(|s| parse_date(&labelled(&s).unwrap_or_else(|| s.into_owned())))
     })
 }

@@ -396,7 +396,7 @@ pub fn from_title(title: &str) -> Option<String> {
         }
     }
     // The longest leading part that ends like a name (`区五年…` → `区`).
-    let end = name.char_indices().map(|(i, c)| i + c.len_utf8()).filter(|&e| ends_a_name(&name[..e])).last()?;
+    let end = name.char_indices().map(|(i, c)| i + c.len_utf8()).rfind(|&e| ends_a_name(&name[..e]))?;
     Some(name[..end].to_string())
 }
 

@@ -16,20 +16,32 @@ let current = -1;
 let syncing = false;
 let returnFocus = null;
 
-/** The text of `text` with `spans` ([{start16, end16, cls, k}], sorted) as marked elements; overlaps clipped. */
+/**
+ * The text of `text` with `spans` ([{start16, end16, cls, k}], sorted) as marked elements; overlaps
+ * clipped. A mark lists in `data-ks` every passage it shows: one side's text can hold two passages in one
+ * place (a paragraph the other report repeats), and each must be found on both sides.
+ */
 function markedText(text, spans) {
   const frag = document.createDocumentFragment();
   let pos = 0;
+  let last = null;
   for (const s of spans) {
     const start = Math.max(s.start16, pos);
-    if (s.end16 <= start) continue;
+    if (s.end16 <= start) {
+      if (last) last.dataset.ks += ` ${s.k}`;
+      continue;
+    }
     if (start > pos) frag.append(text.slice(pos, start));
-    frag.append(el("mark", { class: `cp ${s.cls}`, data: { k: s.k }, text: text.slice(start, s.end16) }));
+    last = el("mark", { class: `cp ${s.cls}`, data: { k: s.k, ks: String(s.k) }, text: text.slice(start, s.end16) });
+    frag.append(last);
     pos = s.end16;
   }
   frag.append(text.slice(pos));
   return frag;
 }
+
+/** The mark showing passage `k` in `pane`. */
+const markOf = (pane, k) => pane.querySelector(`mark[data-ks~="${k}"]`);
 
 /** Show `pair` ({left, right, kind, shares, passages}) of the texts; `names` [left, right]. */
 export function showPair({ pair, leftText, rightText }, names) {
@@ -68,7 +80,7 @@ function go(k) {
   current = k;
   for (const pane of panes) {
     for (const m of pane.querySelectorAll("mark.is-current")) m.classList.remove("is-current");
-    const mark = pane.querySelector(`mark[data-k="${k}"]`);
+    const mark = markOf(pane, k);
     if (!mark) continue;
     mark.classList.add("is-current");
     syncing = true;
@@ -88,7 +100,7 @@ panes.forEach((pane, side) => {
     const marks = [...pane.querySelectorAll("mark")];
     const top = pane.scrollTop + pane.offsetTop;
     const mark = marks.find((m) => m.offsetTop + m.offsetHeight >= top);
-    const twin = mark && other.querySelector(`mark[data-k="${mark.dataset.k}"]`);
+    const twin = mark && markOf(other, mark.dataset.k);
     if (!twin) return;
     syncing = true;
     other.scrollTop = twin.offsetTop - other.offsetTop - (mark.offsetTop - top);
