@@ -294,6 +294,28 @@ describe("a batch's memos and 通报", () => {
       await page.screenshot({ path: shot("memo-batch-1024") });
       await page.setViewportSize({ width: 1440, height: 900 });
 
+      // Open 003 from the table, edit its memo; open 002; back to 003: the edits are there.
+      const openRow = async (title) => {
+        if (await page.locator('[data-testid="back-to-batch"]').isVisible()) await page.locator('[data-testid="back-to-batch"]').click();
+        await page.locator('[data-testid="compare-row"]', { hasText: title }).locator(".open-report").click();
+        await page.waitForFunction((t) => document.querySelector('[data-testid="meta"]')?.textContent.includes(t), title);
+      };
+      await openRow("海南区人民政府");
+      await openMemo(page);
+      const REWRITTEN = "请在报告中单列党政主要负责人履行推进法治建设第一责任人职责情况（审核人改写）。";
+      const r3 = page.locator(`${item}[data-id="part:R3"]`);
+      await r3.locator('[data-field="problem"]').fill(REWRITTEN);
+      const causes = page.locator(`${item}[data-id="causes"]`);
+      const droppedCauses = await causes.locator('[data-field="problem"]').inputValue();
+      await causes.locator('[data-testid="memo-include"]').uncheck();
+      await openRow("榆树市人民政府");
+      await page.waitForFunction(() => /榆树市/.test(document.querySelector('[data-testid="memo-title"]')?.textContent ?? ""));
+      await openRow("海南区人民政府");
+      await page.waitForFunction(() => /海南区/.test(document.querySelector('[data-testid="memo-title"]')?.textContent ?? ""));
+      assert.equal(await r3.locator('[data-field="problem"]').inputValue(), REWRITTEN);
+      assert.equal(await causes.locator('[data-testid="memo-include"]').isChecked(), false);
+      await page.locator('[data-testid="back-to-batch"]').click();
+
       const zip = await downloaded(page, '[data-testid="export-memos"]');
       assert.equal(zip.name, "审核意见-3份.zip");
       const members = unzip(zip.bytes);
@@ -308,6 +330,9 @@ describe("a batch's memos and 通报", () => {
         assert.ok(body.startsWith(titles[name]), `${name}: ${body.slice(0, 60)}`);
         assert.ok(body.includes("二、主要问题和修改建议") && body.includes("（一）"), name);
       }
+      // 003 as the reviewer left it.
+      const edited = docxText(members.get("003_722f5c68c1af48ec.审核意见.docx"));
+      assert.ok(edited.includes(REWRITTEN) && !edited.includes(droppedCauses), edited);
 
       const bulletin = await downloaded(page, '[data-testid="export-bulletin"]');
       assert.equal(bulletin.name, "审核情况通报-3份.docx");

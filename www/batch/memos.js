@@ -1,12 +1,13 @@
 // The 审核意见 of a batch (the reports the table shows, in its order): one memo per report as a .docx,
-// all in one .zip — each file read and analyzed again here, since the page keeps rows, not texts — and
+// all in one .zip — each file read and analyzed again here, since the page keeps rows, not texts; a
+// report whose memo was opened in the workspace goes in as the reviewer edited it — and
 // the 通报 of the batch from the comparison rows the table keeps (.docx, or its Markdown copied). Options
 // (审核单位, 修改期限, date) are those of the 审核意见 tab.
 import { $ } from "../lib/dom.js";
 import { baseName, download, exporting } from "../lib/download.js";
 import { analyzeFileHere, callMemo } from "../lib/wasm.js";
 import { describeError, setStatus } from "../lib/messages.js";
-import { moduleOptions, similarityFor } from "../report/memo-model.js";
+import { activeEdit, exportMemo, keyOf, moduleOptions, rebuild, similarityFor, stateOf } from "../report/memo-model.js";
 import { shownEntries } from "./run.js";
 
 const buttons = ["export-memos", "export-bulletin", "copy-bulletin"].map($);
@@ -51,9 +52,17 @@ $("export-memos").addEventListener("click", busy($("export-memos"), async () => 
     setStatus(`正在生成审核意见：${k + 1} / ${entries.length} 份……`);
     try {
       const { text, analysis } = await analyzeFileHere(e.file, { ...(e.options ?? {}), source: e.name });
-      const similarity = await similarityFor(e.index, text).catch(() => null);
-      const memo = await callMemo((m) => m.memoItems(analysis, text, moduleOptions(similarity)))
-        .catch((err) => (similarity ? callMemo((m) => m.memoItems(analysis, text, moduleOptions())) : Promise.reject(err)));
+      // A report whose memo the reviewer opened (and maybe edited) in the workspace: that memo.
+      const state = stateOf(keyOf(e.name, text));
+      let memo;
+      if (state) {
+        await rebuild(state); // the options as they are now, the edits kept
+        memo = exportMemo(activeEdit(state));
+      } else {
+        const similarity = await similarityFor(e.index, text).catch(() => null);
+        memo = await callMemo((m) => m.memoItems(analysis, text, moduleOptions(similarity)))
+          .catch((err) => (similarity ? callMemo((m) => m.memoItems(analysis, text, moduleOptions())) : Promise.reject(err)));
+      }
       const bytes = await callMemo((m) => m.memoDocx(memo));
       files.push({ name: unique(`${baseName(e.name, analysis)}.审核意见.docx`, taken), bytes });
     } catch (err) {
