@@ -211,6 +211,8 @@ describe("the 审核意见 tab", () => {
       });
       assert.deepEqual(fit, [], "nothing sticks out of the inspector");
       await page.screenshot({ path: shot("memo-1024") });
+      await page.locator(item).first().evaluate((li) => li.scrollIntoView({ block: "start" }));
+      await page.screenshot({ path: shot("memo-1024-items") });
       // The place still scrolls the text (here left of the inspector).
       const place = page.locator(`${item} [data-testid="memo-place"]`).first();
       await place.click();
