@@ -8,6 +8,7 @@ import { currentReport, hideReport, onReportShown, showReport } from "./report/w
 import "./report/exports.js";
 import { batchEntry, batchTable, clearBatch, configureBatch, hasBatch, hideBatchView, MAX_FILE_BYTES, runBatch, showBatchView } from "./batch/run.js";
 import "./batch/exports.js";
+import "./batch/memos.js";
 import { expandArchives, isArchive } from "./batch/archives.js";
 
 const DEBOUNCE_MS = 300;
@@ -221,6 +222,7 @@ window.addEventListener("drop", (ev) => {
   ev.preventDefault();
   dragDepth = 0;
   setDragging(false);
+  if (ev.target.closest?.("[data-drop-own]")) return; // a drop zone of its own (the memo's 上一稿)
   if (!analysisApi()) {
     showError("分析模块尚未加载完成，请稍候再拖入文件。");
     return;

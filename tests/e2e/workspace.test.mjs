@@ -29,7 +29,7 @@ describe("the workspace", () => {
     try {
       await openSeed(page, SEED_004);
       const tabs = page.locator('[role="tab"]');
-      assert.deepEqual(await tabs.evaluateAll((ts) => ts.map((t) => t.dataset.testid)), ["view-score", "view-checklist", "view-figures", "view-problems", "view-similar"]);
+      assert.deepEqual(await tabs.evaluateAll((ts) => ts.map((t) => t.dataset.testid)), ["view-score", "view-checklist", "view-figures", "view-problems", "view-similar", "view-memo"]);
       const expect = {
         "view-score": '[data-testid="score-total"]',
         "view-checklist": '[data-testid="checklist-item"]',
@@ -53,10 +53,11 @@ describe("the workspace", () => {
       await page.locator('[data-testid="view-problems"]').focus();
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowRight");
       assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "view-score");
       assert.equal(await page.locator('[data-testid="view-score"]').getAttribute("aria-selected"), "true");
       await page.keyboard.press("ArrowLeft");
-      assert.equal(await page.locator('[data-testid="view-similar"]').getAttribute("aria-selected"), "true");
+      assert.equal(await page.locator('[data-testid="view-memo"]').getAttribute("aria-selected"), "true");
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

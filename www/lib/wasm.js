@@ -1,5 +1,5 @@
 // The wasm modules: the analysis, loaded with the page; the readers (PDF, OFD, .doc/.wps, .docx, .zip)
-// and the exports (Markdown, CSV, the comparison's year-over-year columns), loaded on first use. Each is compiled once (the
+// the exports (Markdown, CSV, the comparison's year-over-year columns) and the 审核意见, loaded on first use. Each is compiled once (the
 // compiled analysis module is handed to the batch workers) and replaced by a fresh instance after a
 // panic.
 import { firstThatLoads, wasmUrls } from "../simd.js";
@@ -86,11 +86,14 @@ class WasmModule {
 export const analysisModule = new WasmModule("report_analyzer");
 export const readersModule = new WasmModule("report_analyzer_readers");
 export const exportsModule = new WasmModule("report_analyzer_exports");
+/** The 审核意见 (memo, second review, 通报, zip of several): loaded when the 审核意见 tab first opens. */
+export const memoModule = new WasmModule("report_analyzer_memo");
 
 /** The analysis module's exports once loaded (null before, and while a panicked instance is replaced). */
 export const analysisApi = () => analysisModule.api;
 export const callAnalysis = (fn) => analysisModule.call(fn);
 export const callExports = (fn) => exportsModule.call(fn);
+export const callMemo = (fn) => memoModule.call(fn);
 
 /** A `.zip` of reports was given where one report was expected (the page makes it a batch). */
 export class ArchiveError extends Error {}

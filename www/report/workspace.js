@@ -56,6 +56,7 @@ export function openView(id, { focusTab = false } = {}) {
     panels.get(vid).hidden = !on;
   }
   if (focusTab) tabs.get(id).focus();
+  if (ctx) VIEWS.find((v) => v.id === id).open?.(panels.get(id), ctx);
 }
 
 /** Scroll the text to [start16, end16) and highlight it (`context`: the section, shown faintly). */
