@@ -204,6 +204,15 @@ fn a_second_review_from_an_edited_memo() {
     });
     // Through JSON, as the page hands it back.
     let sent: Memo = serde_json::from_str(&serde_json::to_string(&sent).unwrap()).unwrap();
+    // The reviewer's own item has no place and claims nothing missing: no 问题位置 line in Markdown or Word.
+    let md = memo::markdown::memo(&sent);
+    let own = &md[md.find("请补充行政复议案件的办理数据").unwrap()..];
+    let own = &own[..own.find("\n#").unwrap_or(own.len())];
+    assert!(!own.contains("问题位置") && own.contains("列明收案"), "{own}");
+    assert!(md.contains("问题位置"), "the analysis's items keep theirs");
+    let word = docx_text(&memo::docx::memo(&sent).unwrap());
+    let own = &word[word.find("请补充行政复议案件的办理数据").unwrap()..];
+    assert!(!own[..own.find("列明收案").unwrap()].contains("问题位置"), "{own}");
     let (text, new) = seed("003_");
     let m = memo::second_review(Previous::Memo(&sent), &new, &text, &options()).unwrap();
     let r = m.review.as_ref().unwrap();

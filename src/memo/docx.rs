@@ -2,7 +2,7 @@
 //! opening, the numbered parts with their items, the request, the signature and date.
 
 use super::bulletin::Bulletin;
-use super::markdown::{headings, ordinal, signature, where_text};
+use super::markdown::{headings, item_where, ordinal, signature, where_text};
 use super::ooxml::{docx, Block, Document, Style, TEXT_WIDTH};
 use super::wording::w;
 use super::{cn_date, Memo};
@@ -10,7 +10,9 @@ use crate::error::Error;
 
 fn item_blocks(blocks: &mut Vec<Block>, n: usize, item: &super::Item) {
     blocks.push(Block::para(Style::Heading2, format!("{}{}", ordinal(n), item.problem.trim())));
-    blocks.push(Block::labelled(w("memo.where"), where_text(item.place.as_ref(), item.also.len())));
+    if let Some(at) = item_where(item) {
+        blocks.push(Block::labelled(w("memo.where"), at));
+    }
     if !item.requirement.trim().is_empty() {
         blocks.push(Block::labelled(w("memo.requirement"), item.requirement.trim()));
     }

@@ -8,6 +8,12 @@ use super::wording::{fill, w};
 use super::{cn_date, Item, Memo, Place};
 
 /// `“三、…”部分，原文为“…”；另有N处`: where an item is, in words.
+/// The 问题位置 line of an item: its place; for an item a reviewer wrote without one, none (`全文未见相关内容`
+/// says that something required is missing, which a reviewer's own item does not claim).
+pub fn item_where(item: &super::Item) -> Option<String> {
+    (item.place.is_some() || item.kind != "custom").then(|| where_text(item.place.as_ref(), item.also.len()))
+}
+
 pub fn where_text(place: Option<&Place>, also: usize) -> String {
     let Some(p) = place else { return w("place.none").into() };
     let mut s = String::new();
@@ -57,7 +63,9 @@ pub fn signature(m: &Memo) -> (String, String) {
 
 fn item_md(s: &mut String, n: usize, item: &Item) {
     let _ = writeln!(s, "### {}{}\n", ordinal(n), item.problem.trim());
-    let _ = writeln!(s, "- {}{}", w("memo.where"), where_text(item.place.as_ref(), item.also.len()));
+    if let Some(at) = item_where(item) {
+        let _ = writeln!(s, "- {}{at}", w("memo.where"));
+    }
     if !item.requirement.trim().is_empty() {
         let _ = writeln!(s, "- {}{}", w("memo.requirement"), item.requirement.trim());
     }
