@@ -80,6 +80,16 @@ describe("PDF, OFD, .doc and .zip in the page", () => {
         if (file.endsWith(".pdf")) await page.screenshot({ path: shot(`reader-${file}`) });
       }
       assert.equal(readersWasm(requests), 1, "the readers module is fetched once, for the first such file");
+      // Dropped rather than picked: the same reading.
+      const dt = await page.evaluateHandle(([name, b64]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, { type: "application/pdf" }));
+        return data;
+      }, ["dropped.pdf", (await readFile(fixture("seed-004.chromium.pdf"))).toString("base64")]);
+      for (const type of ["dragenter", "dragover", "drop"]) await page.dispatchEvent("main", type, { dataTransfer: dt });
+      await page.waitForFunction(() => document.querySelector('[data-testid="meta-source"]')?.textContent.includes("dropped.pdf"));
+      await waitForAnalysis(page);
+      assert.deepEqual(await topSections(page), expected, "dropped PDF");
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
