@@ -221,7 +221,7 @@ bench-similar: build-native build-wasm
 	node tools/bench-similar.mjs
 # PDF text natively against poppler's pdftotext on the same files in one run (goal: no slower than 2x),
 # and pages per second of the readers wasm module in Node: a table (docs/formats.md has the numbers).
-bench-readers: build
+bench-readers: setup-node setup-system build
 	@command -v pdftotext >/dev/null || { echo 'make bench-readers needs poppler-utils (apt-get install poppler-utils)'; exit 1; }
 	node tools/bench-readers.mjs
 # Instructions of the full analysis over ../shared/corpus (3 rounds), counted by callgrind: repeatable on
