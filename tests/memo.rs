@@ -415,6 +415,13 @@ fn copied_passages_from_the_similarity_check() {
     assert!(item.problem.contains("23.5%"), "{}", item.problem);
     assert_eq!(item.place.as_ref().unwrap().span.start, at);
     assert!(m.summary.text.contains("与其他单位报告相同的内容约占23.5%"), "{}", m.summary.text);
+    // A source sharing one sentence (below 5% of the report) is no item; 总体评价 still gives the share.
+    let mut small = similarity.clone();
+    small.copied_share = 0.004;
+    small.sources[0].share = 0.004;
+    let m = memo::build(&a, &text, &MemoOptions { similarity: Some(small), ..options() }).unwrap();
+    assert!(m.items.iter().all(|i| i.kind != "copied"));
+    assert!(m.summary.text.contains("约占0.4%"), "{}", m.summary.text);
     // A passage that is not a span of the text is refused.
     let mut bad = similarity;
     bad.sources[0].passages = vec![Span::new(at + 1, at + 2)];

@@ -111,6 +111,8 @@ export interface CopiedSource {
   passages?: Span[];
 }
 
+/** What the similarity check found. A source gives a memo item when it holds 5% of the report or more
+ * (one shared sentence is no copying to raise); 总体评价 gives `copied_share` whatever it is. */
 export interface Similarity {
   copied_share?: number;
   previous_share?: number;

@@ -327,12 +327,16 @@ fn plans(f: &Facts, out: &mut Vec<Item>) {
     }
 }
 
-/// Passages shared with other documents, one item per source (the similarity check decided which
-/// sources count).
+/// The share of the report a source must hold for an item (the 雷同 view's default threshold): one
+/// shared sentence of a batch (13 characters, 0.1%) is no copying to raise; 总体评价 still gives the share.
+pub const COPIED_ITEM_SHARE: f64 = 0.05;
+
+/// Passages shared with other documents, one item per source holding [`COPIED_ITEM_SHARE`] of the
+/// report or more (the similarity check decided which passages count).
 fn copied(f: &Facts, o: &MemoOptions, out: &mut Vec<Item>) {
     let Some(sim) = &o.similarity else { return };
     for src in &sim.sources {
-        if src.share <= 0.0 && src.passages.is_empty() {
+        if src.share < COPIED_ITEM_SHARE {
             continue;
         }
         let (kind_id, problem_id) = match src.kind {

@@ -87,6 +87,17 @@ describe("雷同检测", () => {
       assert.ok(await page.evaluate(() => CSS.highlights.has("ra-copied-other")));
       assert.match(await page.evaluate(() => location.hash), /^#copy-0$/);
       await page.screenshot({ path: shot("similar-view-1440") });
+      // Its 审核意见 names the copying: an item of kind `copied`, its place a copied passage, and the share
+      // in 总体评价.
+      await page.locator('[data-testid="view-memo"]').click();
+      const copiedItem = page.locator('[data-testid="memo-item"][data-kind="copied"]');
+      await copiedItem.waitFor({ timeout: 30_000 });
+      // One item: the copied report (99%); sources sharing one 13-character sentence are no item.
+      assert.equal(await copiedItem.count(), 1);
+      assert.match(await copiedItem.locator('[data-field="problem"]').inputValue(), /榆树市|其他单位|雷同|复制/);
+      assert.match(await page.locator('[data-field="summary"]').inputValue(), /\d+(\.\d)?%/);
+      await copiedItem.locator('[data-testid="memo-place"]').first().click();
+      assert.ok(await page.evaluate(() => CSS.highlights.size > 0));
 
       // Set aside: the pair no longer counts.
       await page.locator('[data-testid="back-to-batch"]').click();
