@@ -266,21 +266,9 @@ fn one_copied_paragraph_is_found_with_its_spans() {
     assert!((0.05..0.15).contains(&p.right_share), "{}", p.right_share);
 }
 
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// A sentence as a mirror site might show it: Traditional characters, pinyin after some of them,
 /// full-width digits, spaces.

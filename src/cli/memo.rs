@@ -202,17 +202,7 @@ pub fn run(args: &MemoArgs) -> ExitCode {
     } else {
         memos(args, &batch, &inputs, &options, &memo_options, &earlier, only_pair, &mut report)
     };
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("report-analyzer: cannot write output: {e}");
-        }
-        return ExitCode::from(2);
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    super::exit_code(written, failed)
 }
 
 #[allow(clippy::too_many_arguments)]

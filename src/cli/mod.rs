@@ -274,6 +274,12 @@ fn run(common: &Common, output: Output) -> ExitCode {
             })
         }
     };
+    exit_code(written, failed)
+}
+
+/// The exit code of a command: 2 when the output could not be written (a closed pipe is not reported),
+/// 1 when an input failed, else success.
+fn exit_code(written: std::io::Result<()>, failed: bool) -> ExitCode {
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("report-analyzer: cannot write output: {e}");

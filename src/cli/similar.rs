@@ -116,17 +116,7 @@ pub fn run(args: &SimilarArgs) -> ExitCode {
         written = std::fs::write(file, render::passages_csv(&cmp, &reported, &views))
             .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", file.display())));
     }
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("report-analyzer: cannot write output: {e}");
-        }
-        return ExitCode::from(2);
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    super::exit_code(written, failed)
 }
 
 fn prepare(input: &super::Input, previous: bool) -> Result<Prepared, String> {
